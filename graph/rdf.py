@@ -18,7 +18,7 @@ from .ids import ENTITY_GRAPH, announcement_iri, investment_iri, post_iri, state
 from .models import Entity, Extraction, Relation
 from .vocab import PREDICATES, SCHEMA, TJKG, TYPE_CLASSES
 
-__all__ = ["extraction_quads", "entity_quads", "to_dataset", "Quad", "LITERAL_KINDS"]
+__all__ = ["extraction_quads", "entity_quads", "taxonomy_quads", "to_dataset", "Quad", "LITERAL_KINDS"]
 
 Quad = tuple[Node, Node, Node, URIRef]
 LITERAL_KINDS = frozenset({"memberOrdinal", "partnerCount"})
@@ -200,3 +200,31 @@ def to_dataset(quads: Iterable[Quad]) -> Dataset:
             raise ValueError("tjkg never writes blank nodes: every node has a stable IRI")
         ds.add((s, p, o, g))
     return ds
+
+
+def taxonomy_quads(entities: Iterable[Entity]) -> list[Quad]:
+    """The industry taxonomy above the industries an announcement names: ``skos:broader`` up to
+    the top, with the broader concepts' labels, in the entity graph."""
+    from .gazetteer import Gazetteer
+    from .ids import entity_iri
+
+    prefix = entity_iri("")
+    gaz = Gazetteer.load()
+    quads: list[Quad] = []
+    todo = [e.id[len(prefix):] for e in entities if e.type == "Industry" and e.id.startswith(prefix)]
+    done: set[str] = set()
+    while todo:
+        key = todo.pop()
+        if key in done or (entry := gaz.get(key)) is None:
+            continue
+        done.add(key)
+        for parent in entry.broader:
+            if (broader := gaz.get(parent)) is None:
+                continue
+            node = URIRef(entity_iri(parent))
+            quads.append((URIRef(entity_iri(key)), SKOS.broader, node, _ENTITY_GRAPH))
+            if parent not in done:
+                labels = tuple((t, lang) for t, lang in broader.labels)
+                quads += entity_quads(Entity(node, "Industry", broader.label("en"), "en", (), labels), "en")
+            todo.append(parent)
+    return quads

@@ -115,6 +115,8 @@ class EmbeddedStore:
             return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
+        except RuntimeError as e:  # e.g. a bound variable that the query does not project
+            raise QueryError(f"cannot bind {', '.join('?' + k for k in bindings or {})}: {e}") from e
         except (OSError, ValueError) as e:
             raise QueryError(f"query failed: {e}") from e
 

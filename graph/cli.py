@@ -1,0 +1,278 @@
+"""The ``tjkg`` command: build, ingest, extract, query, export, stats, validate.
+
+Data goes to standard output (UTF-8), talk to standard error; a user mistake is one line on
+standard error and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import TjkgError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="tjkg",
+    help="The knowledge graph of Taiwan-Japan industrial ties: announcements in, a traceable RDF graph out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        envvar="TJKG_STORE",
+        help="Store: a directory (default .tjkg/store), 'memory', or a SPARQL query endpoint URL.",
+        show_default=False,
+    ),
+]
+UpdateUrlOption = Annotated[
+    Optional[str],
+    typer.Option("--update-url", envvar="TJKG_UPDATE_URL",
+                 help="SPARQL update endpoint of a shared server (default: the --store URL)."),
+]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    trig = "trig"
+    nq = "nq"
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _open(store: str | None, update_url: str | None = None):
+    from .kg import open as open_kg
+
+    kg = open_kg(store, update_url=update_url)
+    _err(f"store: {kg.location}")
+    return kg
+
+
+def _progress():
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def _run_ingest(kg, path: str, *, rebuild: bool) -> None:
+    from .sources import iter_sources
+
+    files = iter_sources(path)
+    with _progress() as progress:
+        task = progress.add_task("building" if rebuild else "ingesting", total=len(files))
+
+        def on_file(file: Path, error: str | None) -> None:
+            if error:
+                progress.console.print(f"error: {error}", markup=False, highlight=False)
+            progress.advance(task)
+
+        report = (kg.build if rebuild else kg.ingest)(path, on_file=on_file)
+    _err(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    directory: Annotated[Path, typer.Argument(help="Directory of announcements (.txt, .md, .html).")] = Path("data/announcements"),
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """(Re)build the store from a directory of announcements."""
+    _run_ingest(_open(store, update_url), str(directory), rebuild=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Announcement files or directories to add or replace.")],
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Add or replace announcements; each replaces its own graph in one transaction."""
+    kg = _open(store, update_url)
+    failed = False
+    for path in paths:
+        try:
+            _run_ingest(kg, str(path), rebuild=False)
+        except typer.Exit:
+            failed = True
+        except TjkgError as e:
+            _err(f"error: {e}")
+            failed = True
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One announcement file.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json (the contract of DESIGN.md) or table.")] = "json",
+) -> None:
+    """Print what one announcement yields: entities and relations with evidence."""
+    from .extract import extract as run_extract
+    from .extract import to_json
+    from .sources import read_announcement
+
+    result = run_extract(read_announcement(file))
+    doc = to_json(result)
+    if format == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif format == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console()
+        t = Table(title=f"{doc['source']['title']} ({doc['source']['language']}, {doc['source']['published']})")
+        for col in ("type", "label", "mentions"):
+            t.add_column(col)
+        for e in doc["entities"]:
+            t.add_row(e["type"], e["label"], "; ".join(e["mentions"]))
+        console.print(t)
+        labels = {e["id"]: e["label"] for e in doc["entities"]}
+        r = Table(title="relations")
+        for col in ("subject", "predicate", "object", "date", "confidence"):
+            r.add_column(col)
+        for rel in doc["relations"]:
+            r.add_row(labels.get(rel["subject"], rel["subject"]), rel["predicate"],
+                      labels.get(rel["object"], str(rel["object"])), rel.get("date") or "", f"{rel['confidence']:.2f}")
+        console.print(r)
+    else:
+        raise TjkgError(f"unknown format {format!r}; choose json or table")
+
+
+def _parse_params(params: list[str]) -> dict[str, str]:
+    out = {}
+    for item in params:
+        if "=" not in item:
+            raise TjkgError(f"--param {item!r}: write it as name=value")
+        key, value = item.split("=", 1)
+        out[key.strip().lstrip("?$")] = value
+    return out
+
+
+@app.command()
+def query(
+    query: Annotated[str, typer.Argument(help="A saved query's name, a .rq file, or SPARQL text.")],
+    format: Annotated[Optional[QueryFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, csv otherwise).")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="Bind a variable: name=value (repeatable).")] = [],  # noqa: B006
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Run a saved query or any SPARQL SELECT; print a table, csv, tsv or json."""
+    from .query import format_result
+
+    kg = _open(store, update_url)
+    result = kg.select(query, **_parse_params(param))
+    fmt = (format.value if format else ("table" if sys.stdout.isatty() else "csv"))
+    if fmt == "table" and sys.stdout.isatty():
+        _print_rich_table(result)
+    else:
+        sys.stdout.write(format_result(result, fmt))
+    _err(f"{len(result)} rows")
+
+
+def _print_rich_table(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .query import _text
+
+    table = Table(show_lines=False)
+    for var in result.variables:
+        table.add_column(var, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_text(t) for t in row))
+    Console().print(table)
+
+
+@app.command("list-queries")
+def list_queries() -> None:
+    """List the saved queries and what each answers."""
+    from .query import saved_queries
+
+    for name, q in saved_queries().items():
+        params = f" (parameters: {', '.join(q.parameters)})" if q.parameters else ""
+        typer.echo(f"{name}: {q.description}{params}")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = ExportFormat.trig,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld)."""
+    data = _open(store, update_url).export(format.value)
+    if output:
+        output.write_bytes(data)
+        _err(f"wrote {output} ({len(data)} bytes)")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@app.command()
+def stats(store: StoreOption = None, update_url: UpdateUrlOption = None) -> None:
+    """Quads, announcements, entities by type, facts by relation kind."""
+    s = _open(store, update_url).stats()
+    typer.echo(f"quads: {s['quads']}")
+    typer.echo(f"announcements: {s['announcements']}")
+    typer.echo(f"agreements: {s['agreements']}  investments: {s['investments']}")
+    typer.echo("entities:")
+    for k, v in s["entities"].items():
+        typer.echo(f"  {k:<14} {v}")
+    typer.echo("facts:")
+    for k, v in s["facts"].items():
+        typer.echo(f"  {k:<22} {v}")
+
+
+def main() -> None:
+    """Entry point of the ``tjkg`` console script."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        code = app(standalone_mode=False)
+    except TjkgError as e:
+        _err(f"tjkg: error: {e}")
+        sys.exit(e.exit_code)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        _err("tjkg: aborted")
+        sys.exit(130)
+    except Exception as e:  # click usage errors
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()
