@@ -249,6 +249,24 @@ def stats(store: StoreOption = None, update_url: UpdateUrlOption = None) -> None
         typer.echo(f"  {k:<22} {v}")
 
 
+@app.command()
+def validate(
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes file (default: data/shapes.ttl).")] = None,
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Check the graph against the SHACL shapes (pySHACL); exit 1 on a violation."""
+    from .validate import validate as run_validate
+
+    result = run_validate(_open(store, update_url), str(shapes) if shapes else None)
+    for f in result.findings:
+        typer.echo(f"{f.severity}: {f.focus} {f.path}: {f.message}")
+    _err(f"{'conforms' if result.conforms else 'does not conform'}: {len(result.violations)} violations, "
+         f"{len(result.findings) - len(result.violations)} warnings")
+    if not result.conforms:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the ``tjkg`` console script."""
     for stream in (sys.stdout, sys.stderr):

@@ -44,7 +44,7 @@ _PARAM = re.compile(r"^#\s*@param\s+[?$](\w+)", re.M)
 def _parameters(text: str) -> tuple[str, ...]:
     """The variables a saved query expects to be bound, declared as ``# @param ?name: ...``.
 
-    >>> _parameters("# q: x\n# @param ?name: a label\nSELECT ...")
+    >>> _parameters(chr(10).join(["# q: x", "# @param ?name: a label", "SELECT ..."]))
     ('name',)
     """
     return tuple(_PARAM.findall(text))

@@ -13,6 +13,8 @@ from rdflib.term import Node
 
 __all__ = ["canonical_lang", "to_ox", "from_ox", "fix_lang_tags"]
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def canonical_lang(tag: str | None) -> str | None:
     """BCP 47 case conventions: language lower, script title, region upper.
@@ -62,6 +64,8 @@ def from_ox(term) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=canonical_lang(term.language))
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
