@@ -1,0 +1,402 @@
+"""The gazetteer: what tjkg knows before it reads anything, loaded from YAML data files.
+
+Every ``*.yaml`` file in the gazetteer directory (``data/gazetteer/`` in the repository,
+or ``$TJKG_DATA/gazetteer`` when the ``TJKG_DATA`` environment variable names another data
+directory) holds a list of records, one per entity::
+
+    - id: jp-27                      # stable key: lowercase ASCII, digits, hyphens
+      type: Prefecture               # one of graph.models.ENTITY_TYPES
+      labels: {en: [Osaka Prefecture], zh-Hant: [大阪府], ja: [大阪府]}   # preferred first
+      aliases: [Osaka, 大阪, Osaka Prefectural Government]
+      former_names: [{name: ..., lang: en, until: 2023-09}]
+      parent: jp-kansai              # containing place, or the body an org is part of
+      codes: {iso3166_2: JP-27}
+      broader: [industry-x]          # industries only: the broader concepts
+
+Loading validates the records (unknown keys, types, languages, duplicate ids, a ``parent``
+or ``broader`` naming no record, cycles) and raises :class:`GazetteerError` with a one-line
+message naming the file and the record.
+
+Examples
+--------
+>>> gaz = Gazetteer.load()
+>>> gaz.lookup("Osaka Prefecture")[0].id
+'jp-27'
+>>> [e.id for e in gaz.lookup("鹿兒島縣")] == [e.id for e in gaz.lookup("鹿児島県")]
+True
+>>> gaz.get("jp-27").label("ja")
+'大阪府'
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import TjkgError
+from .models import ENTITY_TYPES
+from .normalize import name_key
+
+__all__ = [
+    "FormerName", "GazetteerEntry", "Gazetteer", "GazetteerError", "LANGUAGES", "default_directory", "clear_cache",
+]
+
+LANGUAGES = ("en", "zh-Hant", "ja")
+_FALLBACK = ("en", "zh-Hant", "ja")
+_KEYS = frozenset({"id", "type", "labels", "aliases", "former_names", "parent", "codes", "broader"})
+_FORMER_KEYS = frozenset({"name", "lang", "until"})
+_CODE_KEYS = frozenset({"iso3166_1", "iso3166_2", "wikidata", "twse", "tpex", "tse"})
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_UNTIL = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?(?:-(?:0[1-9]|[12]\d|3[01]))?$")
+_WIKIDATA = re.compile(r"^Q[1-9]\d*$")
+
+
+class GazetteerError(TjkgError):
+    """A gazetteer data file is unreadable or holds an invalid record; the message names both."""
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A name an entity carried until a date (``YYYY`` or ``YYYY-MM``), in one language."""
+
+    name: str
+    lang: str
+    until: str | None
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known entity.
+
+    ``labels`` holds ``(text, lang)`` pairs, the preferred label of each language first;
+    ``codes`` holds ``(scheme, code)`` pairs such as ``("iso3166_2", "JP-27")``.
+
+    Examples
+    --------
+    >>> e = GazetteerEntry("x", "Country", (("日本", "ja"), ("Japan", "en")), ("JP",), (), None, (), ())
+    >>> e.label(), e.label("ja"), e.label("zh-Hant")
+    ('Japan', '日本', 'Japan')
+    >>> e.names()
+    ('日本', 'Japan', 'JP')
+    """
+
+    id: str
+    type: str
+    labels: tuple[tuple[str, str], ...]
+    aliases: tuple[str, ...]
+    former_names: tuple[FormerName, ...]
+    parent: str | None
+    codes: tuple[tuple[str, str], ...]
+    broader: tuple[str, ...]
+
+    def label(self, lang: str = "en") -> str:
+        """The preferred label in ``lang``, falling back to English, Chinese, then Japanese."""
+        for wanted in (lang, *_FALLBACK):
+            for text, tag in self.labels:
+                if tag == wanted:
+                    return text
+        return self.labels[0][0] if self.labels else self.id
+
+    def labels_in(self, lang: str) -> tuple[str, ...]:
+        """Every label in ``lang``, preferred first (no fallback)."""
+        return tuple(text for text, tag in self.labels if tag == lang)
+
+    def code(self, scheme: str) -> str | None:
+        """The code in ``scheme`` (``iso3166_2``, ``wikidata``...), or None."""
+        return dict(self.codes).get(scheme)
+
+    def names(self) -> tuple[str, ...]:
+        """Every surface form: labels, aliases, former names, without repeats, in that order."""
+        forms = [text for text, _ in self.labels] + list(self.aliases) + [f.name for f in self.former_names]
+        return tuple(dict.fromkeys(forms))
+
+
+def default_directory() -> Path:
+    """The gazetteer directory: ``$TJKG_DATA/gazetteer`` if set, else the repository's."""
+    data = os.environ.get("TJKG_DATA")
+    if data:
+        return Path(data) / "gazetteer"
+    return Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+
+class Gazetteer:
+    """The loaded gazetteer: entries by id and by normalized name.
+
+    Build it with :meth:`Gazetteer.load`; it is read-only afterwards.
+    """
+
+    def __init__(self, entries: tuple[GazetteerEntry, ...], directory: Path | None = None):
+        self.directory = directory
+        self._entries = entries
+        self._by_id = {e.id: e for e in entries}
+        index: dict[str, list[tuple[int, int, GazetteerEntry]]] = {}
+        for order, entry in enumerate(entries):
+            ranked = [(0 if i == 0 else 1, text) for i, (text, _) in enumerate(entry.labels)]
+            ranked += [(2, a) for a in entry.aliases] + [(3, f.name) for f in entry.former_names]
+            for rank, text in ranked:
+                index.setdefault(name_key(text), []).append((rank, order, entry))
+        self._index: dict[str, tuple[GazetteerEntry, ...]] = {}
+        for key, hits in index.items():
+            seen: dict[str, GazetteerEntry] = {}
+            for _, _, entry in sorted(hits, key=lambda h: (h[0], h[1])):
+                seen.setdefault(entry.id, entry)
+            self._index[key] = tuple(seen.values())
+        self._children: dict[str, list[str]] = {}
+        for entry in entries:
+            if entry.parent:
+                self._children.setdefault(entry.parent, []).append(entry.id)
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> "Gazetteer":
+        """Load and validate every ``*.yaml`` file of ``directory`` (default:
+        :func:`default_directory`). Cached: a second load of an unchanged directory is free.
+
+        Raises
+        ------
+        GazetteerError
+            A file is missing, not YAML, or holds an invalid record.
+        """
+        path = Path(directory) if directory is not None else default_directory()
+        if not path.is_dir():
+            raise GazetteerError(f"{_show(path)}: gazetteer directory not found (set TJKG_DATA to the data directory)")
+        files = sorted(path.glob("*.yaml"))
+        stamp = tuple((f.name, st.st_mtime_ns, st.st_size) for f in files for st in [f.stat()])
+        return _load_cached(str(path.resolve()), stamp)
+
+    def get(self, id: str) -> GazetteerEntry | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(id)
+
+    def lookup(self, name: str, type: str | None = None) -> list[GazetteerEntry]:
+        """Entries having ``name`` as a label, alias or former name, compared by
+        :func:`graph.normalize.name_key`; preferred-label matches first, then labels, aliases,
+        former names. ``type`` keeps only entries of that type."""
+        hits = self._index.get(name_key(name), ())
+        return [e for e in hits if type is None or e.type == type]
+
+    def surface_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        """Every ``(surface form, entry)`` pair, for building phrase matchers."""
+        for entry in self._entries:
+            for form in entry.names():
+                yield form, entry
+
+    def children(self, id: str) -> list[GazetteerEntry]:
+        """Entries whose ``parent`` is ``id``."""
+        return [self._by_id[c] for c in self._children.get(id, ())]
+
+    def ancestors(self, id: str) -> list[GazetteerEntry]:
+        """The chain of parents of ``id``, nearest first."""
+        chain = []
+        entry = self._by_id.get(id)
+        while entry is not None and entry.parent:
+            entry = self._by_id[entry.parent]
+            chain.append(entry)
+        return chain
+
+    def narrower(self, id: str) -> list[GazetteerEntry]:
+        """Industries whose ``broader`` includes ``id``."""
+        return [e for e in self._entries if id in e.broader]
+
+    def of_type(self, type: str) -> list[GazetteerEntry]:
+        """Every entry of one type, in file order."""
+        return [e for e in self._entries if e.type == type]
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self)} entries from {self.directory})"
+
+
+def clear_cache() -> None:
+    """Forget every loaded gazetteer (a changed file is noticed anyway: the cache key
+    includes each file's size and modification time)."""
+    _load_cached.cache_clear()
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(directory: str, stamp: tuple[tuple[str, int, int], ...]) -> Gazetteer:
+    path = Path(directory)
+    entries: list[GazetteerEntry] = []
+    origin: dict[str, Path] = {}
+    for name, _, _ in stamp:
+        file = path / name
+        for record in _read(file):
+            entry = _entry(file, record)
+            if entry.id in origin:
+                where = "" if origin[entry.id] == file else f" (first in {_show(origin[entry.id])})"
+                raise GazetteerError(f"{_show(file)}: record {entry.id!r}: duplicate id{where}")
+            origin[entry.id] = file
+            entries.append(entry)
+    _check_links(entries, origin)
+    return Gazetteer(tuple(entries), path)
+
+
+def _read(file: Path) -> list[dict]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
+    except UnicodeDecodeError as e:
+        raise GazetteerError(f"{_show(file)}: not UTF-8 ({e.reason} at byte {e.start})") from e
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise GazetteerError(f"{_show(file)}: invalid YAML{where}: {problem}") from e
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise GazetteerError(f"{_show(file)}: expected a list of records, found {type(data).__name__}")
+    for i, record in enumerate(data):
+        if not isinstance(record, dict):
+            raise GazetteerError(f"{_show(file)}: item {i + 1} is not a record (a mapping with id and type)")
+    return data
+
+
+def _strings(file: Path, rid: str, field: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise GazetteerError(f"{_show(file)}: record {rid!r}: {field} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _entry(file: Path, record: dict) -> GazetteerEntry:
+    rid = record.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise GazetteerError(f"{_show(file)}: a record without an id: {_brief(record)}")
+
+    def fail(reason: str) -> GazetteerError:
+        return GazetteerError(f"{_show(file)}: record {rid!r}: {reason}")
+
+    if not _ID.match(rid):
+        raise fail("id must be lowercase ASCII letters, digits and single hyphens")
+    unknown = sorted(set(record) - _KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+    etype = record.get("type")
+    if etype is None:
+        raise fail("missing type")
+    if etype not in ENTITY_TYPES:
+        raise fail(f"unknown type {etype!r} (one of {', '.join(ENTITY_TYPES)})")
+
+    raw_labels = record.get("labels")
+    if not isinstance(raw_labels, dict) or not raw_labels:
+        raise fail("labels must be a mapping of language to names, e.g. {en: [Osaka Prefecture]}")
+    labels: list[tuple[str, str]] = []
+    for lang, texts in raw_labels.items():
+        if lang not in LANGUAGES:
+            raise fail(f"unknown label language {lang!r} (one of {', '.join(LANGUAGES)})")
+        labels += [(t, lang) for t in _strings(file, rid, f"labels.{lang}", texts)]
+    if not labels:
+        raise fail("no labels")
+
+    former: list[FormerName] = []
+    for item in record.get("former_names") or ():
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise fail("former_names items need a name")
+        extra = sorted(set(item) - _FORMER_KEYS)
+        if extra:
+            raise fail(f"former_names: unknown key {extra[0]!r}")
+        lang = item.get("lang", "en")
+        if lang not in LANGUAGES:
+            raise fail(f"former name {item['name']!r}: unknown language {lang!r}")
+        until = item.get("until")
+        if until is not None:
+            until = str(until)
+            if not _UNTIL.match(until):
+                raise fail(f"former name {item['name']!r}: until must be YYYY or YYYY-MM, not {until!r}")
+        former.append(FormerName(item["name"].strip(), lang, until))
+
+    parent = record.get("parent")
+    if parent is not None and not isinstance(parent, str):
+        raise fail("parent must be an id")
+    if parent == rid:
+        raise fail("parent is the record itself")
+
+    raw_codes = record.get("codes") or {}
+    if not isinstance(raw_codes, dict):
+        raise fail("codes must be a mapping, e.g. {iso3166_2: JP-27}")
+    codes: list[tuple[str, str]] = []
+    for scheme, code in raw_codes.items():
+        if scheme not in _CODE_KEYS:
+            raise fail(f"unknown code scheme {scheme!r} (one of {', '.join(sorted(_CODE_KEYS))})")
+        code = str(code)
+        if scheme == "wikidata" and not _WIKIDATA.match(code):
+            raise fail(f"wikidata id must look like Q123, not {code!r}")
+        codes.append((scheme, code))
+
+    broader = _strings(file, rid, "broader", record.get("broader"))
+    if broader and etype != "Industry":
+        raise fail("broader is for Industry records only")
+
+    return GazetteerEntry(
+        id=rid,
+        type=etype,
+        labels=tuple(labels),
+        aliases=tuple(dict.fromkeys(_strings(file, rid, "aliases", record.get("aliases")))),
+        former_names=tuple(former),
+        parent=parent,
+        codes=tuple(codes),
+        broader=broader,
+    )
+
+
+def _check_links(entries: list[GazetteerEntry], origin: dict[str, Path]) -> None:
+    for entry in entries:
+        def fail(reason: str, entry: GazetteerEntry = entry) -> GazetteerError:
+            return GazetteerError(f"{_show(origin[entry.id])}: record {entry.id!r}: {reason}")
+
+        if entry.parent and entry.parent not in origin:
+            raise fail(f"parent {entry.parent!r} names no record")
+        for b in entry.broader:
+            if b not in origin:
+                raise fail(f"broader {b!r} names no record")
+    by_id = {e.id: e for e in entries}
+    for entry in entries:
+        seen = {entry.id}
+        current = entry
+        while current.parent:
+            if current.parent in seen:
+                raise GazetteerError(f"{_show(origin[entry.id])}: record {entry.id!r}: parent chain loops back")
+            seen.add(current.parent)
+            current = by_id[current.parent]
+    state: dict[str, int] = {}
+
+    def visit(eid: str) -> None:
+        state[eid] = 1
+        for b in by_id[eid].broader:
+            if state.get(b) == 1:
+                raise GazetteerError(f"{_show(origin[eid])}: record {eid!r}: broader chain loops back through {b!r}")
+            if b not in state:
+                visit(b)
+        state[eid] = 2
+
+    for entry in entries:
+        if entry.broader and entry.id not in state:
+            visit(entry.id)
+
+
+def _brief(record: dict) -> str:
+    text = repr(record)
+    return text if len(text) <= 80 else text[:77] + "..."
