@@ -237,6 +237,9 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         codec = _FAMILY.get(declared.group(1).decode("ascii").lower())
@@ -248,6 +251,21 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         raise SourceError(f"{path}: cannot detect its text encoding (not UTF-8, Big5, Shift_JIS "
                           f"or EUC-JP); save it as UTF-8")
     return best
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (say, a character cut at the end), or None.
+
+    Accepted when the text holds valid multi-byte characters, at most one bad sequence per
+    hundred of them, and reads as plausible text; each bad sequence becomes U+FFFD. Legacy
+    encodings give far more bad sequences, or stray accents and symbols.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if not valid or bad > max(1, valid // 100):
+        return None
+    return text if _plausibility(text[:_SCORE_CHARS].replace("\ufffd", "")) >= 0.9 else None
 
 
 def _is_binary(data: bytes) -> bool:
@@ -572,8 +590,7 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
 # HTML
 # --------------------------------------------------------------------------------------
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE)
 _JUNK_SELECTOR = ", ".join((
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
     "iframe", "svg", "button", "select", "textarea", "[hidden]", "[aria-hidden=true]",
@@ -595,10 +612,20 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "d
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:2048]))
+    """Whether a text starts (after comments) with a doctype, ``<html>`` or ``<head>``."""
+    head = text[:4096].lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->")
+        if end < 0:
+            return False
+        head = head[end + 3:].lstrip()
+    return bool(_HTML_START.match(head))
 
 
 def _parse_html(text: str) -> _Page:
+    """Metadata from ``<meta>``/``<time>``, the title from ``<h1>``, og:title or ``<title>``,
+    and the lines of ``<article>``/``<main>``/``<body>`` without scripts, navigation, headers,
+    footers, asides and forms."""
     from selectolax.lexbor import LexborHTMLParser  # imported here: only needed for HTML
 
     tree = LexborHTMLParser(text)
@@ -721,6 +748,8 @@ _LANGUAGE_TAGS = {"en": "en", "ja": "ja", "jp": "ja", "zh": "zh-Hant"}
 
 
 def _parse_markdown(text: str, path: Path) -> _Page:
+    """Front matter, the first ``# heading`` as the title, and lines with their markup stripped
+    (headings, emphasis, links, images, inline code and HTML, quotes, fences, rules)."""
     page = _Page()
     front = _FRONT_MATTER.match(text)
     if front:

@@ -22,7 +22,7 @@ REENCODINGS = {
     "en": {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-16-be": "utf-16"},  # BE: BOM added
     "zh": {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "big5": "cp950", "cp950": "cp950"},
     "ja": {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "shift_jis": "cp932", "cp932": "cp932",
-           "euc_jp": "euc_jp"},
+           "euc_jp": "euc_jp", "iso2022_jp": "iso2022_jp"},
 }
 
 
@@ -100,6 +100,15 @@ def test_short_legacy_encoded_texts_are_detected(path, tmp_path):
         copy.write_bytes(short.encode(encoding))
         a = read_announcement(copy)
         assert (a.title, a.text, a.encoding) == (title, sentence, codec), encoding
+
+
+def test_utf8_cut_in_the_middle_of_a_character(tmp_path):
+    path = next(p for p in TEXTS if _lang(p) == "zh")
+    cut = tmp_path / path.name
+    cut.write_bytes(path.read_text("utf-8").rstrip().encode("utf-8")[:-1])
+    a = read_announcement(cut)
+    assert a.encoding == "utf-8"
+    assert a.text == read_announcement(path).text[:-1] + "\ufffd"
 
 
 def test_cp1252_crlf_and_nfc(tmp_path):
@@ -192,6 +201,17 @@ def test_html_title_falls_back_to_og_title_then_title(tmp_path):
                     '<body><p>Body text.</p></body></html>', encoding="utf-8")
     a = read_announcement(page)
     assert (a.title, a.text) == ("From OG", "Body text.")
+
+
+def test_html_definition_list_dates_and_deep_nesting(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body><main><h1>Deep</h1><dl><dt>Published at</dt><dd>2023/12/13</dd>"
+                    "<dt>Contact Person:</dt><dd>Ms. Lin</dd></dl>"
+                    + "<div>" * 3000 + "Deep text." + "</div>" * 3000 + "</main></body></html>",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.title, a.published, a.text) == ("Deep", date(2023, 12, 13), "Deep text.")
+    assert a.contact == {"person": "Ms. Lin"}
 
 
 def test_html_in_a_txt_file_is_parsed_as_html(tmp_path):
