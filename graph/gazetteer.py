@@ -30,6 +30,8 @@ True
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
 import os
 import re
 from collections.abc import Iterator
@@ -40,10 +42,12 @@ import yaml
 
 from .errors import TjkgError
 from .models import ENTITY_TYPES
+from . import normalize as normalize_module
 from .normalize import name_key
 
 __all__ = [
-    "FormerName", "GazetteerEntry", "Gazetteer", "GazetteerError", "LANGUAGES", "default_directory", "clear_cache",
+    "FormerName", "GazetteerEntry", "Gazetteer", "GazetteerError", "LANGUAGES", "default_directory", "cache_directory",
+    "clear_cache",
 ]
 
 LANGUAGES = ("en", "zh-Hant", "ja")
@@ -130,22 +134,19 @@ class Gazetteer:
     Build it with :meth:`Gazetteer.load`; it is read-only afterwards.
     """
 
-    def __init__(self, entries: tuple[GazetteerEntry, ...], directory: Path | None = None):
+    def __init__(
+        self,
+        entries: tuple[GazetteerEntry, ...],
+        directory: Path | None = None,
+        index: dict[str, tuple[int, ...]] | None = None,
+    ):
         self.directory = directory
         self._entries = entries
         self._by_id = {e.id: e for e in entries}
-        index: dict[str, list[tuple[int, int, GazetteerEntry]]] = {}
-        for order, entry in enumerate(entries):
-            ranked = [(0 if i == 0 else 1, text) for i, (text, _) in enumerate(entry.labels)]
-            ranked += [(2, a) for a in entry.aliases] + [(3, f.name) for f in entry.former_names]
-            for rank, text in ranked:
-                index.setdefault(name_key(text), []).append((rank, order, entry))
-        self._index: dict[str, tuple[GazetteerEntry, ...]] = {}
-        for key, hits in index.items():
-            seen: dict[str, GazetteerEntry] = {}
-            for _, _, entry in sorted(hits, key=lambda h: (h[0], h[1])):
-                seen.setdefault(entry.id, entry)
-            self._index[key] = tuple(seen.values())
+        if index is None:
+            index = _build_index(entries)
+        self._positions = index
+        self._index = {key: tuple(entries[i] for i in hits) for key, hits in index.items()}
         self._children: dict[str, list[str]] = {}
         for entry in entries:
             if entry.parent:
@@ -154,7 +155,11 @@ class Gazetteer:
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "Gazetteer":
         """Load and validate every ``*.yaml`` file of ``directory`` (default:
-        :func:`default_directory`). Cached: a second load of an unchanged directory is free.
+        :func:`default_directory`).
+
+        Cached twice: in memory (a second load of an unchanged directory is free) and on
+        disk in :func:`cache_directory`, keyed by the files' contents, so a new process skips
+        parsing and validating files that have not changed.
 
         Raises
         ------
@@ -220,8 +225,9 @@ class Gazetteer:
 
 
 def clear_cache() -> None:
-    """Forget every loaded gazetteer (a changed file is noticed anyway: the cache key
-    includes each file's size and modification time)."""
+    """Forget every gazetteer loaded in this process (the disk cache stays; it is keyed by
+    the files' contents). A changed file is noticed anyway: the in-memory cache key holds
+    each file's size and modification time."""
     _load_cached.cache_clear()
 
 
@@ -232,14 +238,51 @@ def _show(path: Path) -> str:
         return str(path)
 
 
+def cache_directory() -> Path | None:
+    """Where parsed gazetteers are kept between processes: ``$TJKG_CACHE`` if set (``none``
+    turns the disk cache off), else ``$XDG_CACHE_HOME/tjkg`` or ``~/.cache/tjkg``."""
+    value = os.environ.get("TJKG_CACHE")
+    if value is not None:
+        return None if value.strip().lower() in ("", "none", "off", "0") else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "tjkg"
+
+
+def _build_index(entries: tuple[GazetteerEntry, ...]) -> dict[str, tuple[int, ...]]:
+    """name_key -> positions of the entries having that name, best match first: the
+    preferred label, other labels, aliases, former names; then file order."""
+    ranked: dict[str, list[tuple[int, int]]] = {}
+    for order, entry in enumerate(entries):
+        for i, (text, _) in enumerate(entry.labels):
+            ranked.setdefault(name_key(text), []).append((0 if i == 0 else 1, order))
+        for text in entry.aliases:
+            ranked.setdefault(name_key(text), []).append((2, order))
+        for former in entry.former_names:
+            ranked.setdefault(name_key(former.name), []).append((3, order))
+    return {key: tuple(dict.fromkeys(order for _, order in sorted(hits))) for key, hits in ranked.items()}
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(directory: str, stamp: tuple[tuple[str, int, int], ...]) -> Gazetteer:
     path = Path(directory)
+    contents = [(path / name, (path / name).read_bytes()) for name, _, _ in stamp]
+    digest = hashlib.sha256(_CACHE_VERSION.encode())
+    for code in (Path(__file__), Path(normalize_module.__file__)):  # the index depends on both
+        digest.update(code.read_bytes())
+    for file, data in contents:
+        digest.update(f"\0{file.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    cache = cache_directory()
+    prefix = "gazetteer-" + hashlib.sha256(directory.encode()).hexdigest()[:12] + "-"
+    cache_file = cache / (prefix + digest.hexdigest()[:32] + ".marshal") if cache else None
+    if cache_file is not None:
+        cached = _read_cache(cache_file, path)
+        if cached is not None:
+            return cached
     entries: list[GazetteerEntry] = []
     origin: dict[str, Path] = {}
-    for name, _, _ in stamp:
-        file = path / name
-        for record in _read(file):
+    for file, data in contents:
+        for record in _parse(file, data):
             entry = _entry(file, record)
             if entry.id in origin:
                 where = "" if origin[entry.id] == file else f" (first in {_show(origin[entry.id])})"
@@ -247,13 +290,53 @@ def _load_cached(directory: str, stamp: tuple[tuple[str, int, int], ...]) -> Gaz
             origin[entry.id] = file
             entries.append(entry)
     _check_links(entries, origin)
-    return Gazetteer(tuple(entries), path)
+    gazetteer = Gazetteer(tuple(entries), path)
+    if cache_file is not None:
+        _write_cache(cache_file, prefix, gazetteer)
+    return gazetteer
 
 
-def _read(file: Path) -> list[dict]:
+_CACHE_VERSION = "tjkg-gazetteer-1"
+
+
+def _read_cache(file: Path, directory: Path) -> Gazetteer | None:
+    """The gazetteer stored in ``file``, or None when there is none or it is unreadable.
+    marshal, not pickle: reading a cache file cannot run code."""
+    try:
+        rows, index = marshal.loads(file.read_bytes())
+        entries = tuple(
+            GazetteerEntry(eid, etype, labels, aliases, tuple(FormerName(*f) for f in former), parent, codes, broader)
+            for eid, etype, labels, aliases, former, parent, codes, broader in rows
+        )
+        return Gazetteer(entries, directory, index)
+    except (OSError, EOFError, ValueError, TypeError, IndexError, KeyError):
+        return None
+
+
+def _write_cache(file: Path, prefix: str, gazetteer: Gazetteer) -> None:
+    """Store ``gazetteer`` in ``file`` (atomically) and drop older caches of the same
+    directory; a cache that cannot be written is skipped silently."""
+    rows = [
+        (e.id, e.type, e.labels, e.aliases, tuple((f.name, f.lang, f.until) for f in e.former_names),
+         e.parent, e.codes, e.broader)
+        for e in gazetteer
+    ]
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((rows, gazetteer._positions)))
+        os.replace(tmp, file)
+        for old in file.parent.glob(prefix + "*.marshal"):
+            if old != file:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _parse(file: Path, data: bytes) -> list[dict]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
+        parsed = yaml.load(data.decode("utf-8"), Loader=loader)
     except UnicodeDecodeError as e:
         raise GazetteerError(f"{_show(file)}: not UTF-8 ({e.reason} at byte {e.start})") from e
     except yaml.YAMLError as e:
@@ -261,14 +344,14 @@ def _read(file: Path) -> list[dict]:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise GazetteerError(f"{_show(file)}: invalid YAML{where}: {problem}") from e
-    if data is None:
+    if parsed is None:
         return []
-    if not isinstance(data, list):
-        raise GazetteerError(f"{_show(file)}: expected a list of records, found {type(data).__name__}")
-    for i, record in enumerate(data):
+    if not isinstance(parsed, list):
+        raise GazetteerError(f"{_show(file)}: expected a list of records, found {type(parsed).__name__}")
+    for i, record in enumerate(parsed):
         if not isinstance(record, dict):
             raise GazetteerError(f"{_show(file)}: item {i + 1} is not a record (a mapping with id and type)")
-    return data
+    return parsed
 
 
 def _strings(file: Path, rid: str, field: str, value: object) -> tuple[str, ...]:

@@ -79,6 +79,10 @@ _AMP = re.compile(r"\s*&\s*")
 _WS = re.compile(r"\s+")
 
 
+def _punct_space(match: re.Match) -> str:
+    return match.group(1) + " "
+
+
 def fold_cjk(text: str) -> str:
     """Fold Traditional / Simplified / Japanese variants of CJK characters to one form.
 
@@ -117,19 +121,21 @@ def name_key(text: str) -> str:
     >>> name_key("Research & Development") == name_key("research and development")
     True
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_DASHES).translate(_QUOTES)
-    text = text.casefold()
-    text = _WS.sub(" ", text).strip()
-    text = _LEADING.sub("", text)
-    text = _TRAILING.sub("", text)
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES).casefold()
+    text = _TRAILING.sub("", _LEADING.sub("", _WS.sub(" ", text).strip()))
     if text.startswith("the "):
         text = text[4:]
-    text = _AMP.sub(" and ", text)
-    text = _HYPHEN_SPACE.sub("-", text)
-    text = _PUNCT_SPACE.sub(lambda m: m.group(1) + " ", text).strip()
-    text = _SPACE_NEAR_CJK.sub("", text)
-    return fold_cjk(text)
+    if "&" in text:
+        text = _AMP.sub(" and ", text)
+    if "-" in text:
+        text = _HYPHEN_SPACE.sub("-", text)
+    if "," in text or "." in text:
+        text = _PUNCT_SPACE.sub(_punct_space, text).strip()
+    if text.isascii():
+        return text
+    if " " in text:
+        text = _SPACE_NEAR_CJK.sub("", text)
+    return text.translate(_CJK_TABLE)
 
 
 _TITLES = frozenset({

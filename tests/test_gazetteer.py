@@ -13,19 +13,59 @@ from graph.models import ENTITY_TYPES
 from graph.normalize import name_key
 
 
+@pytest.fixture(scope="module", autouse=True)
+def private_cache(tmp_path_factory):
+    """Keep this module's disk caches out of the user's cache directory."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TJKG_CACHE", str(tmp_path_factory.mktemp("cache")))
+        clear_cache()
+        yield
+    clear_cache()
+
+
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer.load()
 
 
-def test_fresh_load_is_fast_and_cached():
+def timed_load(directory=None) -> tuple[Gazetteer, float]:
     clear_cache()
     start = time.perf_counter()
-    first = Gazetteer.load()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.2, f"fresh load took {elapsed * 1000:.0f} ms"
+    loaded = Gazetteer.load(directory)
+    return loaded, time.perf_counter() - start
+
+
+def test_fresh_load_is_fast_and_cached(monkeypatch):
+    monkeypatch.setenv("TJKG_CACHE", "none")
+    first, elapsed = timed_load()
+    assert elapsed < 0.2, f"load without a disk cache took {elapsed * 1000:.0f} ms"
     assert Gazetteer.load() is first
     assert Gazetteer.load(default_directory()) is first
+
+
+def test_disk_cache_gives_the_same_gazetteer_faster(tmp_path, monkeypatch):
+    monkeypatch.setenv("TJKG_CACHE", str(tmp_path))
+    parsed, _ = timed_load()
+    assert len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
+    cached, elapsed = timed_load()
+    assert cached is not parsed
+    assert elapsed < 0.05, f"load from the disk cache took {elapsed * 1000:.0f} ms"
+    assert list(cached) == list(parsed)
+    for name in ("Osaka", "鹿兒島縣", "Association of East Asia Relations", "生技醫藥", "Tokyo"):
+        assert cached.lookup(name) == parsed.lookup(name)
+
+
+def test_a_broken_or_stale_disk_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("TJKG_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "gazetteer"
+    write(data, GOOD)
+    timed_load(data)
+    (cache_file,) = (tmp_path / "cache").glob("gazetteer-*.marshal")
+    cache_file.write_bytes(b"not marshal data")
+    assert [e.id for e in timed_load(data)[0]] == ["jp"]
+    write(data, GOOD + "- {id: tw, type: Country, labels: {en: [Taiwan]}}\n")
+    assert [e.id for e in timed_load(data)[0]] == ["jp", "tw"]
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.marshal"))) == 1  # the old one is gone
 
 
 def test_every_entry_is_well_formed(gaz):
