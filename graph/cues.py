@@ -1,0 +1,98 @@
+"""Cue words and patterns per language, loaded from ``data/patterns/<lang>.yaml``.
+
+The extractor's knowledge of how announcements are written (post titles, organization head
+nouns, legal forms, agreement and witness verbs, field cues...) is data, not code: a curator
+extends a list in the YAML file and every rule that reads it picks the new word up.
+
+Examples
+--------
+>>> cues = load_cues("en")
+>>> "Bureau" in cues.words("org_heads")
+True
+>>> bool(cues.rx("titles").fullmatch("Deputy Director"))
+True
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import ExtractionError
+
+__all__ = ["Cues", "load_cues", "patterns_directory", "alternation"]
+
+
+def patterns_directory() -> Path:
+    """The directory of the cue files (``data/patterns`` in the repository)."""
+    return Path(__file__).resolve().parent.parent / "data" / "patterns"
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first, so that the longest one wins.
+
+    >>> alternation(["Co.", "Corporation"])
+    'Corporation|Co\\\\.'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class Cues:
+    """The cue lists of one language, with compiled alternations built on first use."""
+
+    def __init__(self, lang: str, data: dict):
+        self.lang = lang
+        self._data = data
+        self._rx: dict[tuple[str, bool], re.Pattern] = {}
+
+    def words(self, key: str) -> list[str]:
+        """The list under ``key`` (a string value is split into its characters)."""
+        value = self._data.get(key, [])
+        if isinstance(value, str):
+            return list(value)
+        return [str(v) for v in value]
+
+    def mapping(self, key: str) -> dict:
+        """The mapping under ``key`` (empty when absent)."""
+        value = self._data.get(key) or {}
+        return dict(value)
+
+    def rx(self, key: str, *, bounded: bool | None = None) -> re.Pattern:
+        """The words of ``key`` as one compiled alternation; keys ending in ``_ci`` ignore case.
+
+        ``bounded`` (default: for English) puts word boundaries around the alternation.
+        """
+        if bounded is None:
+            bounded = self.lang == "en"
+        cache_key = (key, bounded)
+        if cache_key not in self._rx:
+            body = alternation(self.words(key)) or r"(?!x)x"
+            if bounded:
+                body = rf"(?<![\w-])(?:{body})(?![\w-])"
+            flags = re.IGNORECASE if key.endswith("_ci") else 0
+            self._rx[cache_key] = re.compile(body, flags)
+        return self._rx[cache_key]
+
+
+@functools.lru_cache(maxsize=8)
+def load_cues(lang: str, directory: str | None = None) -> Cues:
+    """The cues of ``lang`` ("en", "zh-Hant", "ja"); cached.
+
+    Raises
+    ------
+    ExtractionError
+        The cue file is missing or is not a YAML mapping.
+    """
+    path = Path(directory) if directory else patterns_directory()
+    file = path / f"{lang}.yaml"
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise ExtractionError(f"{file}: no cue file for language {lang!r}") from e
+    except yaml.YAMLError as e:
+        raise ExtractionError(f"{file}: not valid YAML ({e})") from e
+    if not isinstance(data, dict):
+        raise ExtractionError(f"{file}: expected a mapping of cue lists")
+    return Cues(lang, data)

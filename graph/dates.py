@@ -1,0 +1,219 @@
+"""Dates written in English, Chinese and Japanese announcements, as ISO 8601 strings.
+
+A date without a year takes the publication year (the year before when that would put it
+after publication); ROC years (民國101年, 101年) and Japanese eras (平成24年, 令和6年) are
+converted; relative dates (yesterday, 昨日, 今年, 去年, 今（2018）年, 本月) count from the
+publication date. Without a publication date a day and month stay yearless ("--07-17",
+xsd:gMonthDay) and relative dates are dropped.
+
+Examples
+--------
+>>> from datetime import date
+>>> [d.iso for d in find_dates("signed on October 3rd", date(2019, 10, 15))]
+['2019-10-03']
+>>> [d.iso for d in find_dates("平成24年3月に設けた", None)]
+['2012-03']
+>>> [d.iso for d in find_dates("今（2018）年2月7日再與鹿兒島縣締結MOU", None)]
+['2018-02-07']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "to_iso", "ERAS"]
+
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "民國": 1911, "民国": 1911}
+
+_MONTHS = {m: i for i, ms in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in ms}
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday"))}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_ZDIGIT = str.maketrans("０１２３４５６７８９", "0123456789")
+_CJK_NUM = {"元": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_PATTERNS = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in (
+    ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    ("cjk", r"(?:(?P<era>明治|大正|昭和|平成|令和|民國|民国)\s*(?P<ey>元|\d{1,3})\s*年|"
+            r"(?P<rel>今|去|昨|前|明|本)\s*[（(]\s*(?P<ry>\d{4})\s*[)）]\s*年|"
+            r"(?P<y>\d{2,4})\s*年|(?P<ryw>今年|去年|昨年|前年|明年|来年|來年|本年))?\s*"
+            r"(?:(?P<m>1[0-2]|0?[1-9])\s*月|(?P<rm>本月|今月|上月|先月|下月|來月|来月))?\s*"
+            r"(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号號])?"),
+    ("en_mdy", rf"\b(?P<mn>{_MONTH_RE})\.?\s+{_DAY}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"),
+    ("en_dmy", rf"\b{_DAY}\s+(?:of\s+)?(?P<mn>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"),
+    ("en_my", rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    ("en_rel", r"\b(?P<w>yesterday|today|this year|last year|next year|this month|last month)\b"),
+    ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
+))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: its span, the ISO string and its precision ("day", "month", "year")."""
+
+    start: int
+    end: int
+    iso: str
+    precision: str
+
+
+def to_iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO 8601 for a full or partial date; a yearless day is written "--MM-DD".
+
+    >>> to_iso(2019, 10, 3), to_iso(2012, 3), to_iso(None, 7, 17), to_iso(None, None, 3)
+    ('2019-10-03', '2012-03', '--07-17', '---03')
+    """
+    if year is None:
+        if month and day:
+            return f"--{month:02d}-{day:02d}"
+        return f"---{day:02d}" if day else None
+    try:
+        if day and month:
+            return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+def _infer_year(month: int, day: int | None, published: date | None) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if date(year, month, day or 1) > published:
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _year_of(m: re.Match, published: date | None) -> tuple[int | None, bool]:
+    """The explicit or relative year of a CJK date match; the flag says whether one was written."""
+    g = m.groupdict()
+    if g.get("era"):
+        n = 1 if g["ey"] == "元" else int(g["ey"])
+        return ERAS[g["era"]] + n, True
+    if g.get("ry"):
+        return int(g["ry"]), True
+    if g.get("y"):
+        y = int(g["y"])
+        if y < 1000:
+            return (y + 1911 if 1 <= y <= 150 else None), y <= 150
+        return (y if 1900 <= y <= 2100 else None), 1900 <= y <= 2100
+    if g.get("ryw"):
+        if published is None:
+            return None, True
+        off = {"今年": 0, "本年": 0, "去年": -1, "昨年": -1, "前年": -2, "明年": 1, "来年": 1, "來年": 1}
+        return published.year + off[g["ryw"]], True
+    return None, False
+
+
+def _cjk(m: re.Match, published: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    year, has_year = _year_of(m, published)
+    month = int(g["m"]) if g.get("m") else None
+    day = int(g["d"]) if g.get("d") else None
+    if g.get("rm"):
+        if published is None:
+            month = None
+            if day is None:
+                return None
+        else:
+            off = 0 if g["rm"] in ("本月", "今月") else (-1 if g["rm"] in ("上月", "先月") else 1)
+            y, mo = divmod(published.year * 12 + published.month - 1 + off, 12)
+            year, month, has_year = y, mo + 1, True
+    if has_year and year is None:
+        return None
+    if g.get("y") and len(g["y"]) < 4 and month is None:
+        return None  # "30年" alone is a duration more often than an ROC year
+    if not has_year and month is None:
+        return None  # a bare "3日" is too weak alone
+    if not has_year:
+        year = _infer_year(month, day, published)
+    if year is None and month is None and day is None:
+        return None
+    iso = to_iso(year, month, day)
+    if iso is None:
+        return None
+    return iso, ("day" if day else "month" if month else "year")
+
+
+def _english(kind: str, m: re.Match, published: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if kind == "en_rel":
+        if published is None:
+            return None
+        w = g["w"].lower()
+        if w in ("yesterday", "today"):
+            return (published - timedelta(days=1 if w == "yesterday" else 0)).isoformat(), "day"
+        if w.endswith("month"):
+            y, mo = divmod(published.year * 12 + published.month - 1 - (w == "last month"), 12)
+            return to_iso(y, mo + 1), "month"
+        return to_iso(published.year + {"this": 0, "last": -1, "next": 1}[w.split()[0]]), "year"
+    if kind == "en_wd":
+        if published is None:
+            return None
+        back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+        return (published - timedelta(days=back)).isoformat(), "day"
+    month = _MONTHS[g["mn"].lower()]
+    day = int(g["d"]) if g.get("d") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = int(g["y"]) if g.get("y") else _infer_year(month, day, published)
+    iso = to_iso(year, month, day)
+    return (iso, "day" if day else "month") if iso else None
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """Every date in ``text``, left to right, without overlaps (the longest wins).
+
+    >>> from datetime import date
+    >>> pub = date(2018, 3, 7)
+    >>> [d.iso for d in find_dates("民國101年3月5日；去年；本月3日；昨日", pub)]
+    ['2012-03-05', '2017', '2018-03-03', '2018-03-06']
+    >>> [d.iso for d in find_dates("On December 28 and on July 17", pub)]
+    ['2017-12-28', '2017-07-17']
+    >>> [d.iso for d in find_dates("On July 17, 2019", None)]
+    ['2019-07-17']
+    """
+    text = text.translate(_ZDIGIT)
+    found: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            if kind == "cjk":
+                got = _cjk(m, published)
+            elif kind == "ja_rel":
+                if published is None:
+                    continue
+                w = m.group("w")
+                back = 1 if w in ("昨日", "昨天", "前日") else 0
+                got = (published - timedelta(days=back)).isoformat(), "day"
+            elif kind == "iso":
+                try:
+                    got = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day"
+                except ValueError:
+                    got = None
+            else:
+                got = _english(kind, m, published)
+            if got:
+                s, e = m.start(), m.end()
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                found.append(DateMention(s, e, got[0], got[1]))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,245 @@
+"""Extraction: one announcement in, its entities and relations out.
+
+:func:`extract` runs the stages of :mod:`graph.recognize` (organizations and places),
+:mod:`graph.people` (people and posts), :mod:`graph.industries` (fields), :mod:`graph.dates`,
+:mod:`graph.resolve` (one entity per thing) and :mod:`graph.relations` (facts), then applies the
+curation file (:mod:`graph.curation`). :func:`to_json` gives the contract of DESIGN.md.
+
+Run on one file: ``python -m graph.extract FILE`` prints the JSON; ``python -m graph.extract
+--bench DIR`` times extraction over every announcement of a directory.
+
+Examples
+--------
+>>> from graph.models import Announcement
+>>> a = Announcement("x", "x.txt", "", "Tainan City signed an MOU with Hirosaki City.", "en")
+>>> sorted(r["predicate"] for r in to_json(extract(a))["relations"])
+['signedMOUWith']
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+from .dates import find_dates
+from .errors import ExtractionError, TjkgError
+from .ids import entity_iri
+from .industries import find_industries
+from .models import Announcement, Entity, Extraction
+from .normalize import name_key
+from .people import find_people
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, find_mentions, fold, sentences
+from .relations import Doc, Unit, find_relations
+from .resolve import entity_key, resolve
+
+__all__ = ["extract", "to_json", "EXTRACTOR", "VERSION", "main"]
+
+VERSION = "0.3.0"
+EXTRACTOR = f"tjkg-rules/{VERSION}"
+MAX_CHARS = 400_000  # announcements are a few KB; a larger text is analysed in pieces
+
+
+@functools.lru_cache(maxsize=1)
+def _default_gazetteer():
+    from .gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def extract(announcement: Announcement, *, curation=None, gazetteer=None) -> Extraction:
+    """The entities and relations of one announcement (pure: the same input gives the same
+    output). ``curation`` is a :class:`graph.curation.Curation` (default: none);
+    ``gazetteer`` a :class:`graph.gazetteer.Gazetteer` (default: the repository's)."""
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    lang = announcement.language if announcement.language in ("en", "zh-Hant", "ja") else "en"
+    head = (announcement.title or "").strip()
+    extra = "\n".join(v for k, v in sorted(announcement.contact.items()) if k in ("organization", "person"))
+    offset = len(head) + 2 if head else 0
+    full = (head + "\n\n" if head else "") + announcement.text + ("\n\n" + extra if extra else "")
+    try:
+        if len(full) > MAX_CHARS:
+            parts = _pieces(full, MAX_CHARS)
+            results = [_analyse(full[a:b], a, lang, announcement, gaz) for a, b in parts]
+            entities, relations = _merge(results)
+        else:
+            entities, relations = _analyse(full, 0, lang, announcement, gaz)
+    except TjkgError:
+        raise
+    except (ValueError, KeyError, IndexError, RecursionError) as e:
+        raise ExtractionError(f"{announcement.path}: extraction failed ({type(e).__name__}: {e})") from e
+    text_len = len(announcement.text)
+    fixed = []
+    for r in relations:
+        span = None
+        if r.span is not None and r.span[0] >= offset and r.span[1] - offset <= text_len:
+            span = (r.span[0] - offset, r.span[1] - offset)
+        fixed.append(_replace_span(r, span))
+    result = Extraction(announcement, tuple(entities), tuple(fixed), EXTRACTOR)
+    if curation is not None:
+        result = curation.apply(result)
+    return result
+
+
+def _replace_span(r, span):
+    from dataclasses import replace
+
+    return replace(r, span=span)
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut > start else end
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _merge(results):
+    ents: dict[str, Entity] = {}
+    rels = {}
+    for entities, relations in results:
+        for e in entities:
+            if e.id in ents:
+                old = ents[e.id]
+                ents[e.id] = Entity(e.id, old.type, max(old.label, e.label, key=len), old.lang,
+                                    tuple(dict.fromkeys(old.mentions + e.mentions)), old.labels)
+            else:
+                ents[e.id] = e
+        for r in relations:
+            rels.setdefault((r.subject, r.predicate, r.object, r.agreement), r)
+    return list(ents.values()), list(rels.values())
+
+
+def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
+    from dataclasses import replace
+
+    folded = fold(text)
+    mentions = find_mentions(text, lang, gaz, folded=folded)
+    people = find_people(text, lang, mentions)
+    res = resolve(text, lang, mentions, people, gaz)
+    industries = find_industries(text, lang, mentions)
+    entities = list(res.entities)
+    ind_ids: list[tuple[int, int, str]] = []
+    ind_ents: dict[str, Entity] = {}
+    for i in industries:
+        entry = None
+        if gaz is not None:
+            for form in i.forms[::-1]:
+                hits = gaz.lookup(form, type="Industry")
+                if hits:
+                    entry = hits[0]
+                    break
+        iri = entity_iri(entry.id) if entry else entity_iri(entity_key("Industry", i.forms[-1]))
+        old = ind_ents.get(iri)
+        mentions_ = tuple(dict.fromkeys((old.mentions if old else ()) + i.forms))
+        label = max([i.text] + ([old.label] if old else []), key=len)
+        ind_ents[iri] = Entity(iri, "Industry", label, lang, mentions_, tuple(entry.labels) if entry else ())
+        ind_ids.append((i.start, i.end, iri))
+    entities += list(ind_ents.values())
+    units = []
+    person_units = []
+    for m in mentions:
+        ent = res.of_span.get(m.span)
+        if ent:
+            units.append(Unit(m.start, m.end, ent, m.type if m.type in ORG_TYPES | PLACE_TYPES else m.type, None, m))
+    for p in people:
+        ent = res.of_span.get(p.span)
+        if ent is None:
+            continue
+        u = Unit(p.prefix_start if p.prefix_start is not None and p.prefix_start < p.start else p.start, p.end,
+                 ent, "Person", p, None)
+        person_units.append((u, p))
+    # a person unit swallows the organization written before the name in it
+    inside = [(u.start, u.end) for u, _ in person_units]
+    units = [u for u in units if not any(a <= u.start and u.end <= b for a, b in inside)]
+    units += [u for u, _ in person_units]
+    units.sort(key=lambda u: (u.start, -u.end))
+    type_of = {e.id: e.type for e in entities}
+    first_of = {}
+    for u in units:
+        if u.person is None:
+            first_of.setdefault(type_of.get(u.entity, u.type), u.entity)
+    implied = {k: v for k, v in first_of.items() if k in ("Prefecture", "City")}
+    compound = []
+    for m in mentions:
+        if m.parent is not None and m.span in res.of_span and m.parent in res.of_span:
+            compound.append((res.of_span[m.span], res.of_span[m.parent], m.span))
+        elif m.entry and gaz is not None:
+            entry = gaz.get(m.entry)
+            if entry is not None and entry.parent:
+                parent = gaz.get(entry.parent)
+                key = name_key(m.text)
+                if parent is not None and parent.type in ORG_TYPES | {"Prefecture", "City"} and any(
+                        key.startswith(name_key(n)) and len(key) > len(name_key(n)) for n in parent.names()):
+                    compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
+                    if entity_iri(parent.id) not in type_of:
+                        entities.append(Entity(entity_iri(parent.id), parent.type, parent.label(lang), lang,
+                                               (), tuple(parent.labels)))
+                        type_of[entity_iri(parent.id)] = parent.type
+    doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
+              ind_ids, EXTRACTOR)
+    relations = find_relations(doc, person_units, lambda m: res.of_span.get(m.span), implied, compound)
+    if base:
+        relations = [replace(r, span=(r.span[0] + base, r.span[1] + base)) if r.span else r for r in relations]
+    return entities, relations
+
+
+def to_json(extraction: Extraction) -> dict:
+    """The JSON object of DESIGN.md's contract for one extraction."""
+    ann = extraction.announcement
+    out = {
+        "source": {"path": ann.path, "title": ann.title,
+                   "published": ann.published.isoformat() if ann.published else None,
+                   "language": ann.language},
+        "entities": [],
+        "relations": [],
+    }
+    for e in extraction.entities:
+        item = {"id": e.id, "type": e.type, "label": e.label, "mentions": list(e.mentions)}
+        if e.labels:
+            item["labels"] = [{"text": t, "lang": l} for t, l in e.labels]
+        out["entities"].append(item)
+    for r in extraction.relations:
+        item = {"subject": r.subject, "predicate": r.predicate, "object": r.object, "date": r.date,
+                "evidence": r.evidence, "confidence": r.confidence}
+        for k, v in r.qualifiers:
+            item[k] = v
+        if r.agreement:
+            item["agreement"] = r.agreement
+        item["extractor"] = r.extractor or extraction.extractor
+        if r.span is not None:
+            item["span"] = list(r.span)
+        out["relations"].append(item)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m graph.extract FILE`` (JSON on stdout) or ``--bench DIR [--repeat N]``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from .sources import read_announcement
+
+    try:
+        if argv and argv[0] == "--bench":
+            from .benchmark import bench_directory
+
+            repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
+            print(bench_directory(argv[1], repeat=repeat))
+            return 0
+        if len(argv) != 1:
+            print("usage: python -m graph.extract FILE | --bench DIR [--repeat N]", file=sys.stderr)
+            return 2
+        result = extract(read_announcement(argv[0]))
+    except TjkgError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return e.exit_code
+    sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

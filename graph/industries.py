@@ -1,0 +1,153 @@
+"""Industries and fields named in an announcement, found by cue phrases.
+
+English: lists after "in the field(s) of", "collaboration in", "enterprises in"... and
+"<modifier> industry" phrases; Chinese and Japanese: lists ending in 等產業(領域), 分野, などでの,
+or items ending in 業 followed by 發達 / 活躍. Every item keeps the form written and, when it
+ends in a head word (industry, 產業, 業...), the form without it, so that "electronics
+industry" and "electronics" name one field. Cue lists live in ``data/patterns/<lang>.yaml``.
+
+Examples
+--------
+>>> [i.text for i in find_industries("cooperation in agriculture, tourism, culture and sports.", "en", [])]
+['agriculture', 'tourism', 'culture', 'sports']
+>>> [i.forms for i in find_industries("雙方將在食品、生技醫藥等產業領域合作", "zh-Hant", [])]
+[('食品',), ('生技醫藥',)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import alternation, load_cues
+from .recognize import Mention
+
+__all__ = ["IndustryMention", "find_industries"]
+
+
+@dataclass(frozen=True)
+class IndustryMention:
+    """An industry named at ``start:end``; ``forms`` is the written form and its core."""
+
+    start: int
+    end: int
+    text: str
+    forms: tuple[str, ...]
+
+
+_EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|will|would|is|are|was|were|has|have|"
+                      r"in|at|on|so|while|through|between|among|under|via)\b|[.;:!?()\"“”]|\s+and\s+(?:to|will|the\s+\w+\s+will)\b")
+_EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+")
+_EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
+_EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
+_EN_VERBISH = {"to", "will", "be", "is", "are", "was", "were", "has", "have", "help", "promote", "continue", "seek",
+               "bring", "make", "develop", "expand", "strengthen", "deepen", "create", "other", "more", "each"}
+
+
+def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
+    cues = load_cues("en")
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    stop = {w.lower() for w in cues.words("field_stop_ci")}
+    out: list[IndustryMention] = []
+
+    def add(s: int, e: int) -> bool:
+        item = text[s:e]
+        words = item.split()
+        if not words or len(words) > 4 or any(covered[s:e]) or words[0].lower() in _EN_VERBISH:
+            return False
+        if any(not re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words) or words[0][0].isupper() and words[0] != "Internet":
+            return False
+        core = _EN_HEADS.sub("", item)
+        if core.lower() in stop or not core:
+            return False
+        out.append(IndustryMention(s, e, item, tuple(dict.fromkeys((item, core)))))
+        return True
+
+    for cue in cues.rx("field_cues_ci").finditer(text):
+        start = cue.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+        seg = text[start:start + 240]
+        cut = _EN_STOP.search(seg)
+        seg = seg[:cut.start()] if cut else seg
+        pos = 0
+        for part in _EN_SPLIT.split(seg):
+            at = seg.find(part, pos)
+            pos = at + len(part)
+            m = _EN_ITEM.fullmatch(part.strip())
+            if not m or not part.strip():
+                break
+            s = start + at + (len(part) - len(part.lstrip())) + m.start(1)
+            if not add(s, s + len(m.group(1))):
+                break
+    heads = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,2})(industry|industries|sector)\b")
+    for m in heads.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in stop:
+            words = words[1:]
+        if not words or words[-1].lower() in stop:
+            continue
+        s = m.start(1) + m.group(1).index(words[0])
+        if any(s >= o.start and m.end() <= o.end for o in out):
+            continue
+        add(s, m.end())
+    return out
+
+
+def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]:
+    cues = load_cues(lang)
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    item = r"[\u4e00-\u9fff\u30a1-\u30fc]{1,10}"
+    sep = r"(?:、|及|與|与|和|や|・|，(?=[\u4e00-\u9fff]{1,6}(?:、|等)))"
+    tails = alternation(cues.words("field_tails"))
+    verbs = alternation(cues.words("field_verbs"))
+    lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")
+    heads = tuple(cues.words("field_item_heads"))
+    out: list[IndustryMention] = []
+    patterns = [re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})"),
+                re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")]
+    for rx in patterns:
+        for m in rx.finditer(text):
+            s0 = m.start("list")
+            parts = re.split(sep, m.group("list"))
+            pos = s0
+            found = []
+            for i, part in enumerate(parts):
+                at = text.find(part, pos)
+                pos = at + len(part)
+                if i == 0:
+                    cut = lead.match(part)
+                    if cut:
+                        at += cut.end()
+                        part = part[cut.end():]
+                if rx is patterns[1] and i == len(parts) - 1 and not part.endswith(heads):
+                    found = []
+                    break
+                if not 2 <= len(part) <= 8 or any(covered[at:at + len(part)]):
+                    continue
+                core = part
+                for h in sorted(heads, key=len, reverse=True):
+                    if part.endswith(h) and len(part) - len(h) >= 2:
+                        core = part[: -len(h)]
+                        break
+                found.append(IndustryMention(at, at + len(part), part, tuple(dict.fromkeys((part, core)))))
+            out += found
+    seen = set()
+    uniq = []
+    for i in sorted(out, key=lambda x: (x.start, -x.end)):
+        if any(i.start < j.end and j.start < i.end for j in uniq):
+            continue
+        if (i.start, i.end) not in seen:
+            seen.add((i.start, i.end))
+            uniq.append(i)
+    return uniq
+
+
+def find_industries(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]:
+    """Industry mentions of ``text`` in text order; ``mentions`` (organizations, places) are
+    never industries."""
+    found = _en(text, mentions) if lang == "en" else _cjk(text, lang, mentions)
+    return sorted(found, key=lambda i: i.start)

@@ -1,0 +1,308 @@
+"""People and the posts they hold, found by post titles and apposition.
+
+English: "Lu Cheng-chin, Deputy Director of X and CEO of Y", "Aomori Prefecture Governor
+Mimura Shingo", "Vice Minister Yang of the MOEA", "Su Jia-chyuan (蘇嘉全)", "Mr.Chang".
+Chinese and Japanese: "工業局局長呂正華", "TJPO執行長呂正欽", "理事長ROKUTAN SHOICHI",
+"和歌山県の仁坂吉伸知事", "藤本陽司県商工観光労働部長", "張啓裕TJPO執行長", a surname with a
+title ("呂局長", "仁坂知事") as a short mention, and posts joined to a name by 兼任, 的, を務める.
+Titles, modifiers, surnames and delimiters come from ``data/patterns/<lang>.yaml``.
+
+Examples
+--------
+>>> from graph.recognize import find_mentions
+>>> t = "工業局局長呂正華指出"
+>>> [(p.name, [(x.role, x.org.text if x.org else None) for x in p.posts]) for p in find_people(t, "zh-Hant", find_mentions(t, "zh-Hant", None))]
+[('呂正華', [('局長', '工業局')])]
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .cues import Cues, alternation, load_cues
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, is_cjk
+
+__all__ = ["Post", "Person", "find_people"]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post as written: the title (with a modifier such as "Acting"), and the organization
+    mention it is held at (None when the text names none)."""
+
+    role: str
+    org: Mention | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person's name in the text with the posts stated next to it.
+
+    ``short`` marks a surname written with a title ("呂局長", "Governor Mimura"): a short
+    mention of a person named in full elsewhere. ``alias`` is another written form seen
+    beside the name ("蘇嘉全" in "Su Jia-chyuan (蘇嘉全)").
+    """
+
+    start: int
+    end: int
+    name: str
+    posts: tuple[Post, ...] = ()
+    short: bool = False
+    alias: str | None = None
+    prefix_start: int | None = None  # where the title / organization before the name starts
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_CAPS_NAME = r"[A-Z]{2,}(?:\s+[A-Z]{2,}){1,2}(?![A-Za-z])"
+
+
+@functools.lru_cache(maxsize=4)
+def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
+    titles = alternation(cues.words("titles"))
+    mods = alternation(cues.words("title_modifiers"))
+    title_group = rf"(?:(?:{mods})\s+)?(?:{titles})(?:\s+(?:and|&)\s+(?:{titles}))*"
+    name = rf"(?:[A-Z]{{2}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}"
+    hon = alternation(cues.words("honorifics"))
+    return {
+        "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
+        "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+)?(?=(?:{title_group})\b)"),
+        "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
+        "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
+        "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
+        "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?(?![\w-])"),
+        "link": re.compile(r"\s+(?:of|at|for|in|with)\s+(?:the\s+)?|,\s+(?:the\s+)?"),
+        "more": re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"),
+    }
+
+
+def _bad_name(name: str, cues: Cues) -> bool:
+    stops = set(cues.words("stop_caps")) | set(cues.words("titles")) | set(cues.words("org_heads"))
+    stops |= {"Prefecture", "City", "County", "Government", "Japan", "Taiwan"}
+    return any(tok in stops for tok in name.split())
+
+
+def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _org_at(pos: int, mentions_by_start: dict[int, Mention]) -> Mention | None:
+    m = mentions_by_start.get(pos)
+    if m is not None and (m.type in ORG_TYPES or m.type in PLACE_TYPES):
+        return m
+    return None
+
+
+def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], mentions: list[Mention]) -> tuple[list[Post], int]:
+    """Posts written from ``pos`` on: "Deputy Director of X and CEO of Y"."""
+    posts: list[Post] = []
+    while True:
+        t = rx["title"].match(text, pos)
+        if not t:
+            break
+        role = t.group("title")
+        end = t.end()
+        org = None
+        link = rx["link"].match(text, end)
+        if link:
+            org = _org_at(link.end(), by_start)
+            # "Osaka Prefect. Gov., Dep. of Commerce, Industry and Labor": the last of a chain
+            while org is not None:
+                nxt = re.match(r",\s*", text[org.end:org.end + 3])
+                after = _org_at(org.end + nxt.end(), by_start) if nxt else None
+                if after is None or after.type not in ORG_TYPES:
+                    break
+                org = after
+            if org is not None:
+                end = org.end
+        posts.append(Post(role, org, t.start(), end))
+        more = rx["more"].match(text, end)
+        if not more or not rx["title"].match(text, more.end()):
+            return posts, end
+        pos = more.end()
+    return posts, pos
+
+
+def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
+    rx = _en_rx(cues)
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    people: dict[tuple[int, int], Person] = {}
+
+    def put(p: Person) -> None:
+        old = people.get(p.span)
+        if old is None:
+            people[p.span] = p
+        else:
+            people[p.span] = Person(p.start, p.end, p.name, old.posts + p.posts, old.short and p.short,
+                                    old.alias or p.alias, old.prefix_start or p.prefix_start)
+
+    for m in rx["appos"].finditer(text):
+        name = m.group("name")
+        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mentions):
+            continue
+        if len(name.split()) < 2 and not m.group("hon"):
+            continue
+        posts, _ = _en_posts(text, m.end(), rx, by_start, mentions)
+        put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk")))
+    for m in rx["title_name"].finditer(text):
+        name = m.group("name")
+        ns, ne = m.start("name"), m.end("name")
+        if _bad_name(name, cues) or _covered(ns, ne, mentions):
+            # "Director Yang Industrial Development Bureau": keep the name tokens before a mention
+            continue
+        role = m.group("title")
+        org = None
+        prefix = m.start()
+        before = by_end.get(m.start() - 1) or by_end.get(m.start() - 3)
+        gap = text[before.end:m.start()] if before is not None else ""
+        if before is not None and gap in (" ", "'s ", "’s ") and (before.type in ORG_TYPES or before.type in PLACE_TYPES):
+            org = before
+            prefix = before.start
+            mod = re.search(rf"(?:{alternation(cues.words('title_modifiers'))})\s+$", text[max(0, prefix - 12):prefix])
+            if mod:
+                role = mod.group().strip() + " " + role
+                prefix -= len(mod.group())
+        after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
+        if org is None and after:
+            org = _org_at(ne + after.end(), by_start)
+        short = len(name.split()) == 1
+        put(Person(ns, ne, name, (Post(role, org, m.start(), m.end("title")),), short=short, prefix_start=prefix))
+    for m in rx["cjk_alias"].finditer(text):
+        name = m.group("name")
+        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mentions):
+            continue
+        put(Person(m.start("name"), m.end("name"), name, (), alias=m.group("cjk")))
+    for m in rx["speaker"].finditer(text):
+        ns, ne = m.start("name"), m.end("name")
+        for tok in re.finditer(r"\S+\s*", m.group("name")):
+            if _covered(ns, ns + len(tok.group().strip()), mentions) or tok.group().strip() in set(cues.words("stop_caps")):
+                ns += len(tok.group())
+        name = text[ns:ne]
+        if len(name.split()) >= 2 and not _bad_name(name, cues) and not any(p.start <= ns < p.end for p in people.values()):
+            put(Person(ns, ne, name, ()))
+    for m in rx["honorific"].finditer(text):
+        if _covered(m.start(), m.end(), mentions):
+            continue
+        inside = [p for p in people.values() if p.start <= m.end() and m.start() <= p.end]
+        if inside:
+            continue
+        put(Person(m.start(), m.end(), m.group(), ()))
+    return sorted(people.values(), key=lambda p: p.start)
+
+
+# ---------------------------------------------------------------- Chinese and Japanese
+
+@functools.lru_cache(maxsize=4)
+def _cjk_rx(cues: Cues) -> dict:
+    return {
+        "titles": re.compile(alternation(cues.words("titles"))),
+        "delim": re.compile(f"(?:{alternation(cues.words('delimiters'))})$"),
+        "enders": set(cues.words("name_enders")),
+        "surnames": set(cues.words("surnames")),
+        "compound": tuple(cues.words("compound_surnames")),
+        "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),
+    }
+
+
+def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | None:
+    lat = rx["latin"].match(text, pos)
+    if lat:
+        return text[pos:lat.end()].lstrip()
+    if lang == "ja":
+        return None
+    run = ""
+    i = pos
+    while i < len(text) and len(run) < 5 and "\u4e00" <= text[i] <= "\u9fff":
+        if covered_at(i) or (run and text[i] in rx["enders"]) or text[i:i + 2] in ("同時", "表示", "指出"):
+            break
+        run += text[i]
+        i += 1
+    if len(run) < 2:
+        return None
+    if run.startswith(rx["compound"]):
+        return run[:4] if len(run) >= 3 else None
+    if run[0] in rx["surnames"]:
+        return run[:3] if len(run) >= 3 else run
+    return run if len(run) == 4 else None
+
+
+def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: int = 5) -> str:
+    i = end
+    while i > 0 and end - i < limit and "\u4e00" <= text[i - 1] <= "\u9fff" and not covered_at(i - 1):
+        if lang != "ja" and rx["delim"].search(text[max(0, i - 4):i]):
+            break
+        i -= 1
+    return text[i:end]
+
+
+def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list[Person]:
+    rx = _cjk_rx(cues)
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    by_end: dict[int, Mention] = {}
+    for m in mentions:
+        if m.type in ORG_TYPES or m.type in PLACE_TYPES:
+            by_end[m.end] = m
+    people: list[Person] = []
+    pending: list[tuple[Post, int]] = []  # posts waiting for the name that follows them
+    for t in rx["titles"].finditer(text):
+        ts, te = t.start(), t.end()
+        if covered[ts] and not (ts + 1 in by_end and by_end[ts + 1].text.endswith(t.group()[0])):
+            continue
+        org = by_end.get(ts)
+        if org is None and ts + 1 in by_end and by_end[ts + 1].text[-1] == text[ts]:
+            org = by_end[ts + 1]  # "県商工観光労働部長": the department's 部 starts the title
+        prefix = org.start if org is not None else ts
+        post = Post(t.group(), org, prefix, te)
+        covered_at = covered.__getitem__
+        name = _name_after(text, te, rx, lang, covered_at)
+        if name:
+            start = te + (len(text[te:te + len(name) + 1]) - len(text[te:te + len(name) + 1].lstrip()))
+            posts = [post] + [p for p, at in pending if 0 <= prefix - at <= 1]
+            pending = [(p, at) for p, at in pending if not 0 <= prefix - at <= 1]
+            people.append(Person(start, start + len(name), name, tuple(posts), prefix_start=prefix))
+            continue
+        name = _name_before(text, prefix, rx, covered_at, lang)
+        if len(name) >= 2 or (name and name[0] in rx["surnames"]):
+            short = len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")
+            if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:
+                short = False  # a two-character Chinese name
+            s = prefix - len(name)
+            first = s
+            if org is None:
+                # "工業局の呂正華副局長": the organization before の
+                before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else None
+                if before is not None and before.type in ORG_TYPES | PLACE_TYPES:
+                    post = Post(post.role, before, before.start, te)
+                    first = before.start
+            posts = [post] + [p for p, at in pending if 0 <= first - at <= 1]
+            pending = [(p, at) for p, at in pending if not 0 <= first - at <= 1]
+            people.append(Person(s, prefix, name, tuple(posts), short=short, prefix_start=first))
+            continue
+        link = re.match(r"的|の|を務める|を務め、?|、", text[te:te + 5])
+        if link:
+            pending.append((post, te + link.end()))
+            continue
+        if re.search(r"(?:兼任|兼務|兼|擔任|出任|接任)$", text[max(0, prefix - 3):prefix]) and people:
+            last = people[-1]
+            people[-1] = Person(last.start, last.end, last.name, last.posts + (post,), last.short, last.alias, last.prefix_start)
+    return people
+
+
+def find_people(text: str, lang: str, mentions: list[Mention]) -> list[Person]:
+    """The people named in ``text`` with their posts, in text order; ``mentions`` are the
+    organization and place mentions (:func:`graph.recognize.find_mentions`)."""
+    cues = load_cues(lang)
+    if lang == "en":
+        return _find_en(text, mentions, cues)
+    found = _find_cjk(text, lang, mentions, cues)
+    # romanized names with posts inside a CJK text follow the English rules
+    return found

@@ -1,0 +1,546 @@
+"""Entity mentions in an announcement: gazetteer names, organizations, companies, places.
+
+Recognition works on a *folded* copy of the text (:func:`fold`: same length, case, width and
+CJK character variants folded), so that every span found points into the original text. The
+gazetteer's surface forms are compiled once into one trie-shaped regular expression (linear in
+the text); organizations, companies and places beyond the gazetteer are found by head nouns,
+legal forms and place suffixes read from ``data/patterns/<lang>.yaml`` (:mod:`graph.cues`).
+People and their posts are found by :mod:`graph.people`.
+
+Examples
+--------
+>>> [(m.text, m.type) for m in find_mentions("Hirosaki City signed.", "en", None)]
+[('Hirosaki City', 'City')]
+>>> [(m.text, m.type) for m in find_mentions("津商工會及外貿協會", "zh-Hant", None)]
+[('津商工會', 'Organization'), ('外貿協會', 'Organization')]
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from .cues import Cues, alternation, load_cues
+from .normalize import CJK_VARIANTS
+
+__all__ = [
+    "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME",
+]
+
+IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA = "\u30a1-\u30fa\u30fc"
+CJK = IDEO + KANA
+ORG_TYPES = frozenset({"Agency", "Organization", "Company"})
+PLACE_TYPES = frozenset({"Country", "Region", "Prefecture", "City"})
+MAX_NAME = 80  # no name is longer; bounds every scan
+
+_FOLD: dict[int, str] = {ord(k): v for k, v in CJK_VARIANTS.items()}
+_FOLD.update({c: chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)})
+_FOLD.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_FOLD.update({0x3000: " ", 0xA0: " ", 0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"'})
+
+
+def fold(text: str) -> str:
+    """A same-length copy of ``text`` for matching: ASCII lower case, full-width forms to
+    ASCII, CJK variants to one form (:data:`graph.normalize.CJK_VARIANTS`).
+
+    >>> fold("ＴＪＰＯ與鹿兒島縣")
+    'tjpo与鹿児島県'
+    >>> len(fold("臺灣 Osaka")) == len("臺灣 Osaka")
+    True
+    """
+    return text.translate(_FOLD)
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a CJK ideograph or katakana."""
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u30a1" <= ch <= "\u30fc")
+
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Co|Corp|Inc|Ltd|Dep|Dept|Gov|Govt|Prefect|Pref|Jr|Sr|"
+                     r"vs|etc|Intl|Assn|Sec|Rd|Ave|ext|approx|U\.S|U\.K|e\.g|i\.e|[A-Z])\.)$")
+_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*\-–]|\s*[A-Z][^\n]{0,80}\n)")
+_CJK_END = re.compile(r"[。！？!?]+[」』”）)]*|\n+")
+
+
+def sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``: English splits after ``.!?`` before a capital (not after
+    abbreviations such as "Mr." or "Gov."), Chinese and Japanese after ``。！？`` (a closing
+    「」 quote stays with its sentence); blank lines always split.
+
+    >>> t = "MOU was signed by Mr. Lu. Both parties agreed."
+    >>> [t[s:e] for s, e in sentences(t, "en")]
+    ['MOU was signed by Mr. Lu.', 'Both parties agreed.']
+    >>> t = "覚書を交わした。「連携を進める。」と述べた。"
+    >>> [t[s:e] for s, e in sentences(t, "ja")]
+    ['覚書を交わした。', '「連携を進める。」と述べた。']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    rx = _EN_END if lang == "en" else _CJK_END
+    depth = 0
+    last = 0
+    for m in rx.finditer(text):
+        if lang != "en":
+            seg = text[last:m.start()]
+            depth += seg.count("「") + seg.count("『") - seg.count("」") - seg.count("』")
+            last = m.start()
+            if depth > 0 and "\n" not in m.group() and m.end() - start < 400:
+                continue
+            depth = 0
+        elif m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        end = m.end()
+        _add_span(text, start, end, spans)
+        start = end
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text naming an entity.
+
+    ``entry`` is a gazetteer id when the name is known; ``source`` says how it was found
+    ("gazetteer", "pattern", "acronym"...); ``alias_of`` is the span of another mention this
+    one names the same thing as (an acronym's definition, a qualified name's core);
+    ``parent`` is the span of an organization this one is a part of, when its name says so.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    entry: str | None = None
+    source: str = "pattern"
+    alias_of: tuple[int, int] | None = None
+    parent: tuple[int, int] | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# ---------------------------------------------------------------- gazetteer matching
+
+def _trie_regex(words) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, last: str) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            token = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(token + build(node[ch], ch))
+        if "" in node:
+            alts.append(r"(?![a-z0-9])" if last.isascii() and last.isalnum() else "")
+        if len(alts) == 1:
+            return alts[0] if not alts[0] or len(node) == 1 else f"(?:{alts[0]})"
+        return "(?:" + "|".join(alts) + ")"
+
+    tops = []
+    for ch in sorted(k for k in trie if k):
+        pre = r"(?<![a-z0-9])" if ch.isascii() and ch.isalnum() else ""
+        tops.append(pre + re.escape(ch) + build(trie[ch], ch))
+    return "|".join(tops) or r"(?!x)x"
+
+
+def _usable(surface: str, folded: str) -> bool:
+    if len(folded) < 2 or len(folded) > MAX_NAME:
+        return False
+    if folded.isascii() and (len(folded) < 3 and not surface.isupper()):
+        return False
+    if folded.isascii() and surface.islower():
+        return False  # lower-case aliases ("osaka") would fire on any word
+    return True
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer_matcher(gaz) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
+    table: dict[str, tuple[str, str, bool]] = {}
+    for surface, entry in gaz.surface_forms():
+        if entry.type == "Industry" or entry.type == "Person":
+            continue
+        key = re.sub(r"\s+", " ", fold(surface).strip())
+        if not _usable(surface, key) or key in table:
+            continue
+        hits = gaz.lookup(surface)
+        best = hits[0] if hits else entry
+        table[key] = (best.id, best.type, surface.isascii() and surface.isupper() and len(surface) <= 6)
+    return re.compile(_trie_regex(table)), table
+
+
+def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
+    """Every gazetteer name in ``text``, leftmost-longest, without overlaps."""
+    if gaz is None:
+        return []
+    rx, table = _gazetteer_matcher(gaz)
+    out = []
+    for m in rx.finditer(folded):
+        key = re.sub(r"\s+", " ", m.group())
+        hit = table.get(key)
+        if hit is None or (hit[2] and not text[m.start():m.end()].isupper()):
+            continue
+        out.append(Mention(m.start(), m.end(), text[m.start():m.end()], hit[1], hit[0], "gazetteer"))
+    return out
+
+
+# ---------------------------------------------------------------- English patterns
+
+_CAPW = (r"(?:(?:Dep|Dept|Gov|Govt|Prefect|Pref|Co|Corp|Inc|Ltd|St|Intl|Assn|Univ|Natl|Mt)\.(?=[ \t,])"
+         r"|[A-Z][\w&]*(?:-\w+)*|[A-Z]\.)")
+
+
+@functools.lru_cache(maxsize=2)
+def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
+    heads = alternation(cues.words("org_heads"))
+    first = alternation(cues.words("org_heads_first"))
+    legal = alternation(cues.words("legal_forms"))
+    suffix_parts = []
+    for kind, words in cues.mapping("place_suffixes").items():
+        suffix_parts.append(f"(?P<{kind}>{alternation(words)})")
+    conn = r"(?:(?:of|and|for|on|the|de|du|&)[ \t]+){0,2}"
+    word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+)?{_CAPW}){{0,6}}"
+    return {
+        "org_final": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+{conn}){{1,8}}(?:{heads})(?![\w-])"
+                                rf"(?:[ \t]+in[ \t]+{_CAPW}(?:[ \t]+{_CAPW})?)?"),
+        "org_first": re.compile(rf"(?<![\w-])(?:{first})[ \t]+(?:the[ \t]+)?{word_list}"
+                                rf"(?:(?:,[ \t]*{_CAPW}(?:[ \t]+{_CAPW}){{0,2}}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})?"),
+        "company": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+){{0,5}}{_CAPW},?[ \t]+(?:{legal})(?![\w-])(?:[ \t]*,?[ \t]*(?:Ltd\.|Inc\.|Limited))?"),
+        "place": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+){{0,2}}{_CAPW}[ \t]+(?:{'|'.join(suffix_parts)})(?![\w-])"
+                            rf"(?:[ \t]+Gov(?:ernment|\.|t\.?)?)?(?![\w-])"),
+        "area": re.compile(r"(?<![\w-])([A-Z][a-z]+)[ \t]+(area|region)\b"),
+        "government": re.compile(r"(?<![\w-])(?:(?:Japanese|Taiwanese|Chinese|Korean|American|Japan's|Taiwan's)[ \t]+government)\b"),
+        "acronym_def": re.compile(r"[ \t]*[(（][ \t]*([A-Z][A-Za-z&]{1,9})[ \t]*[)）]"),
+        "acronym_comma": re.compile(r",[ \t]*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),"),
+        "apposition_company": re.compile(
+            r"(?<![\w-])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}"
+            r"(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
+            r"foundry|supplier|retailer|startup|start-up|enterprise|corporation)\b"),
+        "company_noun": re.compile(
+            r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
+            r"giant|group)[ \t]+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})"),
+        "caps_run": re.compile(rf"{_CAPW}(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?{_CAPW}){{0,8}}"),
+    }
+
+
+def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
+    """Trim leading stop words, possessives and a trailing non-abbreviation period."""
+    stops = set(cues.words("stop_caps")) | set(cues.words("titles")) | set(cues.words("title_modifiers"))
+    while True:
+        lead = re.match(r"(?:of|and|for|in|on|at|the|to|by|with|as)\s+", text[start:end])
+        if lead:
+            start += lead.end()
+            continue
+        seg = text[start:end]
+        m = re.match(r"([A-Z][\w’']*)(?:['’]s)?\s+", seg)
+        if not m:
+            break
+        word = m.group(1)
+        possessive = re.match(r"[A-Z][\w]*['’]s\s", seg)
+        if word in stops or possessive or word.lower() in ("the", "a", "an"):
+            start += m.end()
+            continue
+        break
+    if text[start:end].startswith(("the ", "The ")):
+        start += 4
+    if end > start and text[end - 1] == "." and not _ABBREV.search(text[max(start, end - 8):end]):
+        end -= 1
+    return start, end
+
+
+def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
+    rx = _en_rx(cues)
+    agency = set(cues.words("agency_heads"))
+    out: list[Mention] = []
+    by_start = {m.start: m for m in base}
+
+    def add(s: int, e: int, typ: str, **kw) -> None:
+        s, e = _clean_en(text, s, e, cues)
+        if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and"):
+            out.append(Mention(s, e, text[s:e], typ, **kw))
+
+    for m in rx["org_final"].finditer(text):
+        body = m.group()
+        tail = re.search(r"\s+in\s+\S.*$", body)
+        core = body[:tail.start()] if tail else body
+        end = m.start() + len(core)
+        if tail:
+            place = by_start.get(m.start() + tail.start() + tail.group().index("in") + 3)
+            if place is not None and place.type in PLACE_TYPES and place.end <= m.end():
+                end = place.end
+        last = text[m.start():end].split()[-1]
+        head_word = core.split()[-1]
+        typ = "Agency" if head_word in agency or last in agency else "Organization"
+        s0, e0 = _clean_en(text, m.start(), end, cues)
+        if len(text[s0:e0].split()) >= 2:
+            add(s0, e0, typ)
+    for m in rx["org_first"].finditer(text):
+        head = m.group().split()[0]
+        typ = "Agency" if head.rstrip(".") in {h.rstrip(".") for h in agency} or head in ("Dep.", "Dept.") else "Organization"
+        s, e = m.start(), m.end()
+        # "Japan Chamber" + "Chamber of Commerce": one name
+        for o in out:
+            if o.end > s and o.start < s and o.text.endswith(head):
+                s = o.start
+        add(s, e, typ)
+    for m in rx["company"].finditer(text):
+        add(m.start(), m.end(), "Company")
+    for m in rx["place"].finditer(text):
+        kind = next(k for k in ("Prefecture", "City", "Region") if m.groupdict().get(k))
+        s, e = _clean_en(text, m.start(), m.end(), cues)
+        core = by_start.get(s)
+        if m.group().rstrip().endswith(("Government", "Gov.", "Govt", "Govt.")) and kind != "Prefecture":
+            kind = "Agency" if core is None else kind
+        if core is not None and core.type in PLACE_TYPES and core.end < e:
+            out.append(Mention(s, e, text[s:e], core.type, core.entry, "pattern", alias_of=core.span))
+        elif e - s > 3:
+            out.append(Mention(s, e, text[s:e], kind))
+    for m in rx["area"].finditer(text):
+        core = by_start.get(m.start())
+        if core is not None and core.type == "Region" and core.end == m.start(1) + len(m.group(1)):
+            out.append(Mention(m.start(), m.end(), m.group(), "Region", core.entry, "pattern", alias_of=core.span))
+    for m in rx["government"].finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(), "Agency"))
+    for rxname in ("apposition_company", "company_noun"):
+        for m in rx[rxname].finditer(text):
+            s, e = _clean_en(text, m.start(1), m.end(1), cues)
+            if e > s + 1 and text[s:e].split()[0] not in set(cues.words("stop_caps")):
+                out.append(Mention(s, e, text[s:e], "Company", source="context"))
+    return out
+
+
+def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
+    """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
+    rx_def = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+    rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
+    out: list[Mention] = []
+    by_end = {}
+    for m in mentions:
+        if m.type in ORG_TYPES or m.type in PLACE_TYPES:
+            prev = by_end.get(m.end)
+            if prev is None or prev.end - prev.start < m.end - m.start:
+                by_end[m.end] = m
+    defined: dict[str, Mention] = {}
+    for end, full in by_end.items():
+        after = text[end:end + 16]
+        for rx in (rx_def, rx_comma):
+            d = rx.match(after)
+            if not d:
+                continue
+            acr = d.group(1)
+            if sum(c.isupper() for c in acr) < 2 or acr == full.text or _is_agreement(full.text, cues):
+                continue
+            s = end + d.start(1)
+            out.append(Mention(s, s + len(acr), acr, full.type, full.entry, "acronym", alias_of=full.span))
+            defined.setdefault(acr, full)
+            break
+    # bare "Name (ACR)" whose initials spell the acronym: a name without a head noun
+    for d in re.finditer(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}[A-Z][\w-]*)\s*[(（]([A-Z][A-Za-z]{1,8})[)）]", text):
+        name, acr = d.group(1), d.group(2)
+        words = name.split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "By", "Under", "With", "For"):
+            words = words[1:]
+        if not words or acr in defined or _is_agreement(" ".join(words), cues):
+            continue
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if initials.lower() != acr.lower().replace("o", "", 0) and initials.lower() != acr.lower():
+            all_init = "".join(w[0] for w in words)
+            if all_init.lower() != acr.lower():
+                continue
+        s = d.start(1) + len(name) - len(" ".join(words))
+        e = d.start(1) + len(name)
+        if any(m.start <= s < m.end or m.start < e <= m.end for m in mentions):
+            continue
+        full = Mention(s, e, text[s:e], "Organization", source="acronym-definition")
+        out.append(full)
+        a = d.start(2)
+        out.append(Mention(a, a + len(acr), acr, full.type, None, "acronym", alias_of=full.span))
+        defined[acr] = full
+    # later uses of every defined acronym
+    for acr, full in defined.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            out.append(Mention(m.start(), m.end(), acr, full.type, full.entry, "acronym", alias_of=full.span))
+    return out
+
+
+def _is_agreement(name: str, cues: Cues | None) -> bool:
+    """Whether a name is an agreement's ("Memorandum of Understanding"), not a body's."""
+    if cues is None:
+        return False
+    return bool(cues.rx("mou_nouns_ci").search(name)) if cues.lang == "en" else False
+
+
+# ---------------------------------------------------------------- CJK patterns
+
+@functools.lru_cache(maxsize=2)
+def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
+    return {
+        "heads": re.compile(alternation(cues.words("org_heads") + cues.words("legal_forms"))),
+        "delim": re.compile(f"(?:{alternation(cues.words('delimiters'))})$"),
+        "titles": re.compile(alternation(cues.words("titles"))),
+        "non_org": re.compile(f"(?:{alternation(cues.words('non_org_words'))})$"),
+    }
+
+
+_NOT_HEAD_AFTER = {
+    "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上", "組": "織成團合件", "課": "題程", "院": "校",
+    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令", "股": "份票東", "科": "技學", "会": "議談見員場計同期",
+    "署": "名", "省": "略思", "庁": "舎", "班": "長", "係": "る", "中心": "的",
+}
+
+
+def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention], limit: int = 10) -> int:
+    """Where a CJK name ending at ``pos`` starts: back over ideographs and katakana, and over
+    whole mentions, up to a delimiter word, punctuation, kana particle or digit."""
+    start = pos
+    run = 0
+    while start > 0:
+        m = ends.get(start)
+        if m is not None and m.type == "Country" and not text.startswith("政府", start):
+            break
+        if m is not None and (m.type in ORG_TYPES or m.type in PLACE_TYPES):
+            start = m.start
+            continue
+        ch = text[start - 1]
+        if not is_cjk(ch) or run >= limit:
+            break
+        if rx_delim.search(text[max(0, start - 4):start]):
+            break
+        start -= 1
+        run += 1
+    return start
+
+
+def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
+    rx = _cjk_rx(cues)
+    agency = set(cues.words("agency_heads"))
+    legal = set(cues.words("legal_forms"))
+    pref_chars = set("".join(cues.mapping("place_suffixes").get("Prefecture", [])))
+    covered = [False] * (len(text) + 1)
+    for m in base:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    ends: dict[int, Mention] = {}
+    for m in base:
+        if m.end not in ends or ends[m.end].end - ends[m.end].start < m.end - m.start:
+            ends[m.end] = m
+    title_cover: dict[int, int] = {}
+    for t in rx["titles"].finditer(text):
+        for i in range(t.start(), t.end()):
+            title_cover[i] = t.start()
+    out: list[Mention] = []
+    for h in rx["heads"].finditer(text):
+        hs, he = h.start(), h.end()
+        head = h.group()
+        if covered[hs] or rx["non_org"].search(text[max(0, he - 6):he]):
+            continue
+        shared = hs in title_cover
+        if shared and title_cover[hs] != hs:
+            continue  # "副局長": the head belongs to the title
+        nxt = text[he:he + 1]
+        if nxt and nxt in _NOT_HEAD_AFTER.get(head, ""):
+            continue
+        if nxt == "長" and text[hs - 1:hs] == head:
+            continue  # "局長" after "工業局": the title's own head
+        start = _left_run(text, hs, rx["delim"], ends)
+        if start == hs or (shared and hs - start < 2):
+            continue
+        if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]):
+            continue  # "12個地方商工會": a kind of body, not one
+        # "藤本陽司県商工観光労働部": a person's name before a bare 県 / 市 starts no org
+        seg = text[start:hs]
+        if start not in {m.start for m in base}:
+            for i in range(2, len(seg)):
+                if seg[i] in pref_chars or seg[i] == "市":
+                    if (start + i) not in ends:
+                        start = start + i
+                        break
+        prefix = None
+        for m in base + out:
+            if m.start == start and m.end <= hs and (prefix is None or m.end > prefix.end):
+                prefix = m
+        if prefix is not None and prefix.end == hs and head not in legal:
+            # place + head only: its government or a body of it ("三重縣政府"); org + head: a new body
+            pass
+        typ = "Company" if head in legal else ("Agency" if head in agency else "Organization")
+        parent = None
+        if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES:
+            parent = prefix.span
+        elif prefix is not None and prefix.end < hs and prefix.type in ("Prefecture", "City") and typ == "Agency":
+            parent = prefix.span
+        m = Mention(start, he, text[start:he], typ, parent=parent)
+        out.append(m)
+        for i in range(start, he):
+            covered[i] = True
+        ends[he] = m
+    # a known body qualified by its country or government: "台湾政府" + "経済部"
+    qualified = []
+    for m in base:
+        if m.type not in ORG_TYPES:
+            continue
+        before = ends.get(m.start)
+        if before is not None and before.text.endswith("政府") and before.start < m.start:
+            qualified.append(Mention(before.start, m.end, text[before.start:m.end], m.type, m.entry, "pattern",
+                                     alias_of=m.span))
+    return out + qualified
+
+
+def _select(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (gazetteer first on equal length); acronym
+    mentions inside a longer one are dropped too."""
+    rank = {"gazetteer": 0, "acronym": 1}
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 2), m.start))
+    taken = bytearray(max((m.end for m in mentions), default=0) + 1)
+    keep = []
+    for m in ordered:
+        if any(taken[m.start:m.end]):
+            continue
+        keep.append(m)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(keep, key=lambda m: m.start)
+
+
+def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None) -> list[Mention]:
+    """Every entity mention of ``text`` except people and industries, without overlaps,
+    in text order. ``gaz`` is a :class:`graph.gazetteer.Gazetteer` (or None)."""
+    folded = folded if folded is not None else fold(text)
+    cues = load_cues(lang)
+    base = gazetteer_mentions(text, folded, gaz)
+    if lang == "en":
+        found = _en_mentions(text, base, cues)
+        found = [_link(m, gaz) for m in found]
+        both = _select(base + found)
+        both = _select(both + _acronyms(text, both, cues))
+        return both
+    found = _cjk_mentions(text, base, cues)
+    found = [_link(m, gaz) for m in found]
+    both = _select(base + found)
+    both = _select(both + _acronyms(text, both, cues))
+    # English names inside a CJK text ("TJPO", "Panasonic Corporation")
+    return both
+
+
+def _link(m: Mention, gaz) -> Mention:
+    """A pattern mention whose text is a gazetteer name gets that entry."""
+    if gaz is None or m.entry is not None:
+        return m
+    hits = gaz.lookup(m.text)
+    if hits:
+        return replace(m, entry=hits[0].id, type=hits[0].type)
+    return m

@@ -1,0 +1,697 @@
+"""Relations between the entities of one announcement, sentence by sentence.
+
+Every rule reads cue words from ``data/patterns/<lang>.yaml``: agreements (parties by "between
+X and Y", "X signed ... with Y and Z", "X與Y及Z簽訂", "XはYと覚書を交わした"; signatories by
+"signed by", 由…簽字, …が署名; witnesses by "witness", 見證, 立ち会い), posts, fields of
+cooperation, investments and their facilitation, locations, parent bodies, ordinals ("the 8th
+member", 2例目, "after six prefectures" + "again") and partner counts.
+
+The result is a list of :class:`graph.models.Relation` with evidence sentence, span, date,
+confidence and qualifiers; every fact about one agreement carries its ``agreement`` IRI.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .cues import Cues, alternation, load_cues
+from .dates import DateMention
+from .ids import agreement_iri
+from .models import Relation
+from .people import Person
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention
+
+__all__ = ["Doc", "Unit", "find_relations", "Agreement"]
+
+PARTY_TYPES = ORG_TYPES | PLACE_TYPES
+_WORD_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_CJK_NUM = {"一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A party-like span: an organization or place mention, or a person with the title and
+    organization written before the name. ``entity`` is the entity id."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+    person: Person | None = None
+    mention: Mention | None = None
+
+
+@dataclass
+class Agreement:
+    parties: list[str]
+    date: DateMention | None
+    sentence: tuple[int, int]
+    signatories: list[tuple[Unit, tuple[int, int]]] = field(default_factory=list)
+    witnesses: list[tuple[Unit, tuple[int, int]]] = field(default_factory=list)
+    fields: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+
+    def iri(self) -> str:
+        return agreement_iri(self.parties, self.date.iso if self.date else None)
+
+
+@dataclass
+class Doc:
+    """What the relation rules read: the text, its sentences, units, dates and industries."""
+
+    text: str
+    lang: str
+    published: date | None
+    sentences: list[tuple[int, int]]
+    units: list[Unit]
+    dates: list[DateMention]
+    industries: list[tuple[int, int, str]]  # (start, end, entity id)
+    extractor: str
+    part_of: dict[str, str] = field(default_factory=dict)
+    posts: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # person id -> (role, org id)
+
+    def units_in(self, s: int, e: int) -> list[Unit]:
+        return [u for u in self.units if u.start >= s and u.end <= e]
+
+    def unit_at(self, pos: int) -> Unit | None:
+        for u in self.units:
+            if u.start == pos:
+                return u
+        return None
+
+
+def _rel(doc: Doc, subj: str, pred: str, obj: str, span: tuple[int, int], conf: float, *,
+         when: DateMention | None = None, agreement: str | None = None, quals: tuple = ()) -> Relation:
+    return Relation(subj, pred, obj, doc.text[span[0]:span[1]].strip(), round(conf, 2),
+                    when.iso if when else None, agreement, tuple(quals), span, doc.extractor)
+
+
+def _sentence_dates(doc: Doc, s: int, e: int) -> list[DateMention]:
+    return [d for d in doc.dates if d.start >= s and d.end <= e]
+
+
+def _best_date(dates: list[DateMention]) -> DateMention | None:
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(dates, key=lambda d: rank[d.precision]) if dates else None
+
+
+# ---------------------------------------------------------------- coordination
+
+_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?")
+_EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?(?:(?:[a-z-]+\s+){0,4}?"
+                      r"(?:company|firm|group|maker|manufacturer|government)\s+)?")
+_CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")
+
+
+def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
+    """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"."""
+    out: list[Unit] = []
+    lead = _EN_LEAD.match(doc.text, pos) if doc.lang == "en" else None
+    pos = lead.end() if lead else pos
+    join = _EN_JOIN if doc.lang == "en" else _CJK_JOIN
+    while pos < limit:
+        u = doc.unit_at(pos)
+        if u is None and doc.lang != "en":
+            # "日本的三重縣…": skip a country or place modifier
+            mod = doc.unit_at(pos)
+            if mod is None:
+                break
+        if u is None:
+            break
+        nxt = re.match(r"[的の]", doc.text[u.end:u.end + 1])
+        if doc.lang != "en" and nxt and u.type in PLACE_TYPES:
+            pos = u.end + 1
+            continue
+        if doc.lang != "en" and u.type == "Country" and doc.unit_at(u.end) is not None:
+            pos = u.end
+            continue
+        out.append(u)
+        end = u.end
+        acr = re.match(r"\s*[（(][A-Za-z&]{2,10}[)）][」』]?|[」』]", doc.text[end:end + 14])
+        if acr:
+            end += acr.end()
+        j = join.match(doc.text, end)
+        if not j or j.end() >= limit:
+            break
+        if doc.lang == "en":
+            lead = _EN_LEAD.match(doc.text, j.end())
+            pos = lead.end()
+        else:
+            pos = j.end()
+    return out
+
+
+def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
+    """The units coordinated right before ``pos`` (a verb): "X and Y signed"."""
+    before = [u for u in doc.units if start <= u.start and u.end <= pos]
+    if not before:
+        return []
+    last = before[-1]
+    gap = doc.text[last.end:pos]
+    ok = r"[\s,]*(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
+         r"recently|once|again|successfully|both)\s+)*$"
+    if doc.lang == "en" and not re.match(ok, gap):
+        return []
+    chain = [last]
+    for u in reversed(before[:-1]):
+        between = doc.text[u.end:chain[0].start]
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)?\s*(?:the\s+)?|\s*,\s*", between):
+            chain.insert(0, u)
+        else:
+            break
+    return chain
+
+
+def _party_of(doc: Doc, u: Unit) -> str | None:
+    if u.person is None:
+        return u.entity if u.type in PARTY_TYPES else None
+    for role, org in doc.posts.get(u.entity, []):
+        if org:
+            return org
+    return None
+
+
+# ---------------------------------------------------------------- agreements
+
+def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
+    text = doc.text
+    en = doc.lang == "en"
+    mou = cues.rx("mou_nouns_ci" if en else "mou_nouns")
+    sign = cues.rx("sign_verbs_ci" if en else "sign_verbs")
+    witness = cues.rx("witness_cues_ci" if en else "witness_cues")
+    ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+                         r"|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例]|\d+\s*(?:例目|番目|件目)|に続いて|先前已")
+    agreements: list[Agreement] = []
+    for s, e in doc.sentences:
+        sent = text[s:e]
+        verbs = list(sign.finditer(sent))
+        nouns = list(mou.finditer(sent))
+        wits = list(witness.finditer(sent))
+        if not verbs and not wits:
+            continue
+        if nouns and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent) and en:
+            continue  # "concluded 74 agreements": a count, not one agreement
+        if ordinal.search(sent) and agreements:
+            continue  # "the 8th ... that signs MOU with TJPO": about the same agreement
+        parties: list[Unit] = []
+        signers: list[Unit] = []
+        by_agent = False
+        if en:
+            for v in verbs:
+                vs = s + v.start()
+                back = _chain_back(doc, vs, s)
+                rest = text[s + v.end():e]
+                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately))?\s+by\s+", rest)
+                if by:
+                    agents = _chain(doc, s + v.end() + by.end(), e)
+                    by_agent = True
+                    for u in agents:
+                        (signers if u.person else parties).append(u)
+                    continue
+                for u in back:
+                    if u.person:
+                        signers.append(u)
+                    else:
+                        parties.append(u)
+                w = re.search(r"\bwith\s+", rest[:160])
+                if w and (nouns or back):
+                    for u in _chain(doc, s + v.end() + w.end(), e):
+                        (signers if u.person else parties).append(u)
+            for n in nouns:
+                btw = re.match(r"\s+(?:was\s+signed\s+|signed\s+)?between\s+", text[s + n.end():e])
+                if btw:
+                    parties += _chain(doc, s + n.end() + btw.end(), e)
+        elif verbs and (nouns or re.search("簽字|署名|簽約", sent)):
+            first_verb = s + verbs[0].start()
+            last_verb = s + verbs[-1].start()
+            in_people = [(u.person.prefix_start or u.start, u.end) for u in doc.units_in(s, e) if u.person]
+            for u in doc.units_in(s, last_verb):
+                if u.person is not None or any(a <= u.start and u.end <= b for a, b in in_people):
+                    continue
+                after = text[u.end:u.end + 3]
+                if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の]|[\u4e00-\u9fff]", after)
+                                            or doc.unit_at(u.end)):
+                    continue
+                if u.type in PLACE_TYPES and re.match(r"[的の]", after):
+                    continue
+                parties.append(u)
+        # signatories and witnesses by position around their cue
+        cues_pos = sorted([(s + v.start(), "sign") for v in verbs] + [(s + w.start(), "witness") for w in wits])
+        people = [u for u in doc.units_in(s, e) if u.person]
+        roles: dict[int, str] = {}
+        if en:
+            for u in signers:
+                roles[u.start] = "sign"
+            for pos, kind in cues_pos:
+                if kind == "witness":
+                    for u in people:
+                        if u.end <= pos and u.start not in roles:
+                            roles[u.start] = "witness"
+                    after = re.match(r"(?:ed|es)?\s+by\s+", text[pos + 7:pos + 20])
+        else:
+            prev = s
+            for pos, kind in cues_pos:
+                for u in people:
+                    if prev <= u.start and u.end <= pos and u.start not in roles:
+                        roles[u.start] = kind
+                prev = pos
+        sign_units = [u for u in people if roles.get(u.start) == "sign"]
+        wit_units = [u for u in people if roles.get(u.start) == "witness"]
+        seen = set()
+        party_ids = []
+        for u in parties:
+            pid = _party_of(doc, u)
+            if pid and pid not in seen:
+                seen.add(pid)
+                party_ids.append(pid)
+        for u in sign_units:
+            pid = _party_of(doc, u)
+            if pid and pid not in seen and not by_agent and en:
+                seen.add(pid)
+                party_ids.append(pid)
+        when = _best_date(_sentence_dates(doc, s, e))
+        if party_ids and (nouns or by_agent or not en or verbs):
+            same = [a for a in agreements if set(a.parties) == set(party_ids)]
+            if same:
+                ag = same[0]
+                if when and (ag.date is None or _better(when, ag.date)):
+                    ag.date = when
+            else:
+                ag = Agreement(party_ids, when, (s, e))
+                agreements.append(ag)
+        elif agreements and (sign_units or wit_units):
+            ag = agreements[-1]
+            if when and (ag.date is None or _better(when, ag.date)):
+                ag.date = when
+        else:
+            continue
+        ag.signatories += [(u, (s, e)) for u in sign_units]
+        ag.witnesses += [(u, (s, e)) for u in wit_units]
+    return agreements
+
+
+def _better(new: DateMention, old: DateMention) -> bool:
+    rank = {"day": 0, "month": 1, "year": 2}
+    return rank[new.precision] < rank[old.precision]
+
+
+def _side(doc: Doc, person: str, parties: list[str]) -> str | None:
+    """The party a person acts for: a post at the party or at a part of it."""
+    for role, org in doc.posts.get(person, []):
+        cur, hops = org, 0
+        while cur and hops < 4:
+            if cur in parties:
+                return cur
+            cur = doc.part_of.get(cur)
+            hops += 1
+    return None
+
+
+def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]) -> None:
+    # signatories whose bodies are not the parties (countries): an agreement of their bodies
+    extra: list[Agreement] = []
+    for ag in agreements:
+        if ag.signatories and all(_side(doc, u.entity, ag.parties) is None for u, _ in ag.signatories):
+            orgs = []
+            for u, _ in ag.signatories:
+                side = next((o for _, o in doc.posts.get(u.entity, []) if o), None)
+                if side and side not in orgs:
+                    orgs.append(side)
+            if len(orgs) >= 2:
+                sub = Agreement(orgs, ag.date, ag.sentence, ag.signatories, ag.witnesses, ag.fields)
+                ag.signatories, ag.witnesses = [], []
+                extra.append(sub)
+    for ag in agreements + extra:
+        iri = ag.iri()
+        span = ag.sentence
+        conf = 0.9 if len(ag.parties) >= 2 else 0.7
+        for i, a in enumerate(ag.parties):
+            for b in ag.parties[i + 1:]:
+                rels.append(_rel(doc, a, "signedMOUWith", b, span, conf, when=ag.date, agreement=iri))
+        for kind, members in (("signatoryOf", ag.signatories), ("witnessOf", ag.witnesses)):
+            done = set()
+            for u, sspan in members:
+                if u.entity in done or not ag.parties:
+                    continue
+                done.add(u.entity)
+                side = _side(doc, u.entity, ag.parties)
+                quals = (("side", side),) if side else ()
+                obj = side or ag.parties[0]
+                rels.append(_rel(doc, u.entity, kind, obj, sspan, 0.85 if side else 0.65,
+                                 when=ag.date, agreement=iri, quals=quals))
+
+
+# ---------------------------------------------------------------- fields of cooperation
+
+def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
+    if not doc.industries:
+        return
+    en = doc.lang == "en"
+    both = re.compile(r"\b(?:both (?:parties|sides)|the two (?:parties|sides)|the (?:MOU|memorandum|agreement)|all three)\b"
+                      if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地")
+    coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
+                      if en else r"合作|連携|協力|交流|合作商機|拓銷")
+    for s, e in doc.sentences:
+        inds = [i for i in doc.industries if i[0] >= s and i[1] <= e]
+        if not inds:
+            continue
+        sent = doc.text[s:e]
+        if not coop.search(sent):
+            continue
+        mentioned = [u for u in doc.units_in(s, e) if u.person is None]
+        first = mentioned[0] if mentioned else None
+        subjects: list[str] = []
+        ag = None
+        if agreements:
+            ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
+        if first is not None and (ag is None or not both.search(sent)) and first.entity in _all_parties(agreements) | {first.entity}:
+            if ag is not None and first.entity in ag.parties and both.search(sent):
+                subjects = list(ag.parties)
+            elif first.start - s < 12 or (ag is not None and first.entity in ag.parties):
+                subjects = [first.entity]
+                if ag is not None and first.entity not in ag.parties:
+                    ag = None
+        elif ag is not None:
+            subjects = list(ag.parties)
+        if not subjects:
+            continue
+        iri = ag.iri() if ag is not None and set(subjects) <= set(ag.parties) else None
+        seen = set()
+        for _, _, ind in inds:
+            if ind in seen:
+                continue
+            seen.add(ind)
+            for subj in subjects:
+                rels.append(_rel(doc, subj, "cooperatesIn", ind, (s, e), 0.75, agreement=iri))
+
+
+def _all_parties(agreements: list[Agreement]) -> set[str]:
+    return {p for a in agreements for p in a.parties}
+
+
+# ---------------------------------------------------------------- ordinals and counts
+
+def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
+    text = doc.text
+    main = agreements[0] if agreements else None
+    en = doc.lang == "en"
+    nouns = alternation(cues.words("ordinal_nouns_ci" if en else "ordinal_nouns"))
+    for s, e in doc.sentences:
+        sent = text[s:e]
+        n = None
+        subj = None
+        if en:
+            m = re.search(rf"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", sent, re.I) or \
+                re.search(rf"\b(?:the\s+)?({'|'.join(_WORD_ORD)})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", sent, re.I)
+            if m and (re.search(r"\b(?:sign|signed|signs|MOU|memorand|agreement|partner|member|alliance)", sent, re.I)):
+                raw = m.group(1).lower()
+                n = int(raw) if raw.isdigit() else _WORD_ORD[raw]
+                before = text[s:s + m.start()]
+                back = re.search(r"(?:making|make|makes|made)\s+$|\s+(?:is|was|becomes|became|as)\s+$", before)
+                if back:
+                    units = [u for u in doc.units_in(s, s + m.start()) if u.person is None]
+                    if units:
+                        subj = units[-1].entity
+        else:
+            m = re.search(rf"第\s*([0-9]+|[一二三四五六七八九十]+)\s*(?:{nouns})", sent) or \
+                re.search(r"([0-9]+)\s*(?:例目|番目|件目)", sent)
+            if m:
+                raw = m.group(1)
+                n = int(raw) if raw.isdigit() else _CJK_NUM.get(raw)
+            else:
+                m = re.search(r"(?:先前|之前|此前|已先後)[^。]{0,12}?與[^。]{0,6}?([0-9]+|[一二三四五六七八九十])\s*個[^。]{0,40}?再與", sent)
+                if m:
+                    raw = m.group(1)
+                    n = (int(raw) if raw.isdigit() else _CJK_NUM.get(raw, 0)) + 1
+                    again = s + sent.index("再與", m.start()) + 2
+                    u = doc.unit_at(again)
+                    if u is not None:
+                        subj = u.entity
+        if not n:
+            continue
+        in_sent = {u.entity for u in doc.units_in(s, e)}
+        if subj is None and main is not None:
+            outside = [p for p in main.parties if p not in in_sent]
+            places = [p for p in main.parties if _type_of(doc, p) in ("Prefecture", "City")]
+            subj = outside[0] if len(outside) == 1 else (places[0] if len(places) == 1 else None)
+        if subj is None:
+            continue
+        rels.append(_rel(doc, subj, "memberOrdinal", str(n), (s, e), 0.8))
+        # the partners before it: "Following 7 cities including A, B and C", "三重県に続いて"
+        if main is None:
+            continue
+        counterpart = next((p for p in main.parties if p != subj), None)
+        if counterpart is None:
+            continue
+        before: list[Unit] = []
+        inc = re.search(r"\bincluding\s+", sent) if en else None
+        if inc:
+            before = _chain(doc, s + inc.end(), e)
+        elif not en:
+            for c in re.finditer(r"に続いて|に続き|之後|之后|繼", sent):
+                units = [u for u in doc.units_in(s, s + c.start()) if u.person is None and u.end == s + c.start()]
+                before += units
+        for u in before:
+            if u.entity not in (subj, counterpart) and u.type in PARTY_TYPES:
+                rels.append(_rel(doc, counterpart, "signedMOUWith", u.entity, (s, e), 0.7))
+
+
+def _type_of(doc: Doc, entity: str) -> str | None:
+    for u in doc.units:
+        if u.entity == entity:
+            return u.type
+    return None
+
+
+def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
+    en = doc.lang == "en"
+    nouns = alternation(cues.words("partner_nouns_ci" if en else "partner_nouns"))
+    pcues = cues.rx("partner_cues_ci" if en else "partner_cues", bounded=False)
+    for s, e in doc.sentences:
+        sent = doc.text[s:e]
+        if en:
+            m = re.search(rf"\bwith\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+)?(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", sent, re.I)
+        else:
+            m = re.search(rf"(?:和|與|同|跟)[^，。]{{0,6}}?([0-9]+)\s*個\s*[^，。]{{0,12}}?(?:{nouns})", sent)
+            if m and re.search(r"再與", sent[m.end():]):
+                m = None
+        if not m or not pcues.search(sent):
+            continue
+        units = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type in ORG_TYPES | PLACE_TYPES]
+        units = [u for u in units if u.type != "Country"]
+        if not units:
+            continue
+        n = m.group(1).replace(",", "")
+        rels.append(_rel(doc, units[-1].entity if not en else units[0].entity, "partnerCount", n, (s, e), 0.75))
+
+
+# ---------------------------------------------------------------- investments
+
+_MONEY = re.compile(r"(?:US\$|NT\$|JP¥|¥|\$|USD\s?|NTD\s?|JPY\s?)\s?\d[\d,.]*\s*(?:billion|million|thousand|bn|m)?"
+                    r"|\d[\d,.]*\s*(?:億|萬|万|千萬)\s*(?:日圓|日元|円|元|美元|新台幣|台幣)")
+_STAKE = re.compile(r"(?:an?\s+)?(?:equity\s+)?stake\s+of\s+(?:more than\s+|less than\s+|about\s+)?\d+(?:\.\d+)?\s?%"
+                    r"|(?:minority|majority|controlling|\d+(?:\.\d+)?\s?%)\s+(?:equity\s+)?stake")
+
+
+def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
+    text = doc.text
+    en = doc.lang == "en"
+    fac = cues.rx("facilitation_cues_ci" if en else "facilitation_cues", bounded=en)
+    inv = cues.rx("invest_verbs_ci" if en else "invest_verbs", bounded=en)
+    for s, e in doc.sentences:
+        sent = text[s:e]
+        money = _MONEY.search(sent)
+        stake = _STAKE.search(sent) if en else None
+        quals = []
+        if money:
+            quals.append(("amount", money.group().strip()))
+        if stake:
+            quals.append(("stake", stake.group().strip()))
+        if en:
+            f = re.search(rf"(?:{fac.pattern})\s+(?:the\s+)?investments?\s+(?:in\s+(?:the\s+)?)?", sent)
+            if f:
+                subj = [u for u in doc.units_in(s, s + f.start()) if u.person is None and u.type in ORG_TYPES]
+                target = doc.unit_at(s + f.end())
+                by = re.search(r"\s+by\s+", sent[f.end():])
+                companies = _chain(doc, s + f.end() + by.end(), e) if by else []
+                for c in companies:
+                    if subj:
+                        rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.8))
+                    if target is not None and target.type in PLACE_TYPES:
+                        rels.append(_rel(doc, c.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals)))
+                continue
+            for v in inv.finditer(sent):
+                vs = s + v.start()
+                comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
+                if not comps:
+                    continue
+                investor = comps[-1]
+                gap = text[investor.end:vs]
+                if len(gap) > 90 or re.search(r"[.;]|\bsaid\b", gap):
+                    continue
+                after = sent[v.end():v.end() + 120]
+                t = re.search(r"(?:stake|shares?|interest)\s+in\s+(?:the\s+)?|^\s+(?:[\w$.,]+\s+){0,4}?in\s+(?:the\s+)?|^\s+(?:a\s+|an\s+)?(?:plants?|factor(?:y|ies)|fabs?)?\s*in\s+", after)
+                if not t:
+                    continue
+                target = doc.unit_at(s + v.end() + t.end())
+                if target is None or target.entity == investor.entity or target.person is not None:
+                    continue
+                if target.type not in PLACE_TYPES and target.type != "Company":
+                    continue
+                rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals)))
+                break
+        else:
+            for v in inv.finditer(sent):
+                vs = s + v.start()
+                comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
+                places = [u for u in doc.units_in(s, vs) if u.type in PLACE_TYPES or u.type == "Company"]
+                if not comps:
+                    continue
+                investor = comps[0]
+                target = next((u for u in places if u.start > investor.end and u.entity != investor.entity), None)
+                if target is None:
+                    after = doc.unit_at(vs + len(v.group()))
+                    target = after if after is not None and after.entity != investor.entity else None
+                if target is not None:
+                    rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.7, quals=tuple(quals)))
+                    break
+
+
+# ---------------------------------------------------------------- places and parents
+
+def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
+    text = doc.text
+    level = {"City": 1, "Region": 3, "Prefecture": 2, "Country": 4}
+    units = [u for u in doc.units if u.person is None]
+    for a, b in zip(units, units[1:]):
+        if a.entity == b.entity:
+            continue
+        gap = text[a.end:b.start]
+        s = next(((x, y) for x, y in doc.sentences if x <= a.start < y), (a.start, b.end))
+        if a.type in level and b.type in level and level[a.type] < level[b.type] and (
+                re.fullmatch(r",\s*(?:the\s+)?", gap) or (doc.lang != "en" and gap == "")):
+            if doc.lang != "en" and gap == "" and a.type == "City" and b.type != "City":
+                continue
+            rels.append(_rel(doc, a.entity, "locatedIn", b.entity, s, 0.85))
+        elif doc.lang != "en" and b.type in level and a.type in level and gap == "" and level[a.type] > level[b.type] and a.type != "Country":
+            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, s, 0.8))  # 青森県弘前市
+        elif a.type == "Country" and b.type in ("Region",) and re.fullmatch(r",\s*the\s+", gap):
+            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, s, 0.7))
+    heads = alternation(cues.words("locative_heads_ci")) if doc.lang == "en" else None
+    for s, e in doc.sentences:
+        sent = text[s:e]
+        if doc.lang == "en":
+            for m in re.finditer(rf"\b(?:is|was|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{heads})\s+(?:located\s+|based\s+)?in\s+", sent, re.I):
+                subj = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type in ORG_TYPES]
+                place = doc.unit_at(s + m.end())
+                if subj and place is not None and place.type in PLACE_TYPES:
+                    rels.append(_rel(doc, subj[-1].entity, "locatedIn", place.entity, (s, e), 0.8))
+        else:
+            for m in re.finditer(r"(?:為|是|位於|位在|は)", sent):
+                left = [u for u in doc.units_in(s, s + m.start()) if u.end == s + m.start() and u.type == "City"]
+                right = doc.unit_at(s + m.end())
+                tail = sent[m.end():m.end() + 30]
+                if left and right is not None and right.type in ("Prefecture", "Country") and re.search(r"縣治|県庁所在地|首府|首都|縣政府所在地|的", tail[:20]):
+                    rels.append(_rel(doc, left[0].entity, "locatedIn", right.entity, (s, e), 0.8))
+
+
+def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tuple[int, int]]]) -> None:
+    text = doc.text
+    seen = set()
+
+    def add(a: str, b: str, span) -> None:
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            doc.part_of.setdefault(a, b)
+            rels.append(_rel(doc, a, "partOf", b, span, 0.8))
+
+    for a, b, span in compound:
+        s = next(((x, y) for x, y in doc.sentences if x <= span[0] < y), span)
+        add(a, b, s)
+    units = [u for u in doc.units if u.person is None and u.type in ORG_TYPES]
+    for s, e in doc.sentences:
+        sent_units = [u for u in units if s <= u.start and u.end <= e]
+        for i, u in enumerate(sent_units):
+            after = text[u.end:u.end + 16]
+            m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?", after)
+            if m and doc.lang == "en":
+                big = doc.unit_at(u.end + m.end())
+                if big is not None and big.type in ORG_TYPES:
+                    # "the IDB (IDB), the DOIS (DOIS) and the DoIT of the MOEA": the whole list
+                    members = [u]
+                    for prev in reversed(sent_units[:i]):
+                        between = text[prev.end:members[0].start]
+                        if re.fullmatch(r"\s*(?:\([A-Za-z]+\))?\s*(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?", between):
+                            members.insert(0, prev)
+                        else:
+                            break
+                    for x in members:
+                        add(x.entity, big.entity, (s, e))
+            m = re.match(r"\s+and\s+its\s+", after)
+            if m and doc.lang == "en":
+                small = doc.unit_at(u.end + m.end())
+                if small is not None and small.type in ORG_TYPES:
+                    add(small.entity, u.entity, (s, e))
+            if doc.lang == "en" and i + 1 < len(sent_units):
+                nxt = sent_units[i + 1]
+                if re.fullmatch(r"\s*,\s*", text[u.end:nxt.start]) and re.search(
+                        r"(?:Division|Section|Department|Dep\.|Dept\.|Bureau|Office|Center|Centre|Branch)$", u.mention.text if u.mention else ""):
+                    tail = text[nxt.end:nxt.end + 6]
+                    if not re.match(r"\s*(?:,\s*)?and\b", tail):
+                        add(u.entity, nxt.entity, (s, e))
+
+
+# ---------------------------------------------------------------- posts
+
+def _posts(doc: Doc, people: list[tuple[Unit, Person]], rels: list[Relation], org_of, agreements_first) -> None:
+    for u, p in people:
+        s = next(((x, y) for x, y in doc.sentences if x <= u.start < y), (u.start, u.end))
+        for post in p.posts:
+            org = org_of(post.org) if post.org is not None else None
+            if org is None:
+                continue
+            rels.append(_rel(doc, u.entity, "holdsPosition", org, s, 0.85, quals=(("role", post.role),)))
+
+
+def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied, compound) -> list[Relation]:
+    """Every relation of the announcement. ``people`` pairs each person unit with its
+    :class:`graph.people.Person`; ``org_of`` maps a mention to its entity id; ``implied`` maps
+    a title's implied type ("Prefecture" for 知事 / Governor) to the entity it means here;
+    ``compound`` lists (part, whole, span) from names such as 經濟部工業局."""
+    cues = load_cues(doc.lang)
+    rels: list[Relation] = []
+    implies = cues.mapping("title_implies")
+    for u, p in people:
+        posts = []
+        for post in p.posts:
+            org = org_of(post.org) if post.org is not None else None
+            if org is None:
+                kind = implies.get(post.role.replace("Acting ", "").replace("former ", "")) or implies.get(post.role)
+                org = implied.get(kind) if kind else None
+                if org is not None:
+                    s = next(((x, y) for x, y in doc.sentences if x <= u.start < y), (u.start, u.end))
+                    rels.append(_rel(doc, u.entity, "holdsPosition", org, s, 0.6, quals=(("role", post.role),)))
+            posts.append((post.role, org))
+        doc.posts.setdefault(u.entity, [])
+        for x in posts:
+            if x not in doc.posts[u.entity]:
+                doc.posts[u.entity].append(x)
+    _parents(doc, rels, compound)
+    _posts(doc, people, rels, org_of, None)
+    agreements = _agreements(doc, cues, rels)
+    _emit_agreements(doc, agreements, rels)
+    _fields(doc, cues, agreements, rels)
+    _ordinals(doc, cues, agreements, rels)
+    _counts(doc, cues, rels)
+    _investments(doc, cues, rels)
+    _places(doc, cues, rels)
+    # one statement per fact: the same triple from two sentences keeps the more confident one
+    best: dict = {}
+    for r in rels:
+        key = (r.subject, r.predicate, r.object, r.agreement)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    return list(best.values())

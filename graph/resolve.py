@@ -1,0 +1,219 @@
+"""Entity resolution within an announcement and against the gazetteer.
+
+Mentions of one thing become one entity: gazetteer names by their entry id (so "Osaka",
+"Osaka Prefecture" and "大阪府" meet), acronyms defined in the text ("..., TJPO," and
+"（TJPO）") with their full names, a CJK body's short name with its qualified one ("工業局" =
+"經濟部工業局"), pattern names by :func:`graph.normalize.name_key` (台/臺, 県/縣, 啓/啟 fold
+together), people by :func:`graph.normalize.person_key` (name order, hyphens) and a surname
+written with a title ("呂局長", "Governor Mimura") with the one person it can be. Fuzzy matching
+(:func:`similar`) only joins names of the same type above a threshold.
+
+Examples
+--------
+>>> similar("Taiwan Japan Relations Association", "Taiwan-Japan Relations Associaton")
+True
+>>> similar("Osaka Prefecture", "Okayama Prefecture")
+False
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .ids import entity_iri, slug
+from .models import Entity
+from .normalize import name_key, person_key
+from .people import Person
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold
+
+__all__ = ["Resolved", "resolve", "similar", "entity_key", "FUZZY_THRESHOLD"]
+
+FUZZY_THRESHOLD = 0.93
+
+
+def similar(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
+    """Whether two names of the same type are close enough to be one (typos, spacing).
+    Short names never match fuzzily."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < 10:
+        return False
+    return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold
+
+
+def entity_key(type_: str, label: str) -> str:
+    """The id key of an entity the gazetteer does not know: ``type/slug``; a person's slug is
+    order-independent.
+
+    >>> entity_key("Person", "Ohashi Mitsuo") == entity_key("Person", "Mitsuo Ohashi")
+    True
+    """
+    if type_ == "Person":
+        return f"person/{slug(person_key(label))}"
+    return f"{type_.lower()}/{slug(name_key(label))}"
+
+
+@dataclass
+class Resolved:
+    """Entities of one announcement and which entity each mention and person names."""
+
+    entities: list[Entity]
+    of_span: dict[tuple[int, int], str] = field(default_factory=dict)  # mention/person span -> entity id
+    person_of: dict[tuple[int, int], Person] = field(default_factory=dict)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _short_target(p: Person, full: list[Person], lang: str) -> Person | None:
+    """The full-named person a surname-with-title mention stands for, if there is one."""
+    if lang == "en":
+        cands = [f for f in full if p.name in re.split(r"[\s]+", f.name)]
+    else:
+        cands = [f for f in full if f.name.startswith(p.name) and len(f.name) > len(p.name)]
+    names = {f.name for f in cands}
+    if len(names) == 1:
+        return cands[0]
+    roles = {x.role for x in p.posts}
+    with_role = {f.name: f for f in cands if roles & {x.role for x in f.posts}}
+    if len(with_role) == 1:
+        return next(iter(with_role.values()))
+    return None
+
+
+def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person], gaz) -> Resolved:
+    """Group ``mentions`` and ``people`` into entities (see the module docstring)."""
+    uf = _Union()
+    items: dict[tuple[int, int], tuple[str, str, str | None]] = {}  # span -> (text, type, entry)
+    by_span = {m.span: m for m in mentions}
+    for m in mentions:
+        items[m.span] = (m.text, m.type, m.entry)
+        uf.find(m.span)
+        if m.entry:
+            uf.union(("gaz", m.entry), m.span)
+        elif m.type in ORG_TYPES or m.type in PLACE_TYPES:
+            group = "org" if m.type in ORG_TYPES else m.type
+            uf.union(("name", group, name_key(m.text)), m.span)
+        if m.alias_of and m.alias_of in by_span:
+            uf.union(m.alias_of, m.span)
+    # a CJK body named short and qualified: "工業局" / "經濟部工業局"
+    if lang != "en":
+        orgs = [m for m in mentions if m.type in ORG_TYPES]
+        longer = sorted({fold(m.text): m for m in orgs}.items(), key=lambda kv: -len(kv[0]))
+        for m in orgs:
+            fm = fold(m.text)
+            for fl, big in longer:
+                if len(fl) > len(fm) >= 2 and fl.endswith(fm) and (m.entry is None or m.entry == big.entry):
+                    uf.union(big.span, m.span)
+                    break
+    # fuzzy, same type only, names the gazetteer does not know
+    loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES]
+    for i, a in enumerate(loose[:200]):
+        for b in loose[i + 1:200]:
+            if a.type == b.type and similar(a.text, b.text):
+                uf.union(a.span, b.span)
+    # people
+    full = [p for p in people if not p.short]
+    person_of: dict[tuple[int, int], Person] = {}
+    for p in people:
+        target = _short_target(p, full, lang) if p.short else None
+        if p.short and target is None and lang != "en" and len(p.name) < 2:
+            continue  # a bare surname with a title, and no one it can be
+        items[p.span] = (p.name, "Person", None)
+        person_of[p.span] = p
+        key = ("person", person_key(target.name if target else p.name))
+        uf.union(key, p.span)
+        if target is not None:
+            uf.union(target.span, p.span)
+    # surnames and given names of romanized people used alone later ("Ohashi welcomed")
+    extra_mentions: dict = {}
+    if lang == "en":
+        token_owner: dict[str, set] = {}
+        for p in full:
+            for tok in p.name.split():
+                if len(tok) >= 2 and tok[0].isupper() and not tok.startswith(("Mr", "Dr", "Ms")):
+                    token_owner.setdefault(tok, set()).add(person_key(p.name))
+        taken = bytearray(len(text) + 1)
+        for span in items:
+            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+        for tok, owners in token_owner.items():
+            if len(owners) != 1:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
+                if not any(taken[m.start():m.end()]):
+                    extra_mentions.setdefault(("person", next(iter(owners))), set()).add(tok)
+    for p in people:
+        if p.alias:
+            extra_mentions.setdefault(uf.find(p.span), set()).add(p.alias)
+    # build entities
+    groups: dict = {}
+    for span in items:
+        groups.setdefault(uf.find(span), []).append(span)
+    entities: list[Entity] = []
+    of_span: dict[tuple[int, int], str] = {}
+    for root, spans in groups.items():
+        spans.sort()
+        texts = [items[s][0] for s in spans]
+        types = [items[s][1] for s in spans]
+        entries = [items[s][2] for s in spans if items[s][2]]
+        entry = gaz.get(entries[0]) if (entries and gaz is not None) else None
+        if entry is not None:
+            typ = entry.type
+        else:
+            count = Counter(t for t in types)
+            typ = max(count, key=lambda t: (count[t], t != "Organization"))
+        mentions_out = list(dict.fromkeys(texts))
+        for key in (root, ("person", person_key(texts[0])) if typ == "Person" else None):
+            if key is not None:
+                mentions_out += sorted(extra_mentions.get(key, ()))
+        mentions_out = list(dict.fromkeys(mentions_out))
+        label = _label(texts, entry, lang, typ)
+        if entry is not None:
+            iri = entity_iri(entry.id)
+            labels = tuple(entry.labels)
+        else:
+            iri = entity_iri(entity_key(typ, label))
+            labels = ()
+        entities.append(Entity(iri, typ, label, lang, tuple(mentions_out), labels))
+        for s in spans:
+            of_span[s] = iri
+    # one entity per id (two groups can reach the same key)
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in merged:
+            old = merged[e.id]
+            ms = tuple(dict.fromkeys(old.mentions + e.mentions))
+            label = max((old.label, e.label), key=len)
+            merged[e.id] = Entity(e.id, old.type, label, old.lang, ms, old.labels)
+        else:
+            merged[e.id] = e
+    return Resolved(list(merged.values()), of_span, person_of)
+
+
+def _label(texts: list[str], entry, lang: str, typ: str) -> str:
+    """The fullest form written: a gazetteer label seen in the text, else the longest mention."""
+    if typ == "Person":
+        return max(texts, key=lambda t: (len(t.split()), len(t)))
+    if entry is not None:
+        known = {name_key(t) for t, _ in entry.labels}
+        seen = [t for t in texts if name_key(t) in known]
+        if seen:
+            return max(seen, key=len)
+    return max(texts, key=len)
