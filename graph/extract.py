@@ -119,7 +119,7 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     from dataclasses import replace
 
     folded = fold(text)
-    mentions = find_mentions(text, lang, gaz, folded=folded)
+    mentions = find_mentions(text, lang, gaz, folded=folded, body_start=len(ann.title or "") if not base else 0)
     people = find_people(text, lang, mentions)
     res = resolve(text, lang, mentions, people, gaz)
     industries = find_industries(text, lang, mentions)
@@ -143,16 +143,19 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     entities += list(ind_ents.values())
     units = []
     person_units = []
+    spans = {m.span for m in mentions}
     for m in mentions:
         ent = res.of_span.get(m.span)
+        if m.source == "acronym" and m.alias_of in spans and 0 <= m.start - m.alias_of[1] <= 3:
+            continue  # "Full Name (ACR)": the acronym is part of its definition
         if ent:
             units.append(Unit(m.start, m.end, ent, m.type if m.type in ORG_TYPES | PLACE_TYPES else m.type, None, m))
     for p in people:
         ent = res.of_span.get(p.span)
         if ent is None:
             continue
-        u = Unit(p.prefix_start if p.prefix_start is not None and p.prefix_start < p.start else p.start, p.end,
-                 ent, "Person", p, None)
+        u = Unit(p.prefix_start if p.prefix_start is not None and p.prefix_start < p.start else p.start,
+                 max(p.end, p.suffix_end or 0), ent, "Person", p, None)
         person_units.append((u, p))
     # a person unit swallows the organization written before the name in it
     inside = [(u.start, u.end) for u, _ in person_units]
@@ -171,16 +174,13 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
             compound.append((res.of_span[m.span], res.of_span[m.parent], m.span))
         elif m.entry and gaz is not None:
             entry = gaz.get(m.entry)
-            if entry is not None and entry.parent:
+            if entry is not None and entry.parent and entry.type == "Agency":
                 parent = gaz.get(entry.parent)
                 key = name_key(m.text)
-                if parent is not None and parent.type in ORG_TYPES | {"Prefecture", "City"} and any(
+                # "經濟部工業局", "Osaka Prefect. Gov., Dep. of ...": the name starts with its parent's
+                if parent is not None and entity_iri(parent.id) in type_of and any(
                         key.startswith(name_key(n)) and len(key) > len(name_key(n)) for n in parent.names()):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
-                    if entity_iri(parent.id) not in type_of:
-                        entities.append(Entity(entity_iri(parent.id), parent.type, parent.label(lang), lang,
-                                               (), tuple(parent.labels)))
-                        type_of[entity_iri(parent.id)] = parent.type
     doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
               ind_ids, EXTRACTOR)
     relations = find_relations(doc, person_units, lambda m: res.of_span.get(m.span), implied, compound)

@@ -59,7 +59,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         if any(not re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words) or words[0][0].isupper() and words[0] != "Internet":
             return False
         core = _EN_HEADS.sub("", item)
-        if core.lower() in stop or not core:
+        if not core or words[0].lower() in stop or core.split()[-1].lower() in stop:
             return False
         out.append(IndustryMention(s, e, item, tuple(dict.fromkeys((item, core)))))
         return True
@@ -100,8 +100,8 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     covered = bytearray(len(text) + 1)
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    item = r"[\u4e00-\u9fff\u30a1-\u30fc]{1,10}"
-    sep = r"(?:、|及|與|与|和|や|・|，(?=[\u4e00-\u9fff]{1,6}(?:、|等)))"
+    item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fc]){1,10}"
+    sep = r"(?:、|及|與|与|和|や|・)"
     tails = alternation(cues.words("field_tails"))
     verbs = alternation(cues.words("field_verbs"))
     lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")

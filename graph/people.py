@@ -53,6 +53,7 @@ class Person:
     short: bool = False
     alias: str | None = None
     prefix_start: int | None = None  # where the title / organization before the name starts
+    suffix_end: int | None = None  # where the posts written after the name end
 
     @property
     def span(self) -> tuple[int, int]:
@@ -141,7 +142,8 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
             people[p.span] = p
         else:
             people[p.span] = Person(p.start, p.end, p.name, old.posts + p.posts, old.short and p.short,
-                                    old.alias or p.alias, old.prefix_start or p.prefix_start)
+                                    old.alias or p.alias, old.prefix_start or p.prefix_start,
+                                    max(old.suffix_end or 0, p.suffix_end or 0) or None)
 
     for m in rx["appos"].finditer(text):
         name = m.group("name")
@@ -149,8 +151,8 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
             continue
         if len(name.split()) < 2 and not m.group("hon"):
             continue
-        posts, _ = _en_posts(text, m.end(), rx, by_start, mentions)
-        put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk")))
+        posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
+        put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk"), suffix_end=end))
     for m in rx["title_name"].finditer(text):
         name = m.group("name")
         ns, ne = m.start("name"), m.end("name")
@@ -285,7 +287,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
                     first = before.start
             posts = [post] + [p for p, at in pending if 0 <= first - at <= 1]
             pending = [(p, at) for p, at in pending if not 0 <= first - at <= 1]
-            people.append(Person(s, prefix, name, tuple(posts), short=short, prefix_start=first))
+            people.append(Person(s, prefix, name, tuple(posts), short=short, prefix_start=first, suffix_end=te))
             continue
         link = re.match(r"的|の|を務める|を務め、?|、", text[te:te + 5])
         if link:
@@ -293,7 +295,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             continue
         if re.search(r"(?:兼任|兼務|兼|擔任|出任|接任)$", text[max(0, prefix - 3):prefix]) and people:
             last = people[-1]
-            people[-1] = Person(last.start, last.end, last.name, last.posts + (post,), last.short, last.alias, last.prefix_start)
+            people[-1] = Person(last.start, last.end, last.name, last.posts + (post,), last.short, last.alias,
+                                last.prefix_start, last.suffix_end)
     return people
 
 

@@ -148,14 +148,14 @@ def _trie_regex(words) -> str:
             token = r"\s+" if ch == " " else re.escape(ch)
             alts.append(token + build(node[ch], ch))
         if "" in node:
-            alts.append(r"(?![a-z0-9])" if last.isascii() and last.isalnum() else "")
+            alts.append(r"(?![a-z0-9$-])" if last.isascii() and last.isalnum() else "")
         if len(alts) == 1:
             return alts[0] if not alts[0] or len(node) == 1 else f"(?:{alts[0]})"
         return "(?:" + "|".join(alts) + ")"
 
     tops = []
     for ch in sorted(k for k in trie if k):
-        pre = r"(?<![a-z0-9])" if ch.isascii() and ch.isalnum() else ""
+        pre = r"(?<![a-z0-9-])" if ch.isascii() and ch.isalnum() else ""
         tops.append(pre + re.escape(ch) + build(trie[ch], ch))
     return "|".join(tops) or r"(?!x)x"
 
@@ -185,6 +185,25 @@ def _gazetteer_matcher(gaz) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]
     return re.compile(_trie_regex(table)), table
 
 
+_KATA = re.compile(f"[{KANA}]")
+_AFTER_SHORT = set("與与及和的在於于是為为將将已簽签、，。と・の）」 \n")
+
+
+def _standalone(text: str, s: int, e: int, typ: str) -> bool:
+    """Whether a gazetteer name stands alone: katakana names not inside a longer katakana
+    word ("ローム" in "アバローム"), two-character CJK company names not glued to the next
+    word ("日產" in "台日產業")."""
+    if _KATA.match(text[s]) and s > 0 and _KATA.match(text[s - 1]):
+        return False
+    if _KATA.match(text[e - 1]) and e < len(text) and _KATA.match(text[e]):
+        return False
+    if e - s <= 2 and typ in ("Company", "Organization") and is_cjk(text[s]) and e < len(text):
+        nxt = text[e]
+        if is_cjk(nxt) and nxt not in _AFTER_SHORT:
+            return False
+    return True
+
+
 def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
     """Every gazetteer name in ``text``, leftmost-longest, without overlaps."""
     if gaz is None:
@@ -195,6 +214,8 @@ def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
         key = re.sub(r"\s+", " ", m.group())
         hit = table.get(key)
         if hit is None or (hit[2] and not text[m.start():m.end()].isupper()):
+            continue
+        if not _standalone(text, m.start(), m.end(), hit[1]):
             continue
         out.append(Mention(m.start(), m.end(), text[m.start():m.end()], hit[1], hit[0], "gazetteer"))
     return out
@@ -516,14 +537,15 @@ def _select(mentions: list[Mention]) -> list[Mention]:
     return sorted(keep, key=lambda m: m.start)
 
 
-def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None) -> list[Mention]:
+def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_start: int = 0) -> list[Mention]:
     """Every entity mention of ``text`` except people and industries, without overlaps,
-    in text order. ``gaz`` is a :class:`graph.gazetteer.Gazetteer` (or None)."""
+    in text order. ``gaz`` is a :class:`graph.gazetteer.Gazetteer` (or None). English name
+    patterns are not applied before ``body_start`` (a title in title case)."""
     folded = folded if folded is not None else fold(text)
     cues = load_cues(lang)
     base = gazetteer_mentions(text, folded, gaz)
     if lang == "en":
-        found = _en_mentions(text, base, cues)
+        found = [m for m in _en_mentions(text, base, cues) if m.start >= body_start]
         found = [_link(m, gaz) for m in found]
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))

@@ -130,7 +130,7 @@ def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
             continue
         out.append(u)
         end = u.end
-        acr = re.match(r"\s*[（(][A-Za-z&]{2,10}[)）][」』]?|[」』]", doc.text[end:end + 14])
+        acr = re.match(r"\s*[（(][^()（）]{1,12}[)）][」』]?|[」』]", doc.text[end:end + 16])
         if acr:
             end += acr.end()
         j = join.match(doc.text, end)
@@ -156,9 +156,16 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     if doc.lang == "en" and not re.match(ok, gap):
         return []
     chain = [last]
+    seen_and = False
     for u in reversed(before[:-1]):
         between = doc.text[u.end:chain[0].start]
-        if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)?\s*(?:the\s+)?|\s*,\s*", between):
+        if u.entity == chain[0].entity and re.fullmatch(r"[\s,]*(?:the\s+)?", between):
+            chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged": one party
+            continue
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?", between):
+            seen_and = True
+            chain.insert(0, u)
+        elif seen_and and re.fullmatch(r"\s*[,、]\s*(?:the\s+)?", between):
             chain.insert(0, u)
         else:
             break
@@ -361,20 +368,18 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         sent = doc.text[s:e]
         if not coop.search(sent):
             continue
-        mentioned = [u for u in doc.units_in(s, e) if u.person is None]
-        first = mentioned[0] if mentioned else None
-        subjects: list[str] = []
+        orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None
         if agreements:
             ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
-        if first is not None and (ag is None or not both.search(sent)) and first.entity in _all_parties(agreements) | {first.entity}:
-            if ag is not None and first.entity in ag.parties and both.search(sent):
-                subjects = list(ag.parties)
-            elif first.start - s < 12 or (ag is not None and first.entity in ag.parties):
-                subjects = [first.entity]
-                if ag is not None and first.entity not in ag.parties:
-                    ag = None
-        elif ag is not None:
+        subjects: list[str] = []
+        if ag is not None and both.search(sent):
+            subjects = list(ag.parties)
+        elif orgs and orgs[0].start - s < 12 and orgs[0].type in ORG_TYPES | PLACE_TYPES:
+            subjects = [orgs[0].entity]  # "貿協今年…涵蓋食品…等產業": that body's fields
+            if ag is not None and orgs[0].entity not in ag.parties:
+                ag = None
+        elif ag is not None and not orgs:
             subjects = list(ag.parties)
         if not subjects:
             continue
@@ -511,7 +516,20 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
         if stake:
             quals.append(("stake", stake.group().strip()))
         if en:
-            f = re.search(rf"(?:{fac.pattern})\s+(?:the\s+)?investments?\s+(?:in\s+(?:the\s+)?)?", sent)
+            f = re.search(rf"(?:{fac.pattern})\s+(?:the\s+|an\s+)?investments?\s+(?:in\s+(?:the\s+)?)?", sent, re.I)
+            helped = re.search(rf"(?:{fac.pattern})\s+", sent, re.I) if not f else None
+            if helped:
+                comps = _chain(doc, s + helped.end(), e)
+                rest = text[comps[-1].end:e] if comps else ""
+                inv_in = re.match(r"\s+(?:to\s+)?(?:invest|set up|build|establish|open)\w*\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", rest)
+                subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES]
+                if comps and inv_in and subj and all(c.type == "Company" for c in comps):
+                    target = doc.unit_at(comps[-1].end + inv_in.end())
+                    for c in comps:
+                        rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.75))
+                        if target is not None and target.type in PLACE_TYPES | {"Company"}:
+                            rels.append(_rel(doc, c.entity, "investedIn", target.entity, (s, e), 0.75, quals=tuple(quals)))
+                    continue
             if f:
                 subj = [u for u in doc.units_in(s, s + f.start()) if u.person is None and u.type in ORG_TYPES]
                 target = doc.unit_at(s + f.end())
@@ -616,7 +634,7 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
         sent_units = [u for u in units if s <= u.start and u.end <= e]
         for i, u in enumerate(sent_units):
             after = text[u.end:u.end + 16]
-            m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?", after)
+            m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", text[u.end:u.end + 30])
             if m and doc.lang == "en":
                 big = doc.unit_at(u.end + m.end())
                 if big is not None and big.type in ORG_TYPES:
