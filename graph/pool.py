@@ -1,0 +1,324 @@
+"""Running the server's queries: with a time limit that really stops them, and a row limit.
+
+pyoxigraph cannot cancel a running query, so a query on an embedded store runs in a worker
+process that opens the store read-only; when it runs past the time limit the worker is killed
+(the query stops, its memory is freed) and a fresh one takes its place. A fixed number of
+workers bounds how many queries run at once; a request that finds them all busy waits for one
+up to the time limit, then gets 503. A remote store is queried from the request's thread: the
+SPARQL server runs the query and the HTTP timeout bounds the wait.
+
+Every answer is an :class:`Outcome`: an HTTP status, a body (the serialized result or a
+one-line message), and for the explorer the rows as rdflib terms.
+
+>>> from graph.store import open_store
+>>> store = open_store("memory")
+>>> outcome = execute(store, Job("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", "csv", max_rows=2))
+>>> outcome.status, outcome.body.decode()
+(422, 'the answer has more than 2 rows (the server limit); add LIMIT, or OFFSET to page through it')
+>>> execute(store, Job("SELECT ?x WHERE { VALUES ?x { 1 2 } }", "csv", max_rows=2)).body
+b'x\\r\\n1\\r\\n2\\r\\n'
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import select
+import struct
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, RemoteStoreError, StoreError
+from .results import MEDIA_TYPES, serialize_boolean, serialize_graph, serialize_solutions
+from .store import EmbeddedStore, SelectResult
+from .terms import from_ox
+
+__all__ = ["Job", "Outcome", "execute", "WorkerPool", "InlineExecutor", "worker_main", "ROWS"]
+
+ROWS = "rows"  # the format name of an answer wanted as Python values, not bytes
+_HEADER = struct.Struct("!I")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query to run: its text (parameters already bound), the format of the answer, and
+    the row limit; with ``truncate`` the first ``max_rows`` rows are kept instead of refusing."""
+
+    sparql: str
+    fmt: str
+    max_rows: int = 10_000
+    truncate: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer to a :class:`Job`: status 200 with the body in ``media_type`` (or ``value``
+    for :data:`ROWS`), else an error status with a one-line message as the body."""
+
+    status: int
+    body: bytes = b""
+    media_type: str = "text/plain; charset=utf-8"
+    value: object = None
+    truncated: bool = False
+    kind: str = ""  # solutions, boolean or graph
+
+    @property
+    def message(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+def _error(status: int, message: str) -> Outcome:
+    return Outcome(status, " ".join(message.split()).encode("utf-8"))
+
+
+def _too_many(limit: int) -> Outcome:
+    return _error(422, f"the answer has more than {limit} rows (the server limit); "
+                       "add LIMIT, or OFFSET to page through it")
+
+
+def _take(items, job: Job) -> tuple[list | None, bool]:
+    """The first ``job.max_rows`` items and whether there were more; ``None`` when there are
+    more and the job does not truncate."""
+    out: list = []
+    for item in items:
+        if len(out) == job.max_rows:
+            return (out, True) if job.truncate else (None, True)
+        out.append(item)
+    return out, False
+
+
+def execute(store, job: Job) -> Outcome:
+    """Run a job on a store (anything with ``raw_query`` giving pyoxigraph results)."""
+    try:
+        result = store.raw_query(job.sparql)
+        if isinstance(result, ox.QueryBoolean):
+            if job.fmt == ROWS:
+                return Outcome(200, value=bool(result), kind="boolean")
+            return Outcome(200, serialize_boolean(bool(result), job.fmt), MEDIA_TYPES[job.fmt], kind="boolean")
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            width = range(len(variables))
+            rows, truncated = _take((tuple(solution[i] for i in width) for solution in result), job)
+            if rows is None:
+                return _too_many(job.max_rows)
+            if job.fmt == ROWS:
+                value = SelectResult(tuple(variables), tuple(tuple(from_ox(t) for t in row) for row in rows))
+                return Outcome(200, value=value, truncated=truncated, kind="solutions")
+            body = serialize_solutions(variables, rows, job.fmt)
+            return Outcome(200, body, MEDIA_TYPES[job.fmt], truncated=truncated, kind="solutions")
+        triples, truncated = _take(result, job)
+        if triples is None:
+            return _too_many(job.max_rows)
+        if job.fmt == ROWS:
+            value = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
+            return Outcome(200, value=value, truncated=truncated, kind="graph")
+        return Outcome(200, serialize_graph(triples, job.fmt), MEDIA_TYPES[job.fmt], truncated=truncated,
+                       kind="graph")
+    except QueryError as e:
+        return _error(400, str(e))
+    except RemoteStoreError as e:
+        return _error(502, str(e))
+    except (StoreError, OSError, RuntimeError, ValueError) as e:
+        return _error(500, f"the query failed: {e}")
+
+
+class InlineExecutor:
+    """Runs jobs in the calling thread, at most ``size`` at once (for remote stores, and for
+    the one-shot mode). The time limit is the store's own (a remote store's HTTP timeout)."""
+
+    def __init__(self, store, *, size: int = 4) -> None:
+        self.store = store
+        self.size = size
+        self._slots = threading.BoundedSemaphore(size)
+
+    def run(self, job: Job, timeout: float) -> Outcome:
+        if not self._slots.acquire(timeout=timeout):
+            return _busy(self.size, timeout)
+        try:
+            return execute(self.store, job)
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        pass
+
+
+def _busy(size: int, timeout: float) -> Outcome:
+    return _error(503, f"all {size} query slots stayed busy for {timeout:g} s; try again later")
+
+
+def _read_exact(stream, n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise EOFError("the worker closed its pipe")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:
+        written = stream.write(view)
+        view = view[written:]
+    stream.flush()
+
+
+def _receive(stream):
+    (size,) = _HEADER.unpack(_read_exact(stream, _HEADER.size))
+    return pickle.loads(_read_exact(stream, size))
+
+
+class _Worker:
+    """One worker process holding the store open read-only."""
+
+    def __init__(self, path: str) -> None:
+        env = dict(os.environ)
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from graph.pool import worker_main; worker_main()", path],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=env)
+
+    def wait_ready(self, timeout: float) -> None:
+        outcome = self.receive(timeout)
+        if outcome.status != 200:
+            self.kill()
+            raise StoreError(outcome.message)
+
+    def receive(self, timeout: float) -> Outcome:
+        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, timeout))
+        if not ready:
+            raise TimeoutError
+        return _receive(self.proc.stdout)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            stream.close()
+
+
+class WorkerPool:
+    """``size`` worker processes over a store directory; see the module's description.
+
+    Parameters
+    ----------
+    path
+        The embedded store's directory (opened read-only by every worker).
+    size
+        How many queries may run at once.
+    """
+
+    def __init__(self, path: str | Path, *, size: int = 4, startup_timeout: float = 60.0) -> None:
+        self.path = str(path)
+        self.size = size
+        self.startup_timeout = startup_timeout
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers: set[_Worker] = set()
+        self._closed = False
+        started = [_Worker(self.path) for _ in range(size)]
+        try:
+            for w in started:
+                w.wait_ready(startup_timeout)
+        except (StoreError, TimeoutError, EOFError) as e:
+            for w in started:
+                w.kill()
+            reason = str(e) or "no answer"
+            raise StoreError(f"{self.path}: the query workers could not open the store ({reason})") from None
+        for w in started:
+            self._workers.add(w)
+            self._idle.put(w)
+
+    def run(self, job: Job, timeout: float) -> Outcome:
+        """Run a job in an idle worker; stop it after ``timeout`` seconds (status 504)."""
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return _busy(self.size, timeout)
+        started = time.monotonic()
+        try:
+            _send(worker.proc.stdin, job)
+            outcome = worker.receive(timeout)
+        except TimeoutError:
+            self._replace(worker)
+            return _error(504, f"the query was stopped after {timeout:g} s (the server's time limit); "
+                               "narrow it down or add LIMIT")
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self._replace(worker)
+            return _error(500, f"the query worker died after {time.monotonic() - started:.1f} s; "
+                               "the query was not answered")
+        self._idle.put(worker)
+        return outcome
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another in the background."""
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+            if self._closed:
+                return
+        threading.Thread(target=self._spawn, name="tjkg-worker-spawn", daemon=True).start()
+
+    def _spawn(self) -> None:
+        try:
+            worker = _Worker(self.path)
+            worker.wait_ready(self.startup_timeout)
+        except (StoreError, TimeoutError, EOFError, OSError) as e:
+            print(f"tjkg serve: could not start a query worker: {e}", file=sys.stderr)
+            return
+        with self._lock:
+            if self._closed:
+                worker.kill()
+                return
+            self._workers.add(worker)
+        self._idle.put(worker)
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.proc.pid for w in self._workers)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers, self._workers = set(self._workers), set()
+        for w in workers:
+            w.kill()
+
+
+def _open_read_only(path: str) -> EmbeddedStore:
+    """The embedded store's query behaviour (union default graph, error mapping) over a
+    read-only view of its directory."""
+    store = EmbeddedStore.__new__(EmbeddedStore)
+    store.location = path
+    store.ox = ox.Store.read_only(path)
+    return store
+
+
+def worker_main() -> None:
+    """A worker process: jobs in on stdin, outcomes out on stdout (length-prefixed pickles)."""
+    path = sys.argv[1]
+    stdin, stdout = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    try:
+        store = _open_read_only(path)
+    except OSError as e:
+        _send(stdout, _error(500, str(e)))
+        return
+    _send(stdout, Outcome(200, b"ready"))
+    while True:
+        try:
+            job = _receive(stdin)
+        except EOFError:
+            return
+        _send(stdout, execute(store, job))
