@@ -299,14 +299,18 @@ class Explorer:
         if not self.exists(term):
             raise NotFound(f"nothing is known about <{iri}>")
         try:
-            from .network import to_networkx
+            from .network import NetworkError, to_networkx
             from .render import render_html
         except ImportError:
             raise NotFound("the graph renderer is not installed") from None
-        html_page = render_html(to_networkx(self.neighbourhood(iri, hops)), lang=self.lang(request), focus=iri,
-                                hops=hops)
-        body = html_page.encode("utf-8") if isinstance(html_page, str) else html_page
-        return Response(200, body, "text/html; charset=utf-8", {"Content-Security-Policy": GRAPH_CSP})
+        lang = self.lang(request)
+        title = "Neighbourhood of " + (_pick(self.labels([iri]).get(iri), lang) or self.compact(iri))
+        try:
+            page = render_html(to_networkx(self.neighbourhood(iri, hops)), lang=lang, focus=iri, hops=hops,
+                               title=title)
+        except NetworkError as e:
+            raise NotFound(f"no neighbourhood to draw: {e}") from None
+        return Response(200, page.encode("utf-8"), "text/html; charset=utf-8", {"Content-Security-Policy": GRAPH_CSP})
 
     def neighbourhood(self, iri: str, hops: int, *, max_graphs: int = 200):
         """An in-memory store holding the announcements within ``hops`` of the entity, and the

@@ -91,16 +91,17 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return out
 
 
-def _quality(media: str, ranges: list[tuple[str, float]], aliases: Iterable[str] = ()) -> float:
+def _quality(media: str, ranges: list[tuple[str, float]], aliases: Iterable[str] = (), *,
+             wildcards: bool = True) -> float:
     """The quality the client gives this media type: from its most specific matching range."""
     best, specificity = 0.0, -1
     kinds = {media, *aliases}
     for rng, q in ranges:
         if rng in kinds:
             level = 2
-        elif rng.endswith("/*") and media.startswith(rng[:-1]):
+        elif wildcards and rng.endswith("/*") and media.startswith(rng[:-1]):
             level = 1
-        elif rng == "*/*":
+        elif wildcards and rng == "*/*":
             level = 0
         else:
             continue
@@ -136,9 +137,10 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None, *, html: bo
     scored = []
     for order, (name, media) in enumerate(offered.items()):
         names = [a for a, n in aliases.items() if n == name]
-        q = _quality(media, ranges, names)
-        if name == "html" and q < 1.0:
-            q = 0.0  # a page only for clients that ask for HTML first (browsers), not for */*
+        if name == "html":  # a page only for clients that name HTML (browsers), not for */*
+            q = _quality(media, ranges, ["application/xhtml+xml"], wildcards=False)
+        else:
+            q = _quality(media, ranges, names)
         scored.append((q, -order if name != "html" else 1, name))
     q, _, name = max(scored)
     if q <= 0:

@@ -329,6 +329,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.log.write("%s - %s\n" % (self.address_string(), format % args))
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many clients connect at once
+
+
 class Server:
     """A running HTTP server over a store, not yet serving: call :meth:`serve_forever` (or
     :meth:`start` for a background thread), then :meth:`close`.
@@ -343,8 +348,7 @@ class Server:
 
     def __init__(self, app: App, host: str, port: int, cleanup: Callable[[], None], log=None) -> None:
         handler = type("Handler", (_Handler,), {"app": app, "log": log})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _HTTPServer((host, port), handler)
         self.app = app
         self._cleanup = cleanup
         self._thread: threading.Thread | None = None

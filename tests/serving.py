@@ -75,3 +75,21 @@ def load(store) -> None:
 
     for ex in sample_extractions():
         store.replace_graph(announcement_iri(ex.announcement.id), extraction_quads(ex))
+
+
+def filler_quads(n: int = 2000):
+    """``n`` triples in a graph of their own: enough for a three-way cartesian product to run
+    for hours."""
+    from rdflib import Literal, URIRef
+
+    g = URIRef("https://tjkg.example/graph/filler")
+    return [(URIRef(f"https://tjkg.example/id/filler/{i}"), URIRef("https://tjkg.example/ontology#n"), Literal(i), g)
+            for i in range(n)]
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for process {pid}")
