@@ -48,7 +48,8 @@ def _default_gazetteer():
 
 def extract(announcement: Announcement, *, curation=None, gazetteer=None) -> Extraction:
     """The entities and relations of one announcement (pure: the same input gives the same
-    output). ``curation`` is a :class:`graph.curation.Curation` (default: none);
+    output). ``curation`` is a :class:`graph.curation.Curation` (default: ``data/curation.yaml``,
+    applied on every extraction; ``False`` for none);
     ``gazetteer`` a :class:`graph.gazetteer.Gazetteer` (default: the repository's)."""
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     lang = announcement.language if announcement.language in ("en", "zh-Hant", "ja") else "en"
@@ -75,7 +76,11 @@ def extract(announcement: Announcement, *, curation=None, gazetteer=None) -> Ext
             span = (r.span[0] - offset, r.span[1] - offset)
         fixed.append(_replace_span(r, span))
     result = Extraction(announcement, tuple(entities), tuple(fixed), EXTRACTOR)
-    if curation is not None:
+    if curation is None:
+        from .curation import load_curation
+
+        curation = load_curation()
+    if curation is not False:
         result = curation.apply(result)
     return result
 
@@ -169,9 +174,21 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
             first_of.setdefault(type_of.get(u.entity, u.type), u.entity)
     implied = {k: v for k, v in first_of.items() if k in ("Prefecture", "City")}
     compound = []
+    by_text = {fold(m.text): res.of_span[m.span] for m in mentions if m.span in res.of_span}
     for m in mentions:
-        if m.parent is not None and m.span in res.of_span and m.parent in res.of_span:
-            compound.append((res.of_span[m.span], res.of_span[m.parent], m.span))
+        if m.span not in res.of_span:
+            continue
+        if m.parent is not None:
+            parent = res.of_span.get(m.parent) or by_text.get(fold(text[m.parent[0]:m.parent[1]]))
+            if parent is None and gaz is not None:
+                hits = gaz.lookup(text[m.parent[0]:m.parent[1]])
+                parent = entity_iri(hits[0].id) if hits and entity_iri(hits[0].id) in type_of else None
+            if parent is not None:
+                compound.append((res.of_span[m.span], parent, m.span))
+        elif m.type == "Agency" and m.entry is None and lang != "en" and m.text[0] in "県縣市" and \
+                implied.get("Prefecture" if m.text[0] != "市" else "City"):
+            # "県産業労働部": a department of the prefecture the announcement is about
+            compound.append((res.of_span[m.span], implied["Prefecture" if m.text[0] != "市" else "City"], m.span))
         elif m.entry and gaz is not None:
             entry = gaz.get(m.entry)
             if entry is not None and entry.parent and entry.type == "Agency":

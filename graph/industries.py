@@ -106,6 +106,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     verbs = alternation(cues.words("field_verbs"))
     lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")
     heads = tuple(cues.words("field_item_heads"))
+    stopwords = set(cues.words("delimiters"))
     out: list[IndustryMention] = []
     patterns = [re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})"),
                 re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")]
@@ -126,7 +127,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
                 if rx is patterns[1] and i == len(parts) - 1 and not part.endswith(heads):
                     found = []
                     break
-                if not 2 <= len(part) <= 8 or any(covered[at:at + len(part)]):
+                if not 2 <= len(part) <= 8 or any(covered[at:at + len(part)]) or part in stopwords:
                     continue
                 core = part
                 for h in sorted(heads, key=len, reverse=True):

@@ -235,7 +235,7 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
     suffix_parts = []
     for kind, words in cues.mapping("place_suffixes").items():
         suffix_parts.append(f"(?P<{kind}>{alternation(words)})")
-    conn = r"(?:(?:of|and|for|on|the|de|du|&)[ \t]+){0,2}"
+    conn = r"(?:(?:and|&|de|du)[ \t]+)?"
     word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+)?{_CAPW}){{0,6}}"
     return {
         "org_final": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+{conn}){{1,8}}(?:{heads})(?![\w-])"
@@ -305,10 +305,17 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             place = by_start.get(m.start() + tail.start() + tail.group().index("in") + 3)
             if place is not None and place.type in PLACE_TYPES and place.end <= m.end():
                 end = place.end
-        last = text[m.start():end].split()[-1]
+        # "Tottori Prefecture and the Tottori ... Foundation": a known name, then another
+        start = m.start()
+        for b in base:
+            if start <= b.start and b.end < end:
+                joint = re.match(r"(?:,|\s+and)\s+(?:the\s+)?", text[b.end:end])
+                if joint:
+                    start = b.end + joint.end()
+        last = text[start:end].split()[-1]
         head_word = core.split()[-1]
         typ = "Agency" if head_word in agency or last in agency else "Organization"
-        s0, e0 = _clean_en(text, m.start(), end, cues)
+        s0, e0 = _clean_en(text, start, end, cues)
         if len(text[s0:e0].split()) >= 2:
             add(s0, e0, typ)
     for m in rx["org_first"].finditer(text):
@@ -395,7 +402,7 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
         defined[acr] = full
     # later uses of every defined acronym
     for acr, full in defined.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+        for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(acr)}(?![A-Za-z0-9-])", text):
             out.append(Mention(m.start(), m.end(), acr, full.type, full.entry, "acronym", alias_of=full.span))
     return out
 
@@ -426,14 +433,15 @@ _NOT_HEAD_AFTER = {
 }
 
 
-def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention], limit: int = 10) -> int:
+def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention], limit: int = 10,
+              starts: frozenset = frozenset()) -> int:
     """Where a CJK name ending at ``pos`` starts: back over ideographs and katakana, and over
     whole mentions, up to a delimiter word, punctuation, kana particle or digit."""
     start = pos
     run = 0
     while start > 0:
         m = ends.get(start)
-        if m is not None and m.type == "Country" and not text.startswith("政府", start):
+        if m is not None and m.type == "Country" and not text.startswith("政府", start) and start in starts:
             break
         if m is not None and (m.type in ORG_TYPES or m.type in PLACE_TYPES):
             start = m.start
@@ -466,9 +474,20 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         for i in range(t.start(), t.end()):
             title_cover[i] = t.start()
     out: list[Mention] = []
+    starts = frozenset(m.start for m in base if m.type in PLACE_TYPES or m.type in ORG_TYPES)
+    glued = {}  # a known body glued to the words before it: "産業" + "労働部"
+    for m in base:
+        if m.type in ORG_TYPES and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
+                and (m.start not in ends) and not rx["delim"].search(text[max(0, m.start - 4):m.start]):
+            glued[m.end] = m
     for h in rx["heads"].finditer(text):
         hs, he = h.start(), h.end()
         head = h.group()
+        if he in glued and covered[hs]:
+            g = glued[he]
+            for i in range(g.start, g.end):
+                covered[i] = False
+            hs = g.start + (hs - g.start)
         if covered[hs] or rx["non_org"].search(text[max(0, he - 6):he]):
             continue
         shared = hs in title_cover
@@ -479,7 +498,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue
         if nxt == "長" and text[hs - 1:hs] == head:
             continue  # "局長" after "工業局": the title's own head
-        start = _left_run(text, hs, rx["delim"], ends)
+        start = _left_run(text, hs, rx["delim"], ends, starts=starts)
         if start == hs or (shared and hs - start < 2):
             continue
         if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]):

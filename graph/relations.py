@@ -151,7 +151,7 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
         return []
     last = before[-1]
     gap = doc.text[last.end:pos]
-    ok = r"[\s,]*(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
+    ok = r"[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+)*$"
     if doc.lang == "en" and not re.match(ok, gap):
         return []
@@ -357,7 +357,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
     if not doc.industries:
         return
     en = doc.lang == "en"
-    both = re.compile(r"\b(?:both (?:parties|sides)|the two (?:parties|sides)|the (?:MOU|memorandum|agreement)|all three)\b"
+    both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) (?:parties|sides|cities|prefectures|organizations)|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
                       if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地")
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
                       if en else r"合作|連携|協力|交流|合作商機|拓銷")
@@ -490,7 +490,7 @@ def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
         if not units:
             continue
         n = m.group(1).replace(",", "")
-        rels.append(_rel(doc, units[-1].entity if not en else units[0].entity, "partnerCount", n, (s, e), 0.75))
+        rels.append(_rel(doc, units[-1].entity, "partnerCount", n, (s, e), 0.75))
 
 
 # ---------------------------------------------------------------- investments
