@@ -28,10 +28,8 @@ from urllib.parse import quote, unquote, urlencode
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .errors import QueryError
 from .ids import ENTITY_GRAPH
 from .results import MEDIA_TYPES, PREFIXES
-from .sparql import query_form
 from .vocab import KIND_OF_PREDICATE, SCHEMA
 from .web import BadRequest, NotFound, Request, Response
 
@@ -427,10 +425,7 @@ class Explorer:
         table, text, error, status = None, None, None, 200
         if query:
             try:
-                form = query_form(query)
-            except QueryError:
-                form = "SELECT"
-            try:
+                form = self.app.check_query(query)
                 if form in ("CONSTRUCT", "DESCRIBE"):
                     text = self.app.run(query, "ttl", max_rows=self.app.settings.page_rows,
                                         truncate=True).body.decode("utf-8")

@@ -197,9 +197,9 @@ class App:
             raise BadRequest("default-graph-uri and named-graph-uri are not supported; use FROM and FROM NAMED")
         query = (params.get("query") or [None])[0]
         fmt = (params.get("format") or params.get("output") or [None])[0]
+        if fmt in (None, "html") and wants_html(request):
+            return self.explorer.sparql_page(request, query or "")
         if query is None or not query.strip():
-            if wants_html(request) and not fmt:
-                return self.explorer.sparql_page(request, "")
             return self.service_description(request, fmt)
         form = self.check_query(query)
         kind = KINDS.get(form, "solutions")
