@@ -46,9 +46,15 @@ class Cues:
         self.lang = lang
         self._data = data
         self._rx: dict[tuple[str, bool], re.Pattern] = {}
+        self._words: dict[str, list[str]] = {}
 
     def words(self, key: str) -> list[str]:
         """The list under ``key`` (a string value is split into its characters)."""
+        if key not in self._words:
+            self._words[key] = self._read(key)
+        return list(self._words[key])
+
+    def _read(self, key: str) -> list[str]:
         value = self._data.get(key, [])
         if isinstance(value, str):
             return list(value)

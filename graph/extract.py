@@ -5,8 +5,8 @@
 :mod:`graph.resolve` (one entity per thing) and :mod:`graph.relations` (facts), then applies the
 curation file (:mod:`graph.curation`). :func:`to_json` gives the contract of DESIGN.md.
 
-Run on one file: ``python -m graph.extract FILE`` prints the JSON; ``python -m graph.extract
---bench DIR`` times extraction over every announcement of a directory.
+Run on one file: ``python -m graph.extract FILE`` prints the JSON; ``bench/extract_speed.py``
+times it.
 
 Examples
 --------
@@ -120,6 +120,11 @@ def _merge(results):
     return list(ents.values()), list(rels.values())
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_keys(gaz, entry_id: str) -> tuple[str, ...]:
+    return tuple(name_key(n) for n in gaz.get(entry_id).names())
+
+
 def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     from dataclasses import replace
 
@@ -196,7 +201,7 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                 key = name_key(m.text)
                 # "經濟部工業局", "Osaka Prefect. Gov., Dep. of ...": the name starts with its parent's
                 if parent is not None and entity_iri(parent.id) in type_of and any(
-                        key.startswith(name_key(n)) and len(key) > len(name_key(n)) for n in parent.names()):
+                        key.startswith(n) and len(key) > len(n) for n in _name_keys(gaz, parent.id)):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
     doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
               ind_ids, EXTRACTOR)
@@ -236,25 +241,19 @@ def to_json(extraction: Extraction) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m graph.extract FILE`` (JSON on stdout) or ``--bench DIR [--repeat N]``."""
+    """``python -m graph.extract FILE``: the JSON of one announcement on stdout (UTF-8)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     from .sources import read_announcement
 
+    if len(argv) != 1:
+        print("usage: python -m graph.extract FILE   (timing: python bench/extract_speed.py DIR)", file=sys.stderr)
+        return 2
     try:
-        if argv and argv[0] == "--bench":
-            from .benchmark import bench_directory
-
-            repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
-            print(bench_directory(argv[1], repeat=repeat))
-            return 0
-        if len(argv) != 1:
-            print("usage: python -m graph.extract FILE | --bench DIR [--repeat N]", file=sys.stderr)
-            return 2
         result = extract(read_announcement(argv[0]))
     except TjkgError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
-    sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.buffer.write((json.dumps(to_json(result), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return 0
 
 

@@ -312,7 +312,7 @@ def worker_main() -> None:
     os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
     try:
         store = _open_read_only(path)
-    except OSError as e:
+    except Exception as e:  # noqa: BLE001 - any failure to open is reported, not a traceback
         _send(stdout, _error(500, str(e)))
         return
     _send(stdout, Outcome(200, b"ready"))

@@ -134,7 +134,9 @@ class Mention:
 
 # ---------------------------------------------------------------- gazetteer matching
 
-def _trie_regex(words) -> str:
+def _trie_regex(words) -> dict[str, re.Pattern]:
+    """One compiled trie-shaped pattern per first character (Python's ``re`` tries the
+    branches of an alternation one by one, so a per-character table keeps matching linear)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -153,11 +155,8 @@ def _trie_regex(words) -> str:
             return alts[0] if not alts[0] or len(node) == 1 else f"(?:{alts[0]})"
         return "(?:" + "|".join(alts) + ")"
 
-    tops = []
-    for ch in sorted(k for k in trie if k):
-        pre = r"(?<![a-z0-9-])" if ch.isascii() and ch.isalnum() else ""
-        tops.append(pre + re.escape(ch) + build(trie[ch], ch))
-    return "|".join(tops) or r"(?!x)x"
+    return {ch: re.compile((r"(?<![a-z0-9-])" if ch.isascii() and ch.isalnum() else "") + re.escape(ch) + build(trie[ch], ch))
+            for ch in trie if ch}
 
 
 def _usable(surface: str, folded: str) -> bool:
@@ -171,7 +170,7 @@ def _usable(surface: str, folded: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _gazetteer_matcher(gaz) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
+def _gazetteer_matcher(gaz) -> tuple[dict[str, re.Pattern], re.Pattern, dict[str, tuple[str, str, bool]]]:
     table: dict[str, tuple[str, str, bool]] = {}
     for surface, entry in gaz.surface_forms():
         if entry.type == "Industry" or entry.type == "Person":
@@ -182,7 +181,9 @@ def _gazetteer_matcher(gaz) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]
         hits = gaz.lookup(surface)
         best = hits[0] if hits else entry
         table[key] = (best.id, best.type, surface.isascii() and surface.isupper() and len(surface) <= 6)
-    return re.compile(_trie_regex(table)), table
+    by_first = _trie_regex(table)
+    starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]") if by_first else re.compile(r"(?!x)x")
+    return by_first, starts, table
 
 
 _KATA = re.compile(f"[{KANA}]")
@@ -208,15 +209,25 @@ def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
     """Every gazetteer name in ``text``, leftmost-longest, without overlaps."""
     if gaz is None:
         return []
-    rx, table = _gazetteer_matcher(gaz)
+    by_first, starts, table = _gazetteer_matcher(gaz)
     out = []
-    for m in rx.finditer(folded):
+    pos = 0
+    n = len(folded)
+    while pos < n:
+        c = starts.search(folded, pos)
+        if c is None:
+            break
+        m = by_first[c.group()].match(folded, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
         key = re.sub(r"\s+", " ", m.group())
         hit = table.get(key)
-        if hit is None or (hit[2] and not text[m.start():m.end()].isupper()):
+        if hit is None or (hit[2] and not text[m.start():m.end()].isupper()) \
+                or not _standalone(text, m.start(), m.end(), hit[1]):
+            pos = c.start() + 1
             continue
-        if not _standalone(text, m.start(), m.end(), hit[1]):
-            continue
+        pos = m.end()
         out.append(Mention(m.start(), m.end(), text[m.start():m.end()], hit[1], hit[0], "gazetteer"))
     return out
 

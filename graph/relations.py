@@ -201,8 +201,8 @@ def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
             continue
         if nouns and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent) and en:
             continue  # "concluded 74 agreements": a count, not one agreement
-        if ordinal.search(sent) and agreements:
-            continue  # "the 8th ... that signs MOU with TJPO": about the same agreement
+        # "the 8th ... that signs MOU with TJPO": no new agreement, but a date for a known one
+        no_new = bool(ordinal.search(sent) and agreements)
         parties: list[Unit] = []
         signers: list[Unit] = []
         by_agent = False
@@ -258,7 +258,7 @@ def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
                         if u.end <= pos and u.start not in roles:
                             roles[u.start] = "witness"
                     after = re.match(r"(?:ed|es)?\s+by\s+", text[pos + 7:pos + 20])
-        else:
+        elif nouns or re.search("簽字|署名|簽約|見證|立ち会|立会", sent):
             prev = s
             for pos, kind in cues_pos:
                 for u in people:
@@ -282,6 +282,8 @@ def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
         when = _best_date(_sentence_dates(doc, s, e))
         if party_ids and (nouns or by_agent or not en or verbs):
             same = [a for a in agreements if set(a.parties) == set(party_ids)]
+            if no_new and not same:
+                continue
             if same:
                 ag = same[0]
                 if when and (ag.date is None or _better(when, ag.date)):
@@ -435,7 +437,8 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
                     u = doc.unit_at(again)
                     if u is not None:
                         subj = u.entity
-        if not n:
+        if not n or not (cues.rx("mou_nouns_ci" if en else "mou_nouns").search(sent)
+                         or cues.rx("sign_verbs_ci" if en else "sign_verbs").search(sent) or subj):
             continue
         in_sent = {u.entity for u in doc.units_in(s, e)}
         if subj is None and main is not None:

@@ -379,25 +379,40 @@ class Server:
         self.close()
 
 
+def _snapshot(store) -> tuple[str, Callable[[], None]]:
+    """A read-only copy of an embedded store for the query workers, and how to remove it.
+
+    An on-disk store gets a RocksDB checkpoint beside it (hard links: instant, no space), so
+    that no worker ever reads files the live store is compacting away; a memory store is
+    written to a temporary directory.
+    """
+    if store.location == "memory":
+        tmp = tempfile.mkdtemp(prefix="tjkg-serve-")
+        copy = ox.Store(os.path.join(tmp, "store"))
+        copy.bulk_extend(store.ox)
+        copy.flush()
+        del copy  # closed: the workers are its only readers
+    else:
+        location = Path(store.location).resolve()
+        tmp = tempfile.mkdtemp(prefix=f".{location.name}.serve-", dir=location.parent)
+        try:
+            store.ox.backup(os.path.join(tmp, "store"))
+        except OSError as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise TjkgError(f"{store.location}: cannot snapshot the store for serving ({e})") from None
+    return os.path.join(tmp, "store"), lambda: shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _executor_for(store, workers: int, timeout: float):
-    """A worker pool over the embedded store's directory (a memory store is copied to a
-    temporary one first), or an inline executor for a remote store; and the clean-up to run."""
+    """A worker pool over a snapshot of an embedded store, or an inline executor for a remote
+    store; and the clean-up to run when the server closes."""
     from .store import EmbeddedStore
 
     if not isinstance(store, EmbeddedStore):
         if hasattr(store, "timeout"):
             store.timeout = timeout
         return InlineExecutor(store, size=workers), lambda: None
-    if store.location == "memory":
-        tmp = tempfile.mkdtemp(prefix="tjkg-serve-")
-        copy = ox.Store(tmp)
-        copy.bulk_extend(store.ox)
-        copy.flush()
-        del copy
-        path, cleanup = tmp, lambda: shutil.rmtree(tmp, ignore_errors=True)
-    else:
-        store.ox.flush()
-        path, cleanup = store.location, lambda: None
+    path, cleanup = _snapshot(store)
     try:
         return WorkerPool(path, size=workers), cleanup
     except TjkgError:
