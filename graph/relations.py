@@ -360,7 +360,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         return
     en = doc.lang == "en"
     both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) (?:parties|sides|cities|prefectures|organizations)|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
-                      if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地")
+                      if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地", re.I)
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
                       if en else r"合作|連携|協力|交流|合作商機|拓銷")
     for s, e in doc.sentences:
@@ -368,7 +368,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if not inds:
             continue
         sent = doc.text[s:e]
-        if not coop.search(sent):
+        if not coop.search(sent) and not both.search(sent):
             continue
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None
