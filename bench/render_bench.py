@@ -59,8 +59,8 @@ def synthetic_extractions(n: int, *, seed: int = 0, entities: int | None = None)
         b = _entity(kind_b[0], kind_b[1], rng.randrange(pool_size))
         if a.id == b.id:
             continue
-        people = [Entity(entity_iri(f"person/p-{rng.randrange(pool_size * 2)}"), "Person", f"Person {j}", "en")
-                  for j in range(3)]
+        people = [Entity(entity_iri(f"person/p-{j}"), "Person", f"Person {j}", "en")
+                  for j in (rng.randrange(pool_size * 2) for _ in range(3))]
         fields = rng.sample(industries, rng.randint(1, 2))
         when = date(2010 + rng.randrange(14), rng.randint(1, 12), rng.randint(1, 28))
         day = when.isoformat()

