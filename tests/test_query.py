@@ -83,3 +83,23 @@ def test_unknown_saved_query_and_bad_text(memory_kg):
         memory_kg.query("no-such-query")
     with pytest.raises(QueryError, match="malformed SPARQL"):
         memory_kg.query("SELECT ?x WHERE {")
+
+
+def test_signatory_with_only_a_chinese_label_is_listed(osaka_extraction):
+    """A person known only by a CJK name must not drop out of the signatories column."""
+    import dataclasses
+
+    import graph
+    from graph.ids import announcement_iri
+    from graph.rdf import extraction_quads
+    from tests.conftest import NISHIDA
+
+    entities = tuple(dataclasses.replace(e, label="西田淳一", lang="zh-Hant", mentions=("西田淳一",))
+                     if e.id == NISHIDA else e for e in osaka_extraction.entities)
+    announcement = dataclasses.replace(osaka_extraction.announcement, language="zh-Hant")
+    ex = dataclasses.replace(osaka_extraction, entities=entities, announcement=announcement)
+    kg = graph.open("memory")
+    kg.store.replace_graph(announcement_iri(ex.announcement.id), extraction_quads(ex))
+    df = kg.query("mou-partners")
+    osaka = df[df["party"] == "https://tjkg.example/id/jp-27"].iloc[0]
+    assert osaka["signatories"] == "西田淳一"
