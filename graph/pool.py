@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, RemoteStoreError, StoreError
-from .results import MEDIA_TYPES, serialize_boolean, serialize_graph, serialize_solutions
+from .results import MEDIA_TYPES, RESULTS_FORMATS, canonical_tags, serialize_graph
 from .store import EmbeddedStore, SelectResult
 from .terms import from_ox
 
@@ -82,39 +82,84 @@ def _too_many(limit: int) -> Outcome:
                        "add LIMIT, or OFFSET to page through it")
 
 
-def _take(items, job: Job) -> tuple[list | None, bool]:
-    """The first ``job.max_rows`` items and whether there were more; ``None`` when there are
-    more and the job does not truncate."""
-    out: list = []
-    for item in items:
-        if len(out) == job.max_rows:
-            return (out, True) if job.truncate else (None, True)
-        out.append(item)
-    return out, False
+class _Full(Exception):
+    """The answer has more lines than its budget."""
+
+
+class _Budget:
+    """A write target for Oxigraph's serializers that takes at most ``lines`` lines (in TSV and
+    N-Triples, one line is one row or one triple: newlines in literals are escaped)."""
+
+    def __init__(self, lines: int) -> None:
+        self.limit = lines
+        self.lines = 0
+        self.chunks: list[bytes] = []
+
+    def write(self, data) -> int:
+        chunk = bytes(data)
+        self.chunks.append(chunk)
+        self.lines += chunk.count(b"\n")
+        if self.lines > self.limit:
+            raise _Full
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def value(self) -> bytes:
+        """What was written, cut after the last line within the budget."""
+        data = b"".join(self.chunks)
+        if self.lines <= self.limit:
+            return data
+        end = -1
+        for _ in range(self.limit):
+            end = data.index(b"\n", end + 1)
+        return data[: end + 1]
+
+
+def _bounded(result, fmt, lines: int, job: Job) -> tuple[bytes | None, bool]:
+    """The result serialized within ``lines`` lines, and whether it was cut; ``None`` when it
+    does not fit and the job does not truncate."""
+    budget = _Budget(lines)
+    try:
+        result.serialize(output=budget, format=fmt)
+    except _Full:
+        return (budget.value(), True) if job.truncate else (None, True)
+    return budget.value(), False
 
 
 def execute(store, job: Job) -> Outcome:
-    """Run a job on a store (anything with ``raw_query`` giving pyoxigraph results)."""
+    """Run a job on a store (anything with ``raw_query`` giving pyoxigraph results).
+
+    The answer is written by Oxigraph as TSV (or N-Triples) into a bounded buffer, so an answer
+    over the row limit is stopped as soon as it passes it, then converted to the format asked.
+    """
     try:
         result = store.raw_query(job.sparql)
         if isinstance(result, ox.QueryBoolean):
             if job.fmt == ROWS:
                 return Outcome(200, value=bool(result), kind="boolean")
-            return Outcome(200, serialize_boolean(bool(result), job.fmt), MEDIA_TYPES[job.fmt], kind="boolean")
+            return Outcome(200, result.serialize(format=RESULTS_FORMATS[job.fmt]), MEDIA_TYPES[job.fmt],
+                           kind="boolean")
         if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            width = range(len(variables))
-            rows, truncated = _take((tuple(solution[i] for i in width) for solution in result), job)
-            if rows is None:
+            tsv, truncated = _bounded(result, ox.QueryResultsFormat.TSV, job.max_rows + 1, job)
+            if tsv is None:
                 return _too_many(job.max_rows)
-            if job.fmt == ROWS:
-                value = SelectResult(tuple(variables), tuple(tuple(from_ox(t) for t in row) for row in rows))
-                return Outcome(200, value=value, truncated=truncated, kind="solutions")
-            body = serialize_solutions(variables, rows, job.fmt)
-            return Outcome(200, body, MEDIA_TYPES[job.fmt], truncated=truncated, kind="solutions")
-        triples, truncated = _take(result, job)
-        if triples is None:
+            if job.fmt == "tsv":
+                body = tsv
+            else:
+                solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+                if job.fmt == ROWS:
+                    names = tuple(v.value for v in solutions.variables)
+                    rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in solutions)
+                    return Outcome(200, value=SelectResult(names, rows), truncated=truncated, kind="solutions")
+                body = solutions.serialize(format=RESULTS_FORMATS[job.fmt])
+            return Outcome(200, canonical_tags(body, job.fmt), MEDIA_TYPES[job.fmt], truncated=truncated,
+                           kind="solutions")
+        nt, truncated = _bounded(result, ox.RdfFormat.N_TRIPLES, job.max_rows, job)
+        if nt is None:
             return _too_many(job.max_rows)
+        triples = [q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
         if job.fmt == ROWS:
             value = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
             return Outcome(200, value=value, truncated=truncated, kind="graph")
@@ -124,7 +169,7 @@ def execute(store, job: Job) -> Outcome:
         return _error(400, str(e))
     except RemoteStoreError as e:
         return _error(502, str(e))
-    except (StoreError, OSError, RuntimeError, ValueError) as e:
+    except (StoreError, OSError, RuntimeError, ValueError, SyntaxError) as e:
         return _error(500, f"the query failed: {e}")
 
 

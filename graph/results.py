@@ -1,25 +1,16 @@
-"""SPARQL results on the wire: the formats, content negotiation, and the serializers.
+"""SPARQL results on the wire: the formats, content negotiation, and language tags.
 
 SELECT and ASK answers as SPARQL 1.1 JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE answers as
-Turtle, N-Triples, JSON-LD or RDF/XML. Terms are pyoxigraph terms; every language tag leaves in
-its canonical case (``zh-Hant``), which Oxigraph's own writers would lower-case.
+Turtle, N-Triples, JSON-LD or RDF/XML, all written by Oxigraph's own (fast) writers; every
+language tag then leaves in its canonical case (``zh-Hant``), which Oxigraph lower-cases.
 
->>> import pyoxigraph as ox
->>> rows = [(ox.NamedNode("http://x/a"), ox.Literal("大阪府", language="zh-hant"))]
->>> print(serialize_solutions(["e", "label"], rows, "tsv").decode(), end="")
-?e	?label
-<http://x/a>	"大阪府"@zh-Hant
 >>> negotiate("solutions", "text/csv;q=0.9, application/sparql-results+xml")
 'xml'
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -27,7 +18,7 @@ from .errors import TjkgError
 from .terms import canonical_lang, fix_lang_tags
 
 __all__ = ["MEDIA_TYPES", "FORMATS", "FORMAT_NAMES", "NotAcceptable", "negotiate", "parse_accept",
-           "serialize_solutions", "serialize_boolean", "serialize_graph", "term_json", "PREFIXES"]
+           "canonical_tags", "serialize_graph", "RESULTS_FORMATS", "RDF_FORMATS", "PREFIXES"]
 
 # format name -> media type, per kind of answer, in the order the server prefers them
 FORMATS: dict[str, dict[str, str]] = {
@@ -58,8 +49,6 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/", "org": "http://www.w3.org/ns/org#", "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 class NotAcceptable(TjkgError):
@@ -149,124 +138,44 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None, *, html: bo
     return name
 
 
-def term_json(term) -> dict:
-    """One RDF term in the SPARQL 1.1 JSON results form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = canonical_lang(term.language)
-        elif term.datatype.value != _XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": term_json(term.subject),
-                                            "predicate": term_json(term.predicate),
-                                            "object": term_json(term.object)}}
-    raise TypeError(f"not an RDF term: {term!r}")
+# where a language tag sits in each format's output (never inside a literal, where a quote is
+# escaped and a "<" is an entity)
+_TAG_SITES = {
+    "json": re.compile(rb'((?<!\\)"xml:lang":\s*")([^"]+)(")'),
+    "jsonld": re.compile(rb'((?<!\\)"@language":\s*")([^"]+)(")'),
+    "xml": re.compile(rb'(<literal xml:lang=")([^"]+)(")'),
+    "rdfxml": re.compile(rb'(<[^<>]*\sxml:lang=")([^"]+)(")'),
+}
+RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+               "rdfxml": ox.RdfFormat.RDF_XML}
 
 
-def _term_xml(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f"<literal xml:lang={quoteattr(canonical_lang(term.language))}>{escape(term.value)}</literal>"
-        if term.datatype.value != _XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
-    if isinstance(term, ox.Triple):
-        return (f"<triple><subject>{_term_xml(term.subject)}</subject><predicate>{_term_xml(term.predicate)}"
-                f"</predicate><object>{_term_xml(term.object)}</object></triple>")
-    raise TypeError(f"not an RDF term: {term!r}")
+def canonical_tags(data: bytes, fmt: str) -> bytes:
+    r"""Oxigraph's output with its (lower-cased) language tags in canonical case.
 
-
-def _term_csv(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return term.value
-    return str(term)
-
-
-def _term_tsv(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal) and term.language:
-        return f"{ox.Literal(term.value)}@{canonical_lang(term.language)}"
-    return str(term)
-
-
-def serialize_solutions(variables: Sequence[str], rows: Iterable[Sequence], fmt: str) -> bytes:
-    """SELECT rows (tuples of pyoxigraph terms or ``None``) in a results format."""
-    if fmt == "json":
-        bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    if fmt == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-               "<head>", *(f"<variable name={quoteattr(v)}/>" for v in variables), "</head>", "<results>"]
-        for row in rows:
-            out.append("<result>" + "".join(f"<binding name={quoteattr(v)}>{_term_xml(t)}</binding>"
-                                            for v, t in zip(variables, row) if t is not None) + "</result>")
-        out += ["</results>", "</sparql>\n"]
-        return "\n".join(out).encode("utf-8")
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(variables)
-        writer.writerows([_term_csv(t) for t in row] for row in rows)
-        return buf.getvalue().encode("utf-8")
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join(_term_tsv(t) for t in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    raise NotAcceptable(f"unknown results format {fmt!r}")
-
-
-def serialize_boolean(value: bool, fmt: str) -> bytes:
-    """An ASK answer in a results format (CSV and TSV: one line, ``true`` or ``false``)."""
-    word = "true" if value else "false"
-    if fmt == "json":
-        return json.dumps({"head": {}, "boolean": bool(value)}, separators=(",", ":")).encode("utf-8")
-    if fmt == "xml":
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{word}</boolean></sparql>\n").encode("utf-8")
-    if fmt in ("csv", "tsv"):
-        return f"{word}\n".encode()
-    raise NotAcceptable(f"unknown results format {fmt!r}")
-
-
-_JSONLD_LANG = re.compile(rb'("@language":\s*")([^"]+)(")')
-_XML_LANG = re.compile(rb'(xml:lang=")([^"]+)(")')
-_RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-                "rdfxml": ox.RdfFormat.RDF_XML}
-
-
-def _canonical_tags(pattern: re.Pattern, data: bytes) -> bytes:
-    return pattern.sub(lambda m: m.group(1) + canonical_lang(m.group(2).decode()).encode() + m.group(3), data)
+    >>> canonical_tags(b'{"value":"\\"xml:lang\\":\\"zh-hant\\"","xml:lang":"zh-hant"}', "json")
+    b'{"value":"\\"xml:lang\\":\\"zh-hant\\"","xml:lang":"zh-Hant"}'
+    >>> canonical_tags(b'?l\n"x"@zh-hant\n', "tsv")
+    b'?l\n"x"@zh-Hant\n'
+    """
+    site = _TAG_SITES.get(fmt)
+    if site is not None:
+        return site.sub(lambda m: m.group(1) + canonical_lang(m.group(2).decode()).encode() + m.group(3), data)
+    if fmt in ("tsv", "nt", "ttl"):
+        return fix_lang_tags(data)
+    return data
 
 
 def serialize_graph(triples: Sequence, fmt: str) -> bytes:
-    """CONSTRUCT or DESCRIBE triples (pyoxigraph ``Triple``) in an RDF format.
+    """Triples (pyoxigraph ``Triple``) in an RDF format, by Oxigraph's writers.
 
-    >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("大阪", language="zh-hant"))
+    >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("a", language="zh-hant"))
     >>> serialize_graph([t], "jsonld")
-    b'[{"@id":"http://x/a","http://x/p":[{"@language":"zh-Hant","@value":"\\xe5\\xa4\\xa7\\xe9\\x98\\xaa"}]}]'
+    b'[{"@id":"http://x/a","http://x/p":[{"@language":"zh-Hant","@value":"a"}]}]'
     """
-    if fmt not in _RDF_FORMATS:
+    if fmt not in RDF_FORMATS:
         raise NotAcceptable(f"unknown RDF format {fmt!r}")
     prefixes = PREFIXES if fmt in ("ttl", "rdfxml") else None
-    data = ox.serialize(triples, format=_RDF_FORMATS[fmt], prefixes=prefixes)
-    if fmt == "jsonld":
-        return _canonical_tags(_JSONLD_LANG, data)
-    if fmt == "rdfxml":
-        return _canonical_tags(_XML_LANG, data)
-    return fix_lang_tags(data)
+    return canonical_tags(ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes), fmt)

@@ -284,6 +284,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "tjkg"
     timeout = 60  # seconds a client may take to send its request
+    disable_nagle_algorithm = True  # headers and body leave at once, not after a delayed ACK
     app: App
     log = None
 

@@ -290,3 +290,27 @@ def test_get_answers_without_a_socket(store):
     assert status == 200 and headers["Content-Type"].startswith("text/csv") and b"Osaka Prefecture" in body
     assert get(store, "/queries/entity?format=csv")[0] == 400
     assert get(store, "/queries/no-such-query")[0] == 404
+
+
+# ---- answers within the row budget ------------------------------------------------------------
+
+def test_pages_cut_long_answers_and_say_so(store):
+    from graph.pool import ROWS, Job, execute
+
+    rows = execute(store, Job("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }", ROWS, max_rows=7, truncate=True))
+    assert rows.status == 200 and len(rows.value.rows) == 7 and rows.truncated
+    exact = execute(store, Job("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 7", ROWS, max_rows=7))
+    assert exact.status == 200 and len(exact.value.rows) == 7 and not exact.truncated
+    triples = execute(store, Job("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "nt", max_rows=5,
+                                 truncate=True))
+    assert triples.body.count(b"\n") == 5 and triples.truncated
+    refused = execute(store, Job("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "ttl", max_rows=5))
+    assert refused.status == 422
+
+
+@pytest.mark.parametrize("accept, tagged", [("application/ld+json", b'"@language":"zh-Hant"'),
+                                            ("application/rdf+xml", b'xml:lang="zh-Hant"'),
+                                            ("application/n-triples", b'"\xe5\xa4\xa7\xe9\x98\xaa\xe5\xba\x9c"@zh-Hant')])
+def test_every_rdf_format_keeps_canonical_tags(server, accept, tagged):
+    status, _, body = http(server.url + "id/jp-27", headers={"Accept": accept})
+    assert status == 200 and tagged in body and b"zh-hant" not in body
