@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -53,9 +54,10 @@ from .sparql import bind_values, query_form, uses_service
 from .web import (BadRequest, Forbidden, HTTPError, MethodNotAllowed, NotFound, PayloadTooLarge, Request, Response,
                   UnsupportedMediaType, error_response, wants_html)
 
-__all__ = ["serve", "make_server", "get", "App", "Settings", "Server", "DEFAULT_PORT", "KINDS"]
+__all__ = ["serve", "make_server", "get", "App", "Settings", "Server", "DEFAULT_PORT", "MAX_ROWS", "KINDS"]
 
 DEFAULT_PORT = 8000
+MAX_ROWS = 100_000  # rows (or triples) an answer may have by default
 KINDS = {"SELECT": "solutions", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
 _STATIC = Path(__file__).resolve().parent / "templates" / "static"
 _SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -86,7 +88,7 @@ class Settings:
     """
 
     timeout: float = 30.0
-    max_rows: int = 10_000
+    max_rows: int = MAX_ROWS
     max_query_bytes: int = 64 * 1024
     base: str = BASE
     page_rows: int = 500
@@ -422,7 +424,7 @@ def _executor_for(store, workers: int, timeout: float):
 
 
 def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
-                max_rows: int = 10_000, base: str | None = None, workers: int | None = None,
+                max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
                 max_query_bytes: int = 64 * 1024, log=sys.stderr) -> Server:
     """A server bound to ``host:port`` (``port=0``: a free port), ready to serve.
 
@@ -444,11 +446,14 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, tim
 
 
 def serve(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
-          max_rows: int = 10_000, base: str | None = None, workers: int | None = None,
+          max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
           max_query_bytes: int = 64 * 1024, ready: Callable[[str], None] | None = None, log=sys.stderr) -> None:
     """Serve the store until interrupted (Ctrl-C). ``ready(url)`` is called once listening."""
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, base=base,
                          workers=workers, max_query_bytes=max_query_bytes, log=log)
+    previous = None
+    if threading.current_thread() is threading.main_thread():  # SIGTERM stops it as Ctrl-C does
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         if ready is not None:
             ready(server.url)
@@ -457,10 +462,16 @@ def serve(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: 
         pass
     finally:
         server.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def get(store, path: str, headers: dict[str, str] | None = None, *, base: str | None = None,
-        max_rows: int = 10_000) -> tuple[int, dict[str, str], bytes]:
+        max_rows: int = MAX_ROWS) -> tuple[int, dict[str, str], bytes]:
     """Answer one GET request without a socket: ``(status, headers, body)``.
 
     The query runs in this process, without the time limit of a served query.

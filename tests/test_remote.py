@@ -4,7 +4,10 @@ that try to break out, rebuild that spares other graphs, and clean errors."""
 from __future__ import annotations
 
 import http.server
+import json
 import threading
+import urllib.parse
+import urllib.request
 
 import pytest
 from rdflib import Literal, URIRef
@@ -15,6 +18,7 @@ from graph.query import saved_queries, to_bindings
 from graph.rdf import extraction_quads
 from graph.remote import RemoteStore
 from graph.store import open_store
+from tests.conftest import OSAKA
 from tests.serving import EVIL, EVIL_LABEL, free_port, load, oxigraph_server, sample_extractions
 
 LABEL_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -205,3 +209,27 @@ def test_credentials_come_from_the_environment(monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_serve_over_a_remote_store(remote, server_url):
+    """``tjkg serve --store URL``: the endpoint and the explorer read the shared server."""
+    from graph.server import make_server
+
+    with make_server(remote, port=0, timeout=10, workers=2, log=None) as srv:
+        srv.start()
+        with urllib.request.urlopen(srv.url + "sparql?" + urllib.parse.urlencode(
+                {"query": LABEL_QUERY.replace("?name", '"Osaka Prefecture"'), "format": "json"})) as r:
+            assert json.load(r)["results"]["bindings"][0]["e"]["value"] == OSAKA
+        page = urllib.request.urlopen(urllib.request.Request(srv.url + "id/jp-27", headers={"Accept": "text/html"}))
+        html = page.read().decode("utf-8")
+        assert "making Osaka the 8th member" in html and "大阪府" in html
+        search = urllib.request.urlopen(srv.url + "search?q=" + urllib.parse.quote("大阪")).read().decode("utf-8")
+        assert "/id/jp-27" in search
+
+
+def test_serve_answers_502_when_the_remote_store_is_down():
+    from graph.server import get
+
+    url = f"http://127.0.0.1:{free_port()}/query"
+    status, _, body = get(RemoteStore(url, timeout=2), "/sparql?query=ASK%7B%7D&format=json")
+    assert status == 502 and body.decode().startswith(url + ": cannot reach")

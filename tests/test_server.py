@@ -314,3 +314,28 @@ def test_pages_cut_long_answers_and_say_so(store):
 def test_every_rdf_format_keeps_canonical_tags(server, accept, tagged):
     status, _, body = http(server.url + "id/jp-27", headers={"Accept": accept})
     assert status == 200 and tagged in body and b"zh-hant" not in body
+
+
+# ---- serve() as the CLI runs it ----------------------------------------------------------------
+
+def test_serve_on_disk_store_stops_cleanly_on_sigterm(tmp_path, store):
+    import signal
+    import subprocess
+    import sys
+
+    disk = open_store(tmp_path / "store")
+    disk.rebuild(store.quads())
+    del disk  # closed: the server process opens it
+    code = ("import sys; from graph.server import serve; from graph.store import open_store; "
+            "serve(open_store(sys.argv[1]), port=0, workers=2, log=None, ready=lambda url: print(url, flush=True))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "store")], stdout=subprocess.PIPE, text=True)
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".store.serve-")]  # the workers' snapshot
+        status, _, body = http(query_url(url + "sparql", LABELS, format="csv"))
+        assert status == 200 and "大阪府".encode() in body
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # snapshot removed
