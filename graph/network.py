@@ -130,7 +130,7 @@ def label_of(attrs: dict, lang: str = "en") -> str:
     '大阪府'
     """
     labels = attrs.get("labels") or {}
-    for tag in (lang_tag(lang), *LANGUAGES):
+    for tag in ((lang_tag(lang), *LANGUAGES) if lang != "en" else LANGUAGES):
         if labels.get(tag):
             return labels[tag][0]
     for values in labels.values():
@@ -293,17 +293,27 @@ class _Edge:
         if len(evidence) > 1:
             evidence = sorted(dict.fromkeys(evidence), key=lambda e: (
                 published.get(e.announcement) or "", e.announcement, e.sentence or ""))
-        extra = self.extra or {}
-        dates = sorted({e.date for e in evidence if e.date} | extra.get("dates", set()))
-        confidences = [e.confidence for e in evidence if e.confidence is not None]
+        extra = self.extra
+        if len(evidence) == 1 and extra is None:  # most edges: one sentence, nothing else
+            e = evidence[0]
+            dates = [e.date] if e.date else []
+            confidence = e.confidence
+        else:
+            found = {e.date for e in evidence if e.date}
+            if extra and "dates" in extra:
+                found |= extra["dates"]
+            dates = sorted(found)
+            confidences = [e.confidence for e in evidence if e.confidence is not None]
+            confidence = max(confidences) if confidences else None
         out: dict[str, object] = {
             "kind": kind, "predicate": _PREDICATE_OF[kind], "date": dates[0] if dates else None, "dates": dates,
-            "confidence": max(confidences) if confidences else None, "evidence": evidence,
+            "confidence": confidence, "evidence": evidence,
             "announcements": sorted(self.announcements) if len(self.announcements) > 1 else list(self.announcements),
         }
-        for key in ("agreements", "roles", "for_party"):
-            if key in extra:
-                out[key] = sorted(extra[key])
+        if extra:
+            for key in ("agreements", "roles", "for_party"):
+                if key in extra:
+                    out[key] = sorted(extra[key])
         return out
 
 
@@ -489,16 +499,17 @@ def _assemble(store, view: str, announcements: dict[str, dict], events: dict[str
         if node in shown_events:
             attrs = _event_attrs(events[node])
         else:
-            merged: dict[str, list[str]] = {}
-            for source in (labels.get(node, {}), alt.get(node, {})):
-                for tag, values in source.items():
-                    bucket = merged.setdefault(tag, [])
-                    bucket.extend(v for v in values if v not in bucket)
-            found = sorted(types.get(node, ["Other"]), key=lambda t: rank.get(t, len(rank)))
-            attrs = {"type": found[0], "labels": {t: merged[t] for t in sorted(merged)}}
+            merged = {tag: list(values) for tag, values in labels.get(node, {}).items()}
+            for tag, values in alt.get(node, {}).items():
+                bucket = merged.setdefault(tag, [])
+                bucket.extend(v for v in values if v not in bucket)
+            found = types.get(node) or ["Other"]
+            if len(found) > 1:
+                found = sorted(found, key=lambda t: rank.get(t, len(rank)))
+            attrs = {"type": found[0], "labels": dict(sorted(merged.items())) if len(merged) > 1 else merged}
             if len(found) > 1:
                 attrs["types"] = found
-            attrs["label"] = label_of(attrs, "en") or _tail(node)
+            attrs["label"] = label_of(attrs) or _tail(node)
         if node in node_facts:
             attrs["facts"] = node_facts[node]
         node_rows.append((node, attrs))
