@@ -115,9 +115,34 @@ def bench_size(triples: int, *, repeat: int, clients: int, seconds: float, worke
                 print(f"{name:<14} {rows:>7,} {statistics.median(engine) * 1000:>9.1f}ms "
                       f"{statistics.median(over_http) * 1000:>7.1f}ms {_percentile(over_http, 95) * 1000:>7.1f}ms "
                       f"{size / 1024:>7.0f}KB")
+            _pages(server, store, repeat=repeat)
             _load(server, list(paths.values()), clients=clients, seconds=seconds)
         finally:
             server.close()
+
+
+def _pages(server, store: EmbeddedStore, *, repeat: int) -> None:
+    """The explorer pages, for the most connected entity (the worst case)."""
+    hub = store.select("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> SELECT ?e (COUNT(*) AS ?n) "
+                       "WHERE { GRAPH ?g { ?st rdf:subject ?e } } GROUP BY ?e ORDER BY DESC(?n) LIMIT 1").rows[0][0]
+    entity = "/entity?" + urllib.parse.urlencode({"iri": str(hub)})
+    pages = {"home": "/", "search": "/search?q=agency+1", "entity (hub)": entity,
+             "neighbourhood": "/entity/graph?" + urllib.parse.urlencode({"iri": str(hub), "hops": 1}),
+             "sparql form": "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                                                           "LIMIT 100"})}
+    host, port = server.httpd.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=300)
+    print(f"{'page':<14} {'HTTP p50':>9} {'HTTP p95':>9} {'size':>9}")
+    for name, path in pages.items():
+        times, size = [], 0
+        for _ in range(max(3, repeat // 3)):
+            status, size, taken = _get(conn, path)
+            if status != 200:
+                raise SystemExit(f"{name}: HTTP {status}")
+            times.append(taken)
+        print(f"{name:<14} {statistics.median(times) * 1000:>7.1f}ms {_percentile(times, 95) * 1000:>7.1f}ms "
+              f"{size / 1024:>7.0f}KB")
+    conn.close()
 
 
 def _load(server, paths: list[str], *, clients: int, seconds: float) -> None:
