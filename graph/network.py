@@ -397,7 +397,7 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
             stated.add((s, kind, o))
             continue
         if agreement_view:
-            event_edges = _event_edges(g, s, kind, o, ag, investments, roles)
+            event_edges = _event_edges(g, s, kind, o, ag if ag in events else None, investments, roles)
             if event_edges:
                 covered.add((g, s, kind, o))
                 for u, v, key in event_edges:
@@ -430,7 +430,9 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
 def _event_edges(g: str, s: str, kind: str, o: str, ag: str | None,
                  investments: dict[tuple[str, str], list[str]],
                  roles: dict[tuple[str, str, str], set[str]]) -> list[tuple[str, str, str]]:
-    """The event edges of the agreement view that a stated fact supports (empty: none)."""
+    """The event edges of the agreement view that a stated fact supports (empty: none).
+
+    ``ag`` is the fact's agreement, if the store holds that agreement's node."""
     if ag:
         if kind == "signedMOUWith":
             return [(s, ag, "party"), (o, ag, "party")]

@@ -186,3 +186,16 @@ def test_lang_tag_names_the_choices():
     assert [lang_tag(x) for x in ("en", "zh", "zh-Hant", "ja")] == ["en", "zh-Hant", "zh-Hant", "ja"]
     with pytest.raises(NetworkError, match="unknown language 'fr': choose en, zh or ja"):
         lang_tag("fr")
+
+
+def test_a_fact_whose_agreement_node_is_missing_stays_a_direct_edge():
+    from graph.rdf import extraction_quads
+    from tests.network_sample import sample_extractions
+
+    osaka = sample_extractions()[0]
+    quads = [q for q in extraction_quads(osaka) if str(q[0]) != MOU_OSAKA]  # no agreement node
+    partial = open_store("memory")
+    partial.replace_graph(announcement_iri("en-osaka"), quads)
+    G = to_networkx(partial, view="agreement")
+    assert MOU_OSAKA not in G
+    assert G.edges[TJPO, OSAKA, "signedMOUWith"]["agreements"] == [MOU_OSAKA]
