@@ -180,6 +180,7 @@ _COUNTRY_NAMES = {name_key(n): side for n, side in (
     ("Japan", "JP"), ("日本", "JP"), ("日本国", "JP"))}
 _EXCHANGES = {"twse": "TW", "tpex": "TW", "tse": "JP"}
 _SIDE_EDGES = ("locatedIn", "partOf", "holdsPosition", "signatoryOf")
+_NOT_ACTORS = frozenset({"Industry", "Country", "Region"})
 
 
 def _gazetteer_side(entry, gaz) -> str | None:
@@ -283,14 +284,17 @@ def brokers(G: nx.MultiDiGraph, *, top: int | None = 20, seed: int = 0, k: int |
 
     The score of an entity is its betweenness between the two sides: the share of shortest
     paths from a Taiwanese to a Japanese entity that pass through it (networkx
-    ``betweenness_centrality_subset`` on the undirected graph, unnormalized). Sides come from
+    ``betweenness_centrality_subset`` on the undirected graph, unnormalized). Only actors
+    count, on the paths and in the list: industries, countries and regions are left out (two
+    bodies are not tied by both naming "food", or both being in Japan). Sides come from
     :func:`sides`. Above 1,000 Taiwanese entities, ``k`` of them (default 1,000, seeded) serve
     as path sources. Columns: ``rank, node, label, type, side, score, tw_partners,
     jp_partners``; only entities with a score above zero.
     """
     side = sides(G, gazetteer=gazetteer)
-    tw = sorted(n for n, s in side.items() if s == "TW")
-    jp = sorted(n for n, s in side.items() if s == "JP")
+    actors = G.subgraph([n for n, a in G.nodes(data=True) if a.get("type") not in _NOT_ACTORS])
+    tw = sorted(n for n, s in side.items() if s == "TW" and n in actors)
+    jp = sorted(n for n, s in side.items() if s == "JP" and n in actors)
     columns = ["rank", "node", "label", "type", "side", "score", "tw_partners", "jp_partners"]
     if not tw or not jp:
         log.warning("brokers: %d Taiwanese and %d Japanese entities; no bridge to find", len(tw), len(jp))
@@ -298,7 +302,7 @@ def brokers(G: nx.MultiDiGraph, *, top: int | None = 20, seed: int = 0, k: int |
     limit = k if k is not None else 1000
     if len(tw) > limit:
         tw = sorted(random.Random(seed).sample(tw, limit))
-    between = nx.betweenness_centrality_subset(undirected(G), sources=tw, targets=jp, normalized=False)
+    between = nx.betweenness_centrality_subset(undirected(actors), sources=tw, targets=jp, normalized=False)
     rows = []
     for node, score in between.items():
         attrs = G.nodes[node]

@@ -106,6 +106,7 @@ def test_the_office_is_the_first_broker(G):
     assert first["node"] == TJPO and first["rank"] == 1 and first["side"] == "TW"
     assert first["jp_partners"] >= 2  # Osaka and Kumamoto, directly or through their agreements
     assert (table["score"] > 0).all() and list(table["score"]) == sorted(table["score"], reverse=True)
+    assert not set(table["type"]) & {"Industry", "Country", "Region"}  # places and topics are not actors
     assert len(A.brokers(G, gazetteer=False, top=2)) == 2
 
 
