@@ -287,13 +287,20 @@ class WorkerPool:
 
     def run(self, job: Job, timeout: float) -> Outcome:
         """Run a job in an idle worker; stop it after ``timeout`` seconds (status 504)."""
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return _busy(self.size, timeout)
+        for _attempt in range(2):  # a worker found dead before it took the job: try another
+            try:
+                worker = self._idle.get(timeout=timeout)
+            except queue.Empty:
+                return _busy(self.size, timeout)
+            try:
+                _send(worker.proc.stdin, job)
+                break
+            except OSError:
+                self._replace(worker)
+        else:
+            return _error(500, "the query workers keep dying; see the server's log")
         started = time.monotonic()
         try:
-            _send(worker.proc.stdin, job)
             outcome = worker.receive(timeout)
         except TimeoutError:
             self._replace(worker)

@@ -191,6 +191,10 @@ def test_service_is_refused_and_nothing_is_contacted(endpoint):
                      f"SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?x) SERVICE ?x {{ ?s ?p ?o }} }}"):
             status, _, body = http(query_url(endpoint, text))
             assert status == 403 and b"SERVICE" in body
+        dataset = (f"SELECT * FROM <http://127.0.0.1:{port}/a> FROM NAMED <http://127.0.0.1:{port}/b> "
+                   f"WHERE {{ ?s ?p ?o }} LIMIT 1")  # names graphs of the store; fetches nothing
+        assert http(query_url(endpoint, dataset, format="json"))[0] == 200
+        assert http(query_url(endpoint, f"DESCRIBE <http://127.0.0.1:{port}/c>"))[0] == 200
         with pytest.raises(TimeoutError):
             listener.accept()
     finally:
@@ -250,6 +254,21 @@ def test_slow_query_is_stopped_while_others_are_answered(server, endpoint):
         time.sleep(0.1)
     pids_after = server.app.executor.pids()
     assert len(pids_after) == 3 and pids_after != pids_before  # the stuck worker was replaced
+
+
+def test_a_dead_worker_is_replaced_and_no_request_fails(server, endpoint):
+    import os
+    import signal
+
+    victim = server.app.executor.pids()[0]
+    os.kill(victim, signal.SIGKILL)
+    time.sleep(0.2)
+    for _ in range(6):
+        assert http(query_url(endpoint, LABELS, format="json"))[0] == 200
+    deadline = time.monotonic() + 10
+    while (victim in server.app.executor.pids() or len(server.app.executor.pids()) < 3) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert victim not in server.app.executor.pids() and len(server.app.executor.pids()) == 3
 
 
 @pytest.mark.parametrize("path", ["static/../server.py", "static/%2e%2e/server.py", "static/..%2fpool.py",
