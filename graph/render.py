@@ -296,9 +296,9 @@ def _payload(H: nx.MultiDiGraph, score: dict, lang: str, seed: int, note: str | 
         t = attrs.get("type", "Other")
         t = t if t in TYPE_COLOURS else "Other"
         type_counts[t] = type_counts.get(t, 0) + 1
-        labels = attrs.get("labels") or {"": [attrs.get("label") or n]}
+        labels = attrs.get("labels") or {"": [str(attrs.get("label") or n)]}
         size = 10.0 + 30.0 * math.sqrt(max(score.get(n, 0.0), 0.0) / top) if score else 14.0
-        row = {"i": n, "t": t, "s": round(size, 1), "x": pos[n][0], "y": pos[n][1], "l": labels,
+        row = {"i": str(n), "t": t, "s": round(size, 1), "x": pos[n][0], "y": pos[n][1], "l": labels,
                "k": "\u0001".join(search_key(x) for values in labels.values() for x in values)}
         for key in ("date", "amount", "stake"):
             if attrs.get(key):
@@ -310,9 +310,9 @@ def _payload(H: nx.MultiDiGraph, score: dict, lang: str, seed: int, note: str | 
     kind_counts: dict[str, int] = {}
     parallel: dict[tuple[str, str], int] = {}
     for u, v, key, data in H.edges(keys=True, data=True):
-        kind = data.get("kind", key)
+        kind = str(data.get("kind", key))
         kind_counts[kind] = kind_counts.get(kind, 0) + 1
-        pair = (u, v) if u <= v else (v, u)
+        pair = (index[u], index[v]) if index[u] <= index[v] else (index[v], index[u])
         nth = parallel[pair] = parallel.get(pair, -1) + 1
         row = {"f": index[u], "t": index[v], "k": kind, "d": data.get("date"), "c": data.get("confidence"),
                "e": evidence(data.get("evidence"))}

@@ -124,3 +124,11 @@ def test_layout_is_finite_seeded_and_spreads_nodes():
     closest = min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
                   for i, a in enumerate(pos.values()) for b in list(pos.values())[i + 1:])
     assert closest > 1.0  # no two nodes drawn on top of each other
+
+
+def test_a_plain_networkx_graph_renders_with_its_ids_as_labels():
+    page = render(nx.path_graph(4, create_using=nx.MultiDiGraph))
+    data = payload(page.html)
+    assert (page.nodes, page.edges) == (4, 3)
+    assert [n["l"] for n in data["nodes"]] == [{"": [str(i)]} for i in range(4)]
+    assert {t["name"] for t in data["types"]} == {"Other"}

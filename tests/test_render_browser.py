@@ -180,3 +180,18 @@ def test_a_cut_graph_says_so_in_the_page(browser, G, tmp_path):
         assert visit.errors == [] and visit.blocked == []
     finally:
         visit.page.close()
+
+
+def test_an_empty_and_a_plain_graph_load_too(browser, tmp_path):
+    import networkx as nx
+
+    for name, graph in (("empty", nx.MultiDiGraph()), ("plain", nx.path_graph(5, create_using=nx.MultiDiGraph))):
+        path = tmp_path / f"{name}.html"
+        write_html(graph, path)
+        visit = Visit(browser, path)
+        try:
+            assert visit.js("[window.tjkg.nodes.length, window.tjkg.edges.length]") == [
+                graph.number_of_nodes(), graph.number_of_edges()]
+            assert visit.errors == [] and visit.blocked == []
+        finally:
+            visit.page.close()
