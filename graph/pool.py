@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,8 @@ from .results import MEDIA_TYPES, RESULTS_FORMATS, canonical_tags, serialize_gra
 from .store import EmbeddedStore, SelectResult
 from .terms import from_ox
 
-__all__ = ["Job", "Outcome", "execute", "WorkerPool", "InlineExecutor", "worker_main", "ROWS"]
+__all__ = ["Job", "Outcome", "Raw", "execute", "run_raw", "finish", "WorkerPool", "InlineExecutor", "worker_main",
+           "ROWS"]
 
 ROWS = "rows"  # the format name of an answer wanted as Python values, not bytes
 _HEADER = struct.Struct("!I")
@@ -75,11 +77,6 @@ class Outcome:
 
 def _error(status: int, message: str) -> Outcome:
     return Outcome(status, " ".join(message.split()).encode("utf-8"))
-
-
-def _too_many(limit: int) -> Outcome:
-    return _error(422, f"the answer has more than {limit} rows (the server limit); "
-                       "add LIMIT, or OFFSET to page through it")
 
 
 class _Full(Exception):
@@ -128,49 +125,112 @@ def _bounded(result, fmt, lines: int, job: Job) -> tuple[bytes | None, bool]:
     return budget.value(), False
 
 
-def execute(store, job: Job) -> Outcome:
+@dataclass(frozen=True)
+class Raw:
+    """An answer before it takes the format asked for: TSV for solutions, N-Triples for a
+    graph, the value of an ASK; or an error status with its message in ``data``."""
+
+    status: int
+    kind: str = ""  # solutions, boolean or graph
+    data: bytes = b""
+    value: bool | None = None
+    truncated: bool = False
+
+
+def _raw_error(status: int, message: str) -> Raw:
+    return Raw(status, data=" ".join(message.split()).encode("utf-8"))
+
+
+def run_raw(store, job: Job) -> Raw:
     """Run a job on a store (anything with ``raw_query`` giving pyoxigraph results).
 
     The answer is written by Oxigraph as TSV (or N-Triples) into a bounded buffer, so an answer
-    over the row limit is stopped as soon as it passes it, then converted to the format asked.
+    over the row limit is stopped as soon as it passes it.
     """
     try:
         result = store.raw_query(job.sparql)
         if isinstance(result, ox.QueryBoolean):
-            if job.fmt == ROWS:
-                return Outcome(200, value=bool(result), kind="boolean")
-            return Outcome(200, result.serialize(format=RESULTS_FORMATS[job.fmt]), MEDIA_TYPES[job.fmt],
-                           kind="boolean")
+            return Raw(200, "boolean", value=bool(result))
         if isinstance(result, ox.QuerySolutions):
-            tsv, truncated = _bounded(result, ox.QueryResultsFormat.TSV, job.max_rows + 1, job)
-            if tsv is None:
-                return _too_many(job.max_rows)
-            if job.fmt == "tsv":
-                body = tsv
-            else:
-                solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-                if job.fmt == ROWS:
-                    names = tuple(v.value for v in solutions.variables)
-                    rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in solutions)
-                    return Outcome(200, value=SelectResult(names, rows), truncated=truncated, kind="solutions")
-                body = solutions.serialize(format=RESULTS_FORMATS[job.fmt])
-            return Outcome(200, canonical_tags(body, job.fmt), MEDIA_TYPES[job.fmt], truncated=truncated,
-                           kind="solutions")
-        nt, truncated = _bounded(result, ox.RdfFormat.N_TRIPLES, job.max_rows, job)
-        if nt is None:
-            return _too_many(job.max_rows)
-        triples = [q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
-        if job.fmt == ROWS:
-            value = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
-            return Outcome(200, value=value, truncated=truncated, kind="graph")
-        return Outcome(200, serialize_graph(triples, job.fmt), MEDIA_TYPES[job.fmt], truncated=truncated,
-                       kind="graph")
+            kind, data_format, lines = "solutions", ox.QueryResultsFormat.TSV, job.max_rows + 1
+        else:
+            kind, data_format, lines = "graph", ox.RdfFormat.N_TRIPLES, job.max_rows
+        data, truncated = _bounded(result, data_format, lines, job)
+        if data is None:
+            return _raw_error(422, f"the answer has more than {job.max_rows} rows (the server limit); "
+                                   "add LIMIT, or OFFSET to page through it")
+        return Raw(200, kind, data, truncated=truncated)
     except QueryError as e:
-        return _error(400, str(e))
+        return _raw_error(400, str(e))
     except RemoteStoreError as e:
-        return _error(502, str(e))
+        return _raw_error(502, str(e))
     except (StoreError, OSError, RuntimeError, ValueError, SyntaxError) as e:
-        return _error(500, f"the query failed: {e}")
+        return _raw_error(500, f"the query failed: {e}")
+
+
+def finish(raw: Raw, fmt: str) -> Outcome:
+    """The answer in the format asked for (:data:`ROWS`: Python values for the explorer)."""
+    if raw.status != 200:
+        return Outcome(raw.status, raw.data)
+    common = {"truncated": raw.truncated, "kind": raw.kind}
+    if raw.kind == "boolean":
+        if fmt == ROWS:
+            return Outcome(200, value=raw.value, **common)
+        word = b"true" if raw.value else b"false"
+        answer = ox.parse_query_results(b"{\"head\":{},\"boolean\":" + word + b"}", ox.QueryResultsFormat.JSON)
+        return Outcome(200, answer.serialize(format=RESULTS_FORMATS[fmt]), MEDIA_TYPES[fmt], **common)
+    if raw.kind == "solutions":
+        if fmt == "tsv":
+            return Outcome(200, canonical_tags(raw.data, fmt), MEDIA_TYPES[fmt], **common)
+        solutions = ox.parse_query_results(raw.data, ox.QueryResultsFormat.TSV)
+        if fmt == ROWS:
+            names = tuple(v.value for v in solutions.variables)
+            rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in solutions)
+            return Outcome(200, value=SelectResult(names, rows), **common)
+        body = solutions.serialize(format=RESULTS_FORMATS[fmt])
+        return Outcome(200, canonical_tags(body, fmt), MEDIA_TYPES[fmt], **common)
+    triples = [q.triple for q in ox.parse(raw.data, format=ox.RdfFormat.N_TRIPLES)]
+    if fmt == ROWS:
+        value = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
+        return Outcome(200, value=value, **common)
+    return Outcome(200, serialize_graph(triples, fmt), MEDIA_TYPES[fmt], **common)
+
+
+def execute(store, job: Job) -> Outcome:
+    """Run a job on a store and give the answer in the job's format."""
+    return finish(run_raw(store, job), job.fmt)
+
+
+class _Cache:
+    """Raw answers by query, least recently used first out, within a byte budget. Only for a
+    store that cannot change (the workers' snapshot): answers and refusals (400, 422) are
+    final; timeouts and failures are not kept."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self._items: OrderedDict[tuple, Raw] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Raw | None:
+        with self._lock:
+            raw = self._items.get(key)
+            if raw is not None:
+                self._items.move_to_end(key)
+            return raw
+
+    def put(self, key: tuple, raw: Raw) -> None:
+        size = len(raw.data) + len(key[0]) + 100
+        if raw.status not in (200, 400, 422) or size > self.budget // 4:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = raw
+            self.used += size
+            while self.used > self.budget:
+                old_key, old = self._items.popitem(last=False)
+                self.used -= len(old.data) + len(old_key[0]) + 100
 
 
 class InlineExecutor:
@@ -235,12 +295,12 @@ class _Worker:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=env)
 
     def wait_ready(self, timeout: float) -> None:
-        outcome = self.receive(timeout)
-        if outcome.status != 200:
+        raw = self.receive(timeout)
+        if raw.status != 200:
             self.kill()
-            raise StoreError(outcome.message)
+            raise StoreError(raw.data.decode("utf-8", "replace"))
 
-    def receive(self, timeout: float) -> Outcome:
+    def receive(self, timeout: float) -> Raw:
         ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, timeout))
         if not ready:
             raise TimeoutError
@@ -259,14 +319,19 @@ class WorkerPool:
     Parameters
     ----------
     path
-        The embedded store's directory (opened read-only by every worker).
+        The embedded store's directory (opened read-only by every worker); it must not change
+        while the pool runs, since answers are kept.
     size
         How many queries may run at once.
+    cache_bytes
+        Memory for answers already given (0: none).
     """
 
-    def __init__(self, path: str | Path, *, size: int = 4, startup_timeout: float = 60.0) -> None:
+    def __init__(self, path: str | Path, *, size: int = 4, startup_timeout: float = 60.0,
+                 cache_bytes: int = 256 * 2**20) -> None:
         self.path = str(path)
         self.size = size
+        self._cache = _Cache(cache_bytes) if cache_bytes > 0 else None
         self.startup_timeout = startup_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -286,7 +351,21 @@ class WorkerPool:
             self._idle.put(w)
 
     def run(self, job: Job, timeout: float) -> Outcome:
-        """Run a job in an idle worker; stop it after ``timeout`` seconds (status 504)."""
+        """Run a job in an idle worker (or answer it from the cache); stop it after ``timeout``
+        seconds (status 504)."""
+        if self._closed:
+            return _error(503, "the server is shutting down")
+        key = (job.sparql, job.max_rows, job.truncate)
+        raw = self._cache.get(key) if self._cache is not None else None
+        if raw is None:
+            raw = self._run_raw(job, timeout)
+            if isinstance(raw, Outcome):
+                return raw
+            if self._cache is not None:
+                self._cache.put(key, raw)
+        return finish(raw, job.fmt)
+
+    def _run_raw(self, job: Job, timeout: float) -> Raw | Outcome:
         for _attempt in range(2):  # a worker found dead before it took the job: try another
             try:
                 worker = self._idle.get(timeout=timeout)
@@ -301,7 +380,7 @@ class WorkerPool:
             return _error(500, "the query workers keep dying; see the server's log")
         started = time.monotonic()
         try:
-            outcome = worker.receive(timeout)
+            raw = worker.receive(timeout)
         except TimeoutError:
             self._replace(worker)
             return _error(504, f"the query was stopped after {timeout:g} s (the server's time limit); "
@@ -311,7 +390,7 @@ class WorkerPool:
             return _error(500, f"the query worker died after {time.monotonic() - started:.1f} s; "
                                "the query was not answered")
         self._idle.put(worker)
-        return outcome
+        return raw
 
     def _replace(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background."""
@@ -365,12 +444,12 @@ def worker_main() -> None:
     try:
         store = _open_read_only(path)
     except Exception as e:  # noqa: BLE001 - any failure to open is reported, not a traceback
-        _send(stdout, _error(500, str(e)))
+        _send(stdout, _raw_error(500, str(e)))
         return
-    _send(stdout, Outcome(200, b"ready"))
+    _send(stdout, Raw(200, data=b"ready"))
     while True:
         try:
             job = _receive(stdin)
         except EOFError:
             return
-        _send(stdout, execute(store, job))
+        _send(stdout, run_raw(store, job))

@@ -425,11 +425,12 @@ def _executor_for(store, workers: int, timeout: float):
 
 def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
                 max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
-                max_query_bytes: int = 64 * 1024, log=sys.stderr) -> Server:
+                max_query_bytes: int = 64 * 1024, log=sys.stderr, warm: bool = True) -> Server:
     """A server bound to ``host:port`` (``port=0``: a free port), ready to serve.
 
     ``workers`` is how many queries run at once (default: twice the CPU count, at least 2).
-    ``log`` receives one line per request (``None``: silent).
+    ``log`` receives one line per request (``None``: silent). With ``warm``, the saved queries
+    are answered once in the background, so that their first request is quick.
     """
     from .store import EmbeddedStore
 
@@ -438,19 +439,36 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, tim
                         union_default_graph=isinstance(store, EmbeddedStore))
     executor, cleanup = _executor_for(store, workers, timeout)
     try:
-        return Server(App(executor, settings, store), host, port, cleanup, log)
+        server = Server(App(executor, settings, store), host, port, cleanup, log)
     except OSError as e:
         executor.close()
         cleanup()
         raise TjkgError(f"cannot listen on {host}:{port} ({e.strerror or e})") from None
+    if warm and isinstance(executor, WorkerPool):
+        threading.Thread(target=_warm, args=(server.app,), name="tjkg-warm", daemon=True).start()
+    return server
+
+
+def _warm(app: App) -> None:
+    """Answer the saved queries without parameters once, in the background, so that their
+    first request (download or page) is answered from the cache."""
+    from .query import saved_queries
+
+    for saved in saved_queries().values():
+        if saved.parameters:
+            continue
+        for rows, truncate in ((app.settings.max_rows, False), (app.settings.page_rows, True)):
+            app.executor.run(Job(saved.text, ROWS if truncate else "tsv", rows, truncate), app.settings.timeout)
 
 
 def serve(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
           max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
-          max_query_bytes: int = 64 * 1024, ready: Callable[[str], None] | None = None, log=sys.stderr) -> None:
-    """Serve the store until interrupted (Ctrl-C). ``ready(url)`` is called once listening."""
+          max_query_bytes: int = 64 * 1024, ready: Callable[[str], None] | None = None, log=sys.stderr,
+          warm: bool = True) -> None:
+    """Serve the store until interrupted (Ctrl-C or SIGTERM); see :func:`make_server` for the
+    options. ``ready(url)`` is called once the server listens."""
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, base=base,
-                         workers=workers, max_query_bytes=max_query_bytes, log=log)
+                         workers=workers, max_query_bytes=max_query_bytes, log=log, warm=warm)
     previous = None
     if threading.current_thread() is threading.main_thread():  # SIGTERM stops it as Ctrl-C does
         previous = signal.signal(signal.SIGTERM, _interrupt)

@@ -263,12 +263,28 @@ def test_a_dead_worker_is_replaced_and_no_request_fails(server, endpoint):
     victim = server.app.executor.pids()[0]
     os.kill(victim, signal.SIGKILL)
     time.sleep(0.2)
-    for _ in range(6):
-        assert http(query_url(endpoint, LABELS, format="json"))[0] == 200
+    for n in range(6):  # distinct texts, so that none is answered from the cache
+        assert http(query_url(endpoint, LABELS + f" # {n} {time.time()}", format="json"))[0] == 200
     deadline = time.monotonic() + 10
     while (victim in server.app.executor.pids() or len(server.app.executor.pids()) < 3) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert victim not in server.app.executor.pids() and len(server.app.executor.pids()) == 3
+
+
+def test_answers_are_kept_while_the_snapshot_cannot_change(store):
+    import os
+    import signal
+
+    with make_server(store, port=0, workers=1, log=None, warm=False) as srv:
+        srv.start()
+        url = query_url(srv.url + "sparql", LABELS, format="csv")
+        first = http(url)
+        assert first[0] == 200
+        os.kill(srv.app.executor.pids()[0], signal.SIGKILL)  # no worker can answer now
+        again = http(url)
+        assert again[0] == 200 and again[2] == first[2]
+        as_json = http(query_url(srv.url + "sparql", LABELS, format="json"))  # other format, same answer
+        assert as_json[0] == 200 and "大阪府".encode() in as_json[2]
 
 
 @pytest.mark.parametrize("path", ["static/../server.py", "static/%2e%2e/server.py", "static/..%2fpool.py",
