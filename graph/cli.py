@@ -54,6 +54,38 @@ class ExportFormat(str, Enum):
     ttl = "ttl"
     nt = "nt"
     jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
+
+
+class View(str, Enum):
+    agreement = "agreement"
+    collapsed = "collapsed"
+
+
+class Analysis(str, Enum):
+    centrality = "centrality"
+    communities = "communities"
+    brokers = "brokers"
+    timeline = "timeline"
+    industries = "partner-industry"
+    ego = "ego"
+
+
+class Centrality(str, Enum):
+    pagerank = "pagerank"
+    degree = "degree"
+    betweenness = "betweenness"
+
+
+ViewOption = Annotated[View, typer.Option("--view", help="agreement: MOUs and investments as event nodes; "
+                                          "collapsed: party to party.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of everything random (layout, sampling, Louvain).")]
+LangOption = Annotated[str, typer.Option("--lang", help="Label language: en, zh or ja (falls back to what exists).")]
 
 
 def _err(message: str) -> None:
@@ -224,8 +256,19 @@ def export(
     store: StoreOption = None,
     update_url: UpdateUrlOption = None,
 ) -> None:
-    """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld)."""
-    data = _open(store, update_url).export(format.value)
+    """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld) or as a network (graphml, gexf,
+    csv: nodes.csv and edges.csv in the -o directory)."""
+    kg = _open(store, update_url)
+    if format.value in NETWORK_FORMATS:
+        from .exports import write_network
+        from .network import to_networkx
+
+        if output is None:
+            raise TjkgError(f"--format {format.value} writes files: name them with -o PATH")
+        for path in write_network(to_networkx(kg), output, format.value):
+            _err(f"wrote {path}")
+        return
+    data = kg.export(format.value)
     if output:
         output.write_bytes(data)
         _err(f"wrote {output} ({len(data)} bytes)")
@@ -247,6 +290,165 @@ def stats(store: StoreOption = None, update_url: UpdateUrlOption = None) -> None
     typer.echo("facts:")
     for k, v in s["facts"].items():
         typer.echo(f"  {k:<22} {v}")
+
+
+def _print_frame(df, fmt: str) -> None:
+    """A DataFrame as a table (terminal), csv, tsv or json (records) on standard output."""
+    if fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for col in df.columns:
+            table.add_column(str(col), overflow="fold")
+        for row in df.itertuples(index=False):
+            table.add_row(*("" if v is None or v != v else str(v) for v in row))
+        Console().print(table)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    elif fmt in ("csv", "tsv", "table"):
+        sys.stdout.write(df.to_csv(index=False, sep="\t" if fmt == "tsv" else ","))
+    else:
+        raise TjkgError(f"unknown format {fmt!r}; choose table, csv, tsv or json")
+
+
+@app.command()
+def analyze(
+    what: Annotated[Analysis, typer.Argument(help="What to compute.")] = Analysis.centrality,
+    kind: Annotated[Centrality, typer.Option("--kind", help="Centrality for 'centrality'.")] = Centrality.pagerank,
+    focus: Annotated[Optional[str], typer.Option("--focus", help="The entity of 'ego' (any label or IRI).")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="Radius of 'ego'.")] = 1,
+    top: Annotated[int, typer.Option("--top", help="How many rows (per type for centrality).")] = 20,
+    view: ViewOption = View.agreement,
+    seed: SeedOption = 0,
+    lang: LangOption = "en",
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = QueryFormat.table,
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Network analysis: centralities by type, communities, brokers between the two sides,
+    timeline, partner x industry, ego network."""
+    from . import analysis
+    from .exports import node_frame
+    from .network import find_node, to_networkx
+
+    G = to_networkx(_open(store, update_url), view=view.value)
+    if what is Analysis.centrality:
+        df = analysis.centralities(G, kind=kind.value, top=top, seed=seed, lang=lang)
+    elif what is Analysis.communities:
+        df = analysis.communities(G, seed=seed, top=top, lang=lang)
+    elif what is Analysis.brokers:
+        df = analysis.brokers(G, top=top, seed=seed, lang=lang)
+    elif what is Analysis.timeline:
+        df = analysis.timeline(G)
+    elif what is Analysis.industries:
+        df = analysis.partner_industry(G, lang=lang, top=top)
+    else:
+        if not focus:
+            raise TjkgError("analyze ego needs --focus NAME")
+        df = node_frame(analysis.ego(G, find_node(G, focus), hops=hops))
+    _print_frame(df, format.value)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="One entity (any label, any language, or IRI).")],
+    target: Annotated[str, typer.Argument(help="The other entity.")],
+    max_paths: Annotated[int, typer.Option("--max-paths", help="How many shortest connections.")] = 3,
+    view: ViewOption = View.agreement,
+    lang: LangOption = "en",
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = QueryFormat.table,
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """How two entities are connected: the shortest paths, with the evidence for each hop."""
+    from .analysis import paths_frame, shortest_paths
+    from .network import to_networkx
+
+    G = to_networkx(_open(store, update_url), view=view.value)
+    paths = shortest_paths(G, source, target, max_paths=max_paths, lang=lang)
+    if not paths:
+        _err(f"{source!r} and {target!r} are not connected")
+        raise typer.Exit(1)
+    _print_frame(paths_frame(paths, announcements=G.graph.get("announcements")), format.value)
+
+
+@app.command()
+def render(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (UTF-8, works offline).")] = Path("out/tjkg.html"),
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Show the neighbourhood of this entity.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="Radius around --focus.")] = 1,
+    type: Annotated[list[str], typer.Option("--type", help="Show only these entity types (repeatable).")] = [],  # noqa: B006
+    kind: Annotated[list[str], typer.Option("--kind", help="Show only these relation kinds (repeatable).")] = [],  # noqa: B006
+    size_by: Annotated[str, typer.Option("--size-by", help="pagerank, degree, betweenness or none.")] = "pagerank",
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this, only the most central part is drawn.")] = 1500,
+    view: ViewOption = View.agreement,
+    seed: SeedOption = 0,
+    lang: LangOption = "en",
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Write the interactive graph as one self-contained HTML file."""
+    from .network import to_networkx
+    from .render import write_html
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    G = to_networkx(_open(store, update_url), view=view.value)
+    page = write_html(G, output, lang=lang, focus=focus, hops=hops, types=type or None, kinds=kind or None,
+                      size_by=None if size_by == "none" else size_by, max_nodes=max_nodes, seed=seed)
+    if page.note:
+        _err(page.note)
+    _err(f"wrote {output} ({page.nodes} nodes, {page.edges} edges); open it in a browser, no network needed")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port (0: a free one).")] = 8000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
+    max_rows: Annotated[Optional[int], typer.Option("--max-rows", help="Most rows a SELECT answers.")] = None,
+    base: Annotated[Optional[str], typer.Option("--base", help="IRI base to dereference (default TJKG_BASE).")] = None,
+    get: Annotated[Optional[str], typer.Option("--get", help="Answer one GET request for this path and exit.")] = None,
+    store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
+) -> None:
+    """Serve /sparql (SPARQL 1.1 Protocol, read-only) and the explorer pages."""
+    from . import server
+
+    kg = _open(store, update_url)
+    limits = {"max_rows": max_rows} if max_rows else {}
+    if get is not None:
+        status, headers, body = server.get(kg.store, get, base=base, **limits)
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+        if status >= 400:
+            raise typer.Exit(1)
+        return
+    server.serve(kg.store, host=host, port=port, timeout=timeout, base=base,
+                 ready=lambda url: _err(f"serving {url} (SPARQL endpoint {url.rstrip('/')}/sparql); Ctrl-C stops"),
+                 **limits)
+
+
+@app.command()
+def curate(
+    directory: Annotated[Path, typer.Argument(help="Announcements to look through.")] = Path("data/announcements"),
+    threshold: Annotated[float, typer.Option("--threshold", help="Name similarity (0-1) for fuzzy pairs.")] = 0.9,
+) -> None:
+    """List entities that may be one thing, for review in data/curation.yaml."""
+    from .curation import likely_duplicates
+    from .extract import extract as run_extract
+    from .sources import iter_sources, read_announcement
+
+    entities = []
+    for file in iter_sources(directory):
+        try:
+            entities += run_extract(read_announcement(file)).entities
+        except TjkgError as e:
+            _err(f"error: {e}")
+    pairs = likely_duplicates(entities, threshold=threshold)
+    for a, b, why in pairs:
+        typer.echo(f"{a.type}\t{a.label}\t{b.label}\t{why}\t{a.id}\t{b.id}")
+    _err(f"{len(pairs)} pairs to review; record judgements in data/curation.yaml (same / not same)")
 
 
 @app.command()

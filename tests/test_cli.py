@@ -127,3 +127,32 @@ def test_readme_documents_every_command():
     assert names
     undocumented = [n for n in names if f"tjkg {n}" not in readme]
     assert not undocumented, f"commands missing from README.md: {undocumented}"
+
+
+def test_render_writes_an_offline_page(built, tmp_path):
+    target = tmp_path / "kg.html"
+    out = tjkg("render", "-o", str(target), "--lang", "ja", cwd=built)
+    assert "wrote" in out.stderr
+    html = target.read_text(encoding="utf-8")
+    assert "<script" in html and "https://" not in html.split("<body", 1)[0].replace("https://tjkg.example", "")
+
+
+def test_analyze_path_and_network_exports(built, tmp_path):
+    central = tjkg("analyze", "centrality", "--format", "csv", cwd=built).stdout
+    assert central.splitlines()[0] == "type,rank,node,label,score"
+    assert "Taiwan-Japan Industrial Collaboration Promotion Office" in central
+    timeline = tjkg("analyze", "timeline", "--format", "json", cwd=built).stdout
+    assert {row["year"] for row in json.loads(timeline)} >= {2014, 2018, 2019} or "2019" in timeline
+    hops = tjkg("path", "Osaka Prefecture", "鹿兒島縣", "--format", "csv", cwd=built).stdout
+    assert "en-2019-10-15-tjpo-osaka-mou" in hops and "zh-tjpo-kagoshima-mou-2018" in hops
+    tjkg("export", "--format", "graphml", "-o", str(tmp_path / "kg.graphml"), cwd=built)
+    assert "<graphml" in (tmp_path / "kg.graphml").read_text(encoding="utf-8")
+    tjkg("export", "--format", "csv", "-o", str(tmp_path / "csv"), cwd=built)
+    assert (tmp_path / "csv" / "nodes.csv").is_file() and (tmp_path / "csv" / "edges.csv").is_file()
+    missing = tjkg("export", "--format", "gexf", cwd=built, check=False)
+    assert missing.returncode != 0 and "-o" in missing.stderr
+
+
+def test_serve_get_answers_one_request_without_a_socket(built):
+    out = tjkg("serve", "--get", "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D&format=json", cwd=built)
+    assert json.loads(out.stdout)["boolean"] is True
