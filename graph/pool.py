@@ -202,35 +202,37 @@ def execute(store, job: Job) -> Outcome:
 
 
 class _Cache:
-    """Raw answers by query, least recently used first out, within a byte budget. Only for a
-    store that cannot change (the workers' snapshot): answers and refusals (400, 422) are
-    final; timeouts and failures are not kept."""
+    """Answers by query, least recently used first out, within a byte budget: the raw answer
+    (under format ``None``) and each format it was asked in. Only for a store that cannot
+    change (the workers' snapshot): answers and refusals (400, 422) are final; timeouts and
+    failures are not kept."""
 
     def __init__(self, budget: int) -> None:
         self.budget = budget
         self.used = 0
-        self._items: OrderedDict[tuple, Raw] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[Raw | Outcome, int]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> Raw | None:
+    def get(self, key: tuple):
         with self._lock:
-            raw = self._items.get(key)
-            if raw is not None:
-                self._items.move_to_end(key)
-            return raw
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
 
-    def put(self, key: tuple, raw: Raw) -> None:
-        size = len(raw.data) + len(key[0]) + 100
-        if raw.status not in (200, 400, 422) or size > self.budget // 4:
+    def put(self, key: tuple, answer: Raw | Outcome, size: int) -> None:
+        size += len(key[0]) + 100
+        if answer.status not in (200, 400, 422) or size > self.budget // 4:
             return
         with self._lock:
             if key in self._items:
                 return
-            self._items[key] = raw
+            self._items[key] = (answer, size)
             self.used += size
             while self.used > self.budget:
-                old_key, old = self._items.popitem(last=False)
-                self.used -= len(old.data) + len(old_key[0]) + 100
+                _, (_, old_size) = self._items.popitem(last=False)
+                self.used -= old_size
 
 
 class InlineExecutor:
@@ -356,14 +358,21 @@ class WorkerPool:
         if self._closed:
             return _error(503, "the server is shutting down")
         key = (job.sparql, job.max_rows, job.truncate)
-        raw = self._cache.get(key) if self._cache is not None else None
+        if self._cache is None:
+            raw = self._run_raw(job, timeout)
+            return raw if isinstance(raw, Outcome) else finish(raw, job.fmt)
+        done = self._cache.get((*key, job.fmt))
+        if done is not None:
+            return done
+        raw = self._cache.get((*key, None))
         if raw is None:
             raw = self._run_raw(job, timeout)
             if isinstance(raw, Outcome):
                 return raw
-            if self._cache is not None:
-                self._cache.put(key, raw)
-        return finish(raw, job.fmt)
+            self._cache.put((*key, None), raw, len(raw.data))
+        outcome = finish(raw, job.fmt)
+        self._cache.put((*key, job.fmt), outcome, len(outcome.body) if job.fmt != ROWS else 4 * len(raw.data))
+        return outcome
 
     def _run_raw(self, job: Job, timeout: float) -> Raw | Outcome:
         for _attempt in range(2):  # a worker found dead before it took the job: try another

@@ -406,7 +406,7 @@ def _snapshot(store) -> tuple[str, Callable[[], None]]:
     return os.path.join(tmp, "store"), lambda: shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _executor_for(store, workers: int, timeout: float):
+def _executor_for(store, workers: int, timeout: float, cache_mb: int):
     """A worker pool over a snapshot of an embedded store, or an inline executor for a remote
     store; and the clean-up to run when the server closes."""
     from .store import EmbeddedStore
@@ -417,7 +417,7 @@ def _executor_for(store, workers: int, timeout: float):
         return InlineExecutor(store, size=workers), lambda: None
     path, cleanup = _snapshot(store)
     try:
-        return WorkerPool(path, size=workers), cleanup
+        return WorkerPool(path, size=workers, cache_bytes=cache_mb * 2**20), cleanup
     except TjkgError:
         cleanup()
         raise
@@ -425,19 +425,21 @@ def _executor_for(store, workers: int, timeout: float):
 
 def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
                 max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
-                max_query_bytes: int = 64 * 1024, log=sys.stderr, warm: bool = True) -> Server:
+                max_query_bytes: int = 64 * 1024, log=sys.stderr, warm: bool = True, cache_mb: int = 256) -> Server:
     """A server bound to ``host:port`` (``port=0``: a free port), ready to serve.
 
     ``workers`` is how many queries run at once (default: twice the CPU count, at least 2).
-    ``log`` receives one line per request (``None``: silent). With ``warm``, the saved queries
-    are answered once in the background, so that their first request is quick.
+    ``log`` receives one line per request (``None``: silent). An embedded store is served from
+    a snapshot that cannot change, so answers are kept (``cache_mb`` of them; 0: none); with
+    ``warm``, the saved queries are answered once in the background, so that their first
+    request is quick.
     """
     from .store import EmbeddedStore
 
     workers = workers or max(2, 2 * (os.cpu_count() or 1))
     settings = Settings(timeout=timeout, max_rows=max_rows, max_query_bytes=max_query_bytes, base=base or BASE,
                         union_default_graph=isinstance(store, EmbeddedStore))
-    executor, cleanup = _executor_for(store, workers, timeout)
+    executor, cleanup = _executor_for(store, workers, timeout, cache_mb)
     try:
         server = Server(App(executor, settings, store), host, port, cleanup, log)
     except OSError as e:
@@ -464,11 +466,12 @@ def _warm(app: App) -> None:
 def serve(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = 30.0,
           max_rows: int = MAX_ROWS, base: str | None = None, workers: int | None = None,
           max_query_bytes: int = 64 * 1024, ready: Callable[[str], None] | None = None, log=sys.stderr,
-          warm: bool = True) -> None:
+          warm: bool = True, cache_mb: int = 256) -> None:
     """Serve the store until interrupted (Ctrl-C or SIGTERM); see :func:`make_server` for the
     options. ``ready(url)`` is called once the server listens."""
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, base=base,
-                         workers=workers, max_query_bytes=max_query_bytes, log=log, warm=warm)
+                         workers=workers, max_query_bytes=max_query_bytes, log=log, warm=warm,
+                         cache_mb=cache_mb)
     previous = None
     if threading.current_thread() is threading.main_thread():  # SIGTERM stops it as Ctrl-C does
         previous = signal.signal(signal.SIGTERM, _interrupt)
