@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV
 from rdflib.term import Node
@@ -18,153 +19,202 @@ from .ids import ENTITY_GRAPH, announcement_iri, investment_iri, post_iri, state
 from .models import Entity, Extraction, Relation
 from .vocab import PREDICATES, SCHEMA, TJKG, TYPE_CLASSES
 
-__all__ = ["extraction_quads", "entity_quads", "taxonomy_quads", "to_dataset", "Quad", "LITERAL_KINDS"]
+__all__ = ["extraction_quads", "entity_quads", "taxonomy_quads", "to_dataset", "Quad", "LITERAL_KINDS",
+           "RDFLIB", "OXIGRAPH"]
 
 Quad = tuple[Node, Node, Node, URIRef]
 LITERAL_KINDS = frozenset({"memberOrdinal", "partnerCount"})
+
+
+class _Rdflib:
+    """Terms as rdflib objects: what users get."""
+
+    iri = staticmethod(URIRef)
+    lit = staticmethod(Literal)
+
+    @staticmethod
+    def c(term: URIRef) -> URIRef:
+        """A vocabulary term (an rdflib constant)."""
+        return term
+
+
+class _Oxigraph:
+    """Terms as pyoxigraph objects, for loading in bulk: no rdflib object is made per term."""
+
+    iri = staticmethod(ox.NamedNode)
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, ox.NamedNode] = {}
+
+    def c(self, term: URIRef) -> ox.NamedNode:
+        node = self._vocab.get(term)
+        if node is None:
+            node = self._vocab[term] = ox.NamedNode(term)
+        return node
+
+    def lit(self, value: object, lang: str | None = None, datatype: URIRef | None = None) -> ox.Literal:
+        if lang:
+            return ox.Literal(str(value), language=lang)
+        if datatype is not None:
+            return ox.Literal(str(value), datatype=self.c(datatype))
+        return ox.Literal(str(value))
+
+
+#: Term flavours for :func:`extraction_quads`: rdflib terms (the default) or pyoxigraph terms.
+RDFLIB = _Rdflib()
+OXIGRAPH = _Oxigraph()
 _ENTITY_GRAPH = URIRef(ENTITY_GRAPH)
 
 
-def _date(value: str | None) -> Literal | None:
+def _date(value: str | None, t=RDFLIB) -> Literal | None:
     """An ISO date literal typed as precisely as the text allows (2019-10-03, 2019-10, 2019)."""
     if not value:
         return None
     if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
+        return t.lit(value, datatype=XSD.date)
     if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
+        return t.lit(value, datatype=XSD.gYearMonth)
     if len(value) == 4 and value.isdigit():
-        return Literal(value, datatype=XSD.gYear)
-    return Literal(value)
+        return t.lit(value, datatype=XSD.gYear)
+    return t.lit(value)
 
 
-def _literal_object(value: str) -> Literal:
+def _literal_object(value: str, t=RDFLIB) -> Literal:
     digits = "".join(ch for ch in value if ch.isdigit())
-    return Literal(int(digits), datatype=XSD.integer) if digits else Literal(value)
+    return t.lit(int(digits), datatype=XSD.integer) if digits else t.lit(value)
 
 
-def entity_quads(entity: Entity, lang: str) -> list[Quad]:
+def entity_quads(entity: Entity, lang: str, *, terms=RDFLIB) -> list[Quad]:
     """Type and labels of one entity, for the entity graph.
 
     Known labels (from the gazetteer) keep their own language tags; a label seen only in a
     text takes the text's language. Every mention becomes a ``skos:altLabel``.
+    ``terms`` is :data:`RDFLIB` (rdflib terms) or :data:`OXIGRAPH` (pyoxigraph terms).
     """
-    g = _ENTITY_GRAPH
-    node = URIRef(entity.id)
-    quads: list[Quad] = [(node, RDF.type, TYPE_CLASSES[entity.type], g)]
+    t = terms
+    c = t.c
+    g = c(_ENTITY_GRAPH)
+    node = t.iri(entity.id)
+    quads: list[Quad] = [(node, c(RDF.type), c(TYPE_CLASSES[entity.type]), g)]
     if entity.type == "Industry":
-        quads.append((node, RDF.type, SKOS.Concept, g))
+        quads.append((node, c(RDF.type), c(SKOS.Concept), g))
     labelled = {text for text, _ in entity.labels}
     seen_langs: set[str] = set()
     for text, tag in entity.labels:
         # the first label per language is the preferred one; others are alternatives
-        pred = RDFS.label if tag not in seen_langs else SKOS.altLabel
+        pred = c(RDFS.label) if tag not in seen_langs else c(SKOS.altLabel)
         seen_langs.add(tag)
-        quads.append((node, pred, Literal(text, lang=tag), g))
+        quads.append((node, pred, t.lit(text, lang=tag), g))
     if lang not in seen_langs:
-        quads.append((node, RDFS.label, Literal(entity.label, lang=lang), g))
+        quads.append((node, c(RDFS.label), t.lit(entity.label, lang=lang), g))
     elif entity.label not in labelled:
-        quads.append((node, SKOS.altLabel, Literal(entity.label, lang=lang), g))
+        quads.append((node, c(SKOS.altLabel), t.lit(entity.label, lang=lang), g))
     for mention in entity.mentions:
         if mention != entity.label and mention not in labelled:
-            quads.append((node, SKOS.altLabel, Literal(mention, lang=lang), g))
+            quads.append((node, c(SKOS.altLabel), t.lit(mention, lang=lang), g))
     return quads
 
 
-def _announcement_quads(ex: Extraction, g: URIRef) -> list[Quad]:
+def _announcement_quads(ex: Extraction, g: URIRef, t) -> list[Quad]:
+    c = t.c
     a = ex.announcement
     lang = a.language
     quads: list[Quad] = [
-        (g, RDF.type, TJKG.Announcement, g),
-        (g, SCHEMA.headline, Literal(a.title, lang=lang), g),
-        (g, SCHEMA.inLanguage, Literal(lang), g),
-        (g, TJKG.sourcePath, Literal(a.path), g),
-        (g, DCTERMS.identifier, Literal(a.id), g),
+        (g, c(RDF.type), c(TJKG.Announcement), g),
+        (g, c(SCHEMA.headline), t.lit(a.title, lang=lang), g),
+        (g, c(SCHEMA.inLanguage), t.lit(lang), g),
+        (g, c(TJKG.sourcePath), t.lit(a.path), g),
+        (g, c(DCTERMS.identifier), t.lit(a.id), g),
     ]
     if a.published:
-        quads.append((g, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date), g))
+        quads.append((g, c(SCHEMA.datePublished), t.lit(a.published.isoformat(), datatype=XSD.date), g))
     if a.modified:
-        quads.append((g, SCHEMA.dateModified, Literal(a.modified.isoformat(), datatype=XSD.date), g))
+        quads.append((g, c(SCHEMA.dateModified), t.lit(a.modified.isoformat(), datatype=XSD.date), g))
     if a.url:
-        quads.append((g, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI), g))
-    for key, pred in (("organization", TJKG.contactOrganization), ("person", TJKG.contactPerson),
-                      ("phone", TJKG.contactPhone)):
+        quads.append((g, c(SCHEMA.url), t.lit(a.url, datatype=XSD.anyURI), g))
+    for key, pred in (("organization", c(TJKG.contactOrganization)), ("person", c(TJKG.contactPerson)),
+                      ("phone", c(TJKG.contactPhone))):
         if a.contact.get(key):
-            quads.append((g, pred, Literal(a.contact[key], lang=lang if key != "phone" else None), g))
+            quads.append((g, pred, t.lit(a.contact[key], lang=lang if key != "phone" else None), g))
     for entity in ex.entities:
-        quads.append((g, SCHEMA.mentions, URIRef(entity.id), g))
+        quads.append((g, c(SCHEMA.mentions), t.iri(entity.id), g))
     return quads
 
 
-def _statement_quads(rel: Relation, obj: Node, g: URIRef, lang: str) -> list[Quad]:
-    st = URIRef(statement_iri(rel.id))
+def _statement_quads(rel: Relation, obj: Node, g: URIRef, lang: str, t) -> list[Quad]:
+    c = t.c
+    st = t.iri(statement_iri(rel.id))
     quads: list[Quad] = [
-        (st, RDF.type, RDF.Statement, g),
-        (st, RDF.subject, URIRef(rel.subject), g),
-        (st, RDF.predicate, PREDICATES[rel.predicate], g),
-        (st, RDF.object, obj, g),
-        (st, PROV.wasDerivedFrom, g, g),
-        (st, TJKG.evidence, Literal(rel.evidence, lang=lang), g),
-        (st, TJKG.confidence, Literal(f"{rel.confidence:.3f}", datatype=XSD.decimal), g),
+        (st, c(RDF.type), c(RDF.Statement), g),
+        (st, c(RDF.subject), t.iri(rel.subject), g),
+        (st, c(RDF.predicate), c(PREDICATES[rel.predicate]), g),
+        (st, c(RDF.object), obj, g),
+        (st, c(PROV.wasDerivedFrom), g, g),
+        (st, c(TJKG.evidence), t.lit(rel.evidence, lang=lang), g),
+        (st, c(TJKG.confidence), t.lit(f"{rel.confidence:.3f}", datatype=XSD.decimal), g),
     ]
     if rel.extractor:
-        quads.append((st, TJKG.extractor, Literal(rel.extractor), g))
+        quads.append((st, c(TJKG.extractor), t.lit(rel.extractor), g))
     if rel.span:
-        quads.append((st, TJKG.charStart, Literal(rel.span[0], datatype=XSD.integer), g))
-        quads.append((st, TJKG.charEnd, Literal(rel.span[1], datatype=XSD.integer), g))
-    if rel.date and (d := _date(rel.date)) is not None:
-        quads.append((st, DCTERMS.date, d, g))
+        quads.append((st, c(TJKG.charStart), t.lit(rel.span[0], datatype=XSD.integer), g))
+        quads.append((st, c(TJKG.charEnd), t.lit(rel.span[1], datatype=XSD.integer), g))
+    if rel.date and (d := _date(rel.date, t)) is not None:
+        quads.append((st, c(DCTERMS.date), d, g))
     if rel.agreement:
-        quads.append((st, TJKG.agreement, URIRef(rel.agreement), g))
+        quads.append((st, c(TJKG.agreement), t.iri(rel.agreement), g))
     for key, value in rel.qualifiers:
         if key == "side":
-            quads.append((st, TJKG.side, URIRef(value), g))
+            quads.append((st, c(TJKG.side), t.iri(value), g))
         elif key == "role":
-            quads.append((st, TJKG.role, Literal(value, lang=lang), g))
+            quads.append((st, c(TJKG.role), t.lit(value, lang=lang), g))
         elif key in ("amount", "stake"):
-            quads.append((st, TJKG[key], Literal(value), g))
+            quads.append((st, c(TJKG[key]), t.lit(value), g))
     return quads
 
 
-def _event_quads(rel: Relation, g: URIRef, lang: str, facilitators: dict[str, list[str]]) -> list[Quad]:
+def _event_quads(rel: Relation, g: URIRef, lang: str, facilitators: dict[str, list[str]], t) -> list[Quad]:
     """The event nodes a fact belongs to: agreement, post, investment."""
-    s, o = URIRef(rel.subject), URIRef(rel.object) if rel.predicate not in LITERAL_KINDS else None
+    c = t.c
+    s, o = t.iri(rel.subject), t.iri(rel.object) if rel.predicate not in LITERAL_KINDS else None
     quads: list[Quad] = []
     if rel.agreement:
-        ag = URIRef(rel.agreement)
-        quads.append((ag, RDF.type, TJKG.Agreement, g))
-        if rel.date and (d := _date(rel.date)) is not None:
-            quads.append((ag, DCTERMS.date, d, g))
+        ag = t.iri(rel.agreement)
+        quads.append((ag, c(RDF.type), c(TJKG.Agreement), g))
+        if rel.date and (d := _date(rel.date, t)) is not None:
+            quads.append((ag, c(DCTERMS.date), d, g))
         if rel.predicate == "signedMOUWith":
-            quads += [(ag, TJKG.party, s, g), (ag, TJKG.party, o, g)]
+            quads += [(ag, c(TJKG.party), s, g), (ag, c(TJKG.party), o, g)]
         elif rel.predicate in ("signatoryOf", "witnessOf"):
-            role = TJKG.signatory if rel.predicate == "signatoryOf" else TJKG.witness
-            quads += [(ag, role, s, g), (ag, TJKG.party, o, g)]
+            role = c(TJKG.signatory) if rel.predicate == "signatoryOf" else c(TJKG.witness)
+            quads += [(ag, role, s, g), (ag, c(TJKG.party), o, g)]
         elif rel.predicate == "cooperatesIn":
-            quads += [(ag, TJKG.field, o, g), (ag, TJKG.party, s, g)]
+            quads += [(ag, c(TJKG.field), o, g), (ag, c(TJKG.party), s, g)]
     if rel.predicate == "holdsPosition":
         role = rel.qualifier("role") or ""
-        post = URIRef(post_iri(rel.subject, rel.object, role))
-        quads += [(post, RDF.type, ORG.Post, g), (post, ORG.heldBy, s, g), (post, ORG.postIn, o, g),
-                  (s, ORG.holds, post, g)]
+        post = t.iri(post_iri(rel.subject, rel.object, role))
+        quads += [(post, c(RDF.type), c(ORG.Post), g), (post, c(ORG.heldBy), s, g), (post, c(ORG.postIn), o, g),
+                  (s, c(ORG.holds), post, g)]
         if role:
-            quads.append((post, TJKG.role, Literal(role, lang=lang), g))
+            quads.append((post, c(TJKG.role), t.lit(role, lang=lang), g))
     elif rel.predicate == "investedIn":
-        inv = URIRef(investment_iri(rel.subject, rel.object, rel.date))
-        quads += [(inv, RDF.type, TJKG.Investment, g), (inv, TJKG.investor, s, g),
-                  (inv, TJKG.investmentTarget, o, g)]
-        if rel.date and (d := _date(rel.date)) is not None:
-            quads.append((inv, DCTERMS.date, d, g))
+        inv = t.iri(investment_iri(rel.subject, rel.object, rel.date))
+        quads += [(inv, c(RDF.type), c(TJKG.Investment), g), (inv, c(TJKG.investor), s, g),
+                  (inv, c(TJKG.investmentTarget), o, g)]
+        if rel.date and (d := _date(rel.date, t)) is not None:
+            quads.append((inv, c(DCTERMS.date), d, g))
         for key in ("amount", "stake"):
             if rel.qualifier(key):
-                quads.append((inv, TJKG[key], Literal(rel.qualifier(key)), g))
+                quads.append((inv, c(TJKG[key]), t.lit(rel.qualifier(key)), g))
         for org in facilitators.get(rel.subject, ()):
-            quads.append((inv, TJKG.facilitator, URIRef(org), g))
+            quads.append((inv, c(TJKG.facilitator), t.iri(org), g))
     return quads
 
 
-def extraction_quads(ex: Extraction) -> list[Quad]:
+def extraction_quads(ex: Extraction, *, terms=RDFLIB) -> list[Quad]:
     """Every quad an announcement contributes: its own graph plus its entities' descriptions.
+
+    The terms are rdflib's by default; ``terms=OXIGRAPH`` gives pyoxigraph terms (the same
+    quads), which is what bulk loading wants.
 
     >>> from graph.models import Announcement, Extraction
     >>> a = Announcement(id="x", path="x.txt", title="T", text="", language="en")
@@ -172,20 +222,22 @@ def extraction_quads(ex: Extraction) -> list[Quad]:
     >>> {str(q[3]) for q in quads}
     {'https://tjkg.example/announcement/x'}
     """
-    g = URIRef(announcement_iri(ex.announcement.id))
+    t = terms
+    c = t.c
+    g = t.iri(announcement_iri(ex.announcement.id))
     lang = ex.announcement.language
-    quads = _announcement_quads(ex, g)
+    quads = _announcement_quads(ex, g, t)
     for entity in ex.entities:
-        quads += entity_quads(entity, lang)
+        quads += entity_quads(entity, lang, terms=t)
     facilitators: dict[str, list[str]] = {}
     for rel in ex.relations:
         if rel.predicate == "facilitatedInvestment":
             facilitators.setdefault(rel.object, []).append(rel.subject)
     for rel in ex.relations:
-        obj: Node = _literal_object(rel.object) if rel.predicate in LITERAL_KINDS else URIRef(rel.object)
-        quads.append((URIRef(rel.subject), PREDICATES[rel.predicate], obj, g))
-        quads += _statement_quads(rel, obj, g, lang)
-        quads += _event_quads(rel, g, lang, facilitators)
+        obj: Node = _literal_object(rel.object, t) if rel.predicate in LITERAL_KINDS else t.iri(rel.object)
+        quads.append((t.iri(rel.subject), c(PREDICATES[rel.predicate]), obj, g))
+        quads += _statement_quads(rel, obj, g, lang, t)
+        quads += _event_quads(rel, g, lang, facilitators, t)
     return list(dict.fromkeys(quads))  # same order every run, no repeats
 
 
@@ -202,14 +254,18 @@ def to_dataset(quads: Iterable[Quad]) -> Dataset:
     return ds
 
 
-def taxonomy_quads(entities: Iterable[Entity]) -> list[Quad]:
+def taxonomy_quads(entities: Iterable[Entity], *, terms=RDFLIB, gazetteer=None) -> list[Quad]:
     """The industry taxonomy above the industries an announcement names: ``skos:broader`` up to
-    the top, with the broader concepts' labels, in the entity graph."""
+    the top, with the broader concepts' labels, in the entity graph. ``gazetteer`` defaults to
+    :meth:`Gazetteer.load() <graph.gazetteer.Gazetteer.load>`; ``terms`` as in
+    :func:`extraction_quads`."""
     from .gazetteer import Gazetteer
     from .ids import entity_iri
 
+    t = terms
+    c = t.c
     prefix = entity_iri("")
-    gaz = Gazetteer.load()
+    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     quads: list[Quad] = []
     todo = [e.id[len(prefix):] for e in entities if e.type == "Industry" and e.id.startswith(prefix)]
     done: set[str] = set()
@@ -221,10 +277,10 @@ def taxonomy_quads(entities: Iterable[Entity]) -> list[Quad]:
         for parent in entry.broader:
             if (broader := gaz.get(parent)) is None:
                 continue
-            node = URIRef(entity_iri(parent))
-            quads.append((URIRef(entity_iri(key)), SKOS.broader, node, _ENTITY_GRAPH))
+            iri = entity_iri(parent)
+            quads.append((t.iri(entity_iri(key)), c(SKOS.broader), t.iri(iri), c(_ENTITY_GRAPH)))
             if parent not in done:
-                labels = tuple((t, lang) for t, lang in broader.labels)
-                quads += entity_quads(Entity(node, "Industry", broader.label("en"), "en", (), labels), "en")
+                labels = tuple((text, lang) for text, lang in broader.labels)
+                quads += entity_quads(Entity(iri, "Industry", broader.label("en"), "en", (), labels), "en", terms=t)
             todo.append(parent)
     return quads

@@ -160,24 +160,37 @@ class EmbeddedStore:
         The quads are streamed to a temporary N-Quads file first, so memory stays flat and the
         store is only cleared once every quad has been produced.
         """
+        def chunks() -> Iterator[bytes]:
+            batch: list[ox.Quad] = []
+            for s, p, o, g in quads:
+                batch.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)))
+                if len(batch) >= 50_000:
+                    yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS)
+                    batch = []
+            if batch:
+                yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS)
+
+        self.load_nquads(chunks())
+        return len(self.ox)
+
+    def load_nquads(self, chunks: Iterable[bytes]) -> None:
+        """Replace the whole content with N-Quads text given in chunks, loaded in bulk.
+
+        The chunks are written to a temporary file first: the store is cleared only once the
+        last chunk has been produced, so a failure while producing them leaves it as it was.
+        """
         with tempfile.TemporaryDirectory(prefix="tjkg-") as tmp:
             path = Path(tmp) / "all.nq"
-            count = 0
             with path.open("wb") as out:
-                batch: list[ox.Quad] = []
-                for s, p, o, g in quads:
-                    batch.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)))
-                    if len(batch) >= 50_000:
-                        out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
-                        count += len(batch)
-                        batch = []
-                if batch:
-                    out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
-                    count += len(batch)
+                for chunk in chunks:
+                    out.write(chunk)
             self.ox.clear()
-            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        self.ox.flush() if self.location != "memory" else None
-        return len(self.ox)
+            try:
+                self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError, ValueError) as e:
+                raise StoreError(f"{self.location}: bulk load failed: {e}") from e
+        if self.location != "memory":
+            self.ox.flush()
 
     # ---- whole-store reads -------------------------------------------------------------
     def dump(self, fmt: str) -> bytes:
