@@ -97,8 +97,8 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     numpy), scaled to pixels: the same graph and seed give the same positions.
 
     The repulsion is computed between all pairs, in blocks (memory stays flat); above 500
-    nodes the number of iterations drops with the square root of the size (58 at 1,500 nodes,
-    22 at 10,000), which keeps a 1,500-node layout under a second.
+    nodes the number of iterations drops (43 at 1,500 nodes, 15 from 5,500 on), which keeps a
+    1,500-node layout under a second.
 
     >>> pos = layout(nx.path_graph(["a", "b", "c"]), seed=1)
     >>> pos == layout(nx.path_graph(["a", "b", "c"]), seed=1), sorted(pos)
@@ -111,7 +111,7 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if iterations is None:
-        iterations = min(100, int(100 * math.sqrt(500 / n)))
+        iterations = max(15, min(100, int(100 * (500 / n) ** 0.75)))
     index = {node: i for i, node in enumerate(nodes)}
     pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
     u = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
@@ -124,20 +124,23 @@ def layout(G: nx.Graph, *, seed: int = 0, iterations: int | None = None) -> dict
     temperature = 0.2
     cooling = temperature / (iterations + 1)
     disp = np.empty((n, 2))
+    k2_32 = np.float32(k2)
     for _ in range(iterations):
-        # repulsion k^2 / d between all pairs, as sums over rows of F = k^2 / d^2:
-        # sum_j (p_i - p_j) F_ij = p_i * sum_j F_ij - (F @ p)_i, d^2 from one matrix product
-        sq = (pos * pos).sum(axis=1)
+        # repulsion k^2 / d between all pairs, in float32 on the direct differences (no
+        # BLAS: single-threaded, and twice as fast as a matrix product on a busy machine)
+        x32, y32 = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
         for start in range(0, n, block):
             stop = min(n, start + block)
-            F = pos[start:stop] @ pos.T
-            F *= -2.0
-            F += sq[start:stop, None]
-            F += sq[None, :]
-            np.maximum(F, 1e-9, out=F)
-            np.divide(k2, F, out=F)
-            F[np.arange(stop - start), np.arange(start, stop)] = 0.0
-            disp[start:stop] = pos[start:stop] * F.sum(axis=1)[:, None] - F @ pos
+            dx = x32[start:stop, None] - x32[None, :]
+            dy = y32[start:stop, None] - y32[None, :]
+            force = dx * dx
+            force += dy * dy
+            np.maximum(force, np.float32(1e-9), out=force)
+            np.divide(k2_32, force, out=force)
+            dx *= force
+            dy *= force
+            disp[start:stop, 0] = dx.sum(axis=1, dtype=np.float64)
+            disp[start:stop, 1] = dy.sum(axis=1, dtype=np.float64)
         x, y = pos[:, 0], pos[:, 1]
         dx_sum, dy_sum = disp[:, 0], disp[:, 1]
         if len(u):
