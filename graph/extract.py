@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 
 from .dates import find_dates
@@ -205,10 +206,72 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
     doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
               ind_ids, EXTRACTOR)
+    doc.types = type_of
+    doc.countries = _countries(gaz)
+    doc.home, doc.named = _homes(entities, gaz)
     relations = find_relations(doc, person_units, lambda m: res.of_span.get(m.span), implied, compound)
     if base:
         relations = [replace(r, span=(r.span[0] + base, r.span[1] + base)) if r.span else r for r in relations]
     return entities, relations
+
+
+@functools.lru_cache(maxsize=4)
+def _countries(gaz) -> frozenset:
+    return frozenset(entity_iri(e.id) for e in gaz.of_type("Country")) if gaz is not None else frozenset()
+
+
+def _homes(entities: list[Entity], gaz) -> tuple[dict[str, str], dict[str, str]]:
+    """Where each entity belongs, for telling the side a person acts for: its gazetteer parent
+    (and theirs, up the chain), and the place its name starts with ("鹿兒島產業支援中心",
+    "Kagoshima Industry Support Center", "Taiwan-Japan Industrial Promotion Center")."""
+    home: dict[str, str] = {}
+    named: dict[str, str] = {}
+    cores = {}
+    for e in entities:
+        if e.type in ("City", "Prefecture"):
+            core = _PLACE_WORD.sub("", e.label)
+            if len(core) >= (2 if not core.isascii() else 4):
+                cores[core] = e.id
+    if gaz is None:
+        return home, named
+    for e in entities:
+        if e.type in ("Person", "Industry", "Country"):
+            continue
+        entry = gaz.get(e.id.rsplit("/id/", 1)[-1])
+        cur = entry
+        while cur is not None and cur.parent and entity_iri(cur.id) not in home:
+            home[entity_iri(cur.id)] = entity_iri(cur.parent)
+            cur = gaz.get(cur.parent)
+        place = _name_place(e.label, gaz) or _doc_place(e, cores)
+        if place is not None and place != e.id:
+            named[e.id] = place
+    return home, named
+
+
+_PLACE_WORD = re.compile(r"\s+(?:Prefecture|City|County|Township|Town|Village)$|(?<=[\u3400-\u9fff])[縣県府市町村郷鄉鎮区區]$")
+
+
+def _doc_place(e: Entity, cores: dict[str, str]) -> str | None:
+    """A place of this announcement whose bare name starts the body's name ("Kumagaya
+    Chamber of Commerce" and "Kumagaya City")."""
+    for core, iri in cores.items():
+        if iri != e.id and e.label.startswith(core) and len(e.label) > len(core) + 1:
+            return iri
+    return None
+
+
+def _name_place(label: str, gaz) -> str | None:
+    """The place a body's name starts with, if the gazetteer knows it."""
+    if label.isascii():
+        words = label.replace("-", " ").split()
+        cands = [" ".join(words[:k]) for k in (2, 1) if len(words) > k]
+    else:
+        cands = [label[:k] for k in (4, 3, 2) if len(label) > k + 1]
+    for c in cands:
+        hits = [h for h in gaz.lookup(c) if h.type in ("Prefecture", "City", "Country")]
+        if hits:
+            return entity_iri(hits[0].id)
+    return None
 
 
 def to_json(extraction: Extraction) -> dict:

@@ -172,10 +172,13 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
                 role = mod.group().strip() + " " + role
                 prefix -= len(mod.group())
         after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
+        suffix = None
         if org is None and after:
             org = _org_at(ne + after.end(), by_start)
+            suffix = org.end if org is not None else None  # "Mayor Ono Kenta of Kumagaya City"
         short = len(name.split()) == 1
-        put(Person(ns, ne, name, (Post(role, org, m.start(), m.end("title")),), short=short, prefix_start=prefix))
+        put(Person(ns, ne, name, (Post(role, org, m.start(), m.end("title")),), short=short, prefix_start=prefix,
+                   suffix_end=suffix))
     for m in rx["cjk_alias"].finditer(text):
         name = m.group("name")
         if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mentions):
@@ -244,6 +247,9 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
     return text[i:end]
 
 
+_REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
+
+
 def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list[Person]:
     rx = _cjk_rx(cues)
     covered = bytearray(len(text) + 1)
@@ -257,6 +263,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
     pending: list[tuple[Post, int]] = []  # posts waiting for the name that follows them
     for t in rx["titles"].finditer(text):
         ts, te = t.start(), t.end()
+        if t.group() == "代表" and text[te:te + 1] in _REPRESENT_VERB:
+            continue  # "代表雙方簽署": on behalf of, not a post
         if covered[ts] and not (ts + 1 in by_end and by_end[ts + 1].text.endswith(t.group()[0])):
             continue
         org = by_end.get(ts)

@@ -90,7 +90,7 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
             if depth > 0 and "\n" not in m.group() and m.end() - start < 400:
                 continue
             depth = 0
-        elif m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+        elif m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start() + 1]):
             continue
         end = m.end()
         _add_span(text, start, end, spans)

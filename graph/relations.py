@@ -22,7 +22,7 @@ from .models import Relation
 from .people import Person
 from .recognize import ORG_TYPES, PLACE_TYPES, Mention
 
-__all__ = ["Doc", "Unit", "find_relations", "Agreement"]
+__all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
 
 PARTY_TYPES = ORG_TYPES | PLACE_TYPES
 _WORD_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -53,6 +53,7 @@ class Agreement:
     signatories: list[tuple[Unit, tuple[int, int]]] = field(default_factory=list)
     witnesses: list[tuple[Unit, tuple[int, int]]] = field(default_factory=list)
     fields: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    principals: list[str] = field(default_factory=list)  # countries a body signed for
 
     def iri(self) -> str:
         return agreement_iri(self.parties, self.date.iso if self.date else None)
@@ -72,6 +73,12 @@ class Doc:
     extractor: str
     part_of: dict[str, str] = field(default_factory=dict)
     posts: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # person id -> (role, org id)
+    home: dict[str, str] = field(default_factory=dict)  # entity -> its gazetteer parent or name's place
+    named: dict[str, str] = field(default_factory=dict)  # entity -> the place its name starts with
+    countries: frozenset = frozenset()  # the IRIs of countries
+    located: dict[str, str] = field(default_factory=dict)  # entity -> place, from the text
+    qualifiers: set = field(default_factory=set)
+    types: dict[str, str] = field(default_factory=dict)  # entity -> type  # starts of place units that qualify the unit before
 
     def units_in(self, s: int, e: int) -> list[Unit]:
         return [u for u in self.units if u.start >= s and u.end <= e]
@@ -130,6 +137,12 @@ def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
             continue
         out.append(u)
         end = u.end
+        while True:  # "Fujieda City of Shizuoka Prefecture", "Hirosaki City, Aomori Prefecture"
+            q = re.match(r",\s*(?:the\s+)?|\s+(?:of|in)\s+(?:the\s+)?|", doc.text[end:end + 12])
+            qu = doc.unit_at(end + q.end())
+            if qu is None or qu.start not in doc.qualifiers:
+                break
+            end = qu.end
         acr = re.match(r"\s*[（(][^()（）]{1,12}[)）][」』]?|[」』]", doc.text[end:end + 16])
         if acr:
             end += acr.end()
@@ -144,13 +157,31 @@ def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
     return out
 
 
+def _gap(doc: Doc, start: int, end: int) -> str:
+    """The text between two positions without the place qualifiers in it ("of Shizuoka
+    Prefecture", ", Aomori Prefecture"), which read as part of the unit before them."""
+    out = []
+    pos = start
+    for q in sorted(doc.qualifiers):
+        if start <= q < end:
+            u = doc.unit_at(q)
+            if u is None or u.end > end:
+                continue
+            lead = re.search(r"(?:,\s*|\s+(?:of|in)\s+)(?:the\s+)?$|$", doc.text[pos:q])
+            out.append(doc.text[pos:pos + lead.start()])
+            pos = u.end
+    out.append(doc.text[pos:end])
+    return "".join(out)
+
+
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     """The units coordinated right before ``pos`` (a verb): "X and Y signed"."""
-    before = [u for u in doc.units if start <= u.start and u.end <= pos]
+    before = [u for u in doc.units if start <= u.start and u.end <= pos
+              and (u.start not in doc.qualifiers or u.person is not None)]
     if not before:
         return []
     last = before[-1]
-    gap = doc.text[last.end:pos]
+    gap = _gap(doc, last.end, pos)
     ok = r"[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+)*$"
     if doc.lang == "en" and not re.match(ok, gap):
@@ -158,7 +189,7 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     chain = [last]
     seen_and = False
     for u in reversed(before[:-1]):
-        between = doc.text[u.end:chain[0].start]
+        between = _gap(doc, u.end, chain[0].start)
         if u.entity == chain[0].entity and re.fullmatch(r"[\s,]*(?:the\s+)?", between):
             chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged": one party
             continue
@@ -182,27 +213,91 @@ def _party_of(doc: Doc, u: Unit) -> str | None:
 
 
 # ---------------------------------------------------------------- agreements
+#
+# Agreements are resolved per document in two steps. Every sentence with a signing verb or a
+# witness cue yields an :class:`Event` (the parties it names, its signatories and witnesses, its
+# date); then events that speak of one signing (the same parties, or no parties but "the MOU was
+# signed by ...") are merged into one :class:`Agreement`, whose IRI and date are computed once
+# from the final parties and the most precise date, so that every fact about it agrees.
 
-def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth)\b|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例番]|\d+\s*(?:例目|番目|件目)|に続いて|に次いで|先前已")
+_SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
+                       r"|另(?:與|外|一)|別の|もう一つ", re.I)
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日", re.I)
+_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
+                   r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
+
+
+_VENUE_AFTER = re.compile(r"(?:市内|県内|府内|都内|内|市内の[^、。]{0,12}?)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)")
+_VENUE_BEFORE = re.compile(r"(?:在|於|于)$")
+
+
+@dataclass
+class Event:
+    """What one sentence says about a signing."""
+
+    sentence: tuple[int, int]
+    parties: list[str]
+    signers: list[Unit]
+    witnesses: list[Unit]
+    date: DateMention | None
+    separate: bool = False
+    no_new: bool = False
+    both: bool = False
+
+
+def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | None:
+    """The date of the signing a sentence reports: the most precise date in it, the one
+    nearest a signing verb on a tie; "on the same day" / 同日 takes the last full date before."""
+    ds = _sentence_dates(doc, s, e)
+    if ds:
+        rank = {"day": 0, "month": 1, "year": 2}
+        return min(ds, key=lambda d: (rank[d.precision], min((abs(d.start - a) for a in anchors), default=0)))
+    if _SAME_DAY.search(doc.text, s, e):
+        before = [d for d in doc.dates if d.end <= s and d.precision == "day"]
+        return before[-1] if before else None
+    return None
+
+
+def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], people: list[Unit]) -> list[Unit]:
+    """Witnesses around an English witness cue: "witnessed by X", "in the presence of X",
+    "with X as witness", "X and Y ... were invited to witness", "X witnessed the signing"."""
+    text = doc.text
+    out: list[Unit] = []
+    taken = {u.start for u in signers}
+    for w in wits:
+        pos, end = s + w.start(), s + w.end()
+        by = re.match(r"(?:ed|es)?\s+by\s+(?:the\s+)?", text[end:end + 20])
+        if by or w.group().lower().endswith("presence of"):
+            for u in _chain(doc, end + (by.end() if by else 0) + (0 if by else len(re.match(r"\s*(?:the\s+)?", text[end:]).group())), e):
+                if u.person is not None and u.start not in taken:
+                    out.append(u)
+                    taken.add(u.start)
+            continue
+        for u in people:
+            if u.end <= pos and u.start not in taken:
+                out.append(u)
+                taken.add(u.start)
+    return out
+
+
+def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     text = doc.text
     en = doc.lang == "en"
     mou = cues.rx("mou_nouns_ci" if en else "mou_nouns")
     sign = cues.rx("sign_verbs_ci" if en else "sign_verbs")
     witness = cues.rx("witness_cues_ci" if en else "witness_cues")
-    ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-                         r"|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例]|\d+\s*(?:例目|番目|件目)|に続いて|先前已")
-    agreements: list[Agreement] = []
+    events: list[Event] = []
     for s, e in doc.sentences:
         sent = text[s:e]
         verbs = list(sign.finditer(sent))
-        nouns = list(mou.finditer(sent))
         wits = list(witness.finditer(sent))
         if not verbs and not wits:
             continue
-        if nouns and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent) and en:
+        nouns = list(mou.finditer(sent))
+        if nouns and en and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent):
             continue  # "concluded 74 agreements": a count, not one agreement
-        # "the 8th ... that signs MOU with TJPO": no new agreement, but a date for a known one
-        no_new = bool(ordinal.search(sent) and agreements)
         parties: list[Unit] = []
         signers: list[Unit] = []
         by_agent = False
@@ -213,93 +308,67 @@ def _agreements(doc: Doc, cues: Cues, rels: list[Relation]) -> list[Agreement]:
                 rest = text[s + v.end():e]
                 by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately))?\s+by\s+", rest)
                 if by:
-                    agents = _chain(doc, s + v.end() + by.end(), e)
                     by_agent = True
-                    for u in agents:
+                    for u in _chain(doc, s + v.end() + by.end(), e):
                         (signers if u.person else parties).append(u)
                     continue
                 for u in back:
-                    if u.person:
-                        signers.append(u)
-                    else:
-                        parties.append(u)
+                    (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
                     for u in _chain(doc, s + v.end() + w.end(), e):
                         (signers if u.person else parties).append(u)
             for n in nouns:
-                btw = re.match(r"\s+(?:was\s+signed\s+|signed\s+)?between\s+", text[s + n.end():e])
+                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?signed\s+|(?:on\s+[\w\s-]{1,40}?\s+)?)?between\s+", text[s + n.end():e])
                 if btw:
                     parties += _chain(doc, s + n.end() + btw.end(), e)
-        elif verbs and (nouns or re.search("簽字|署名|簽約", sent)):
-            first_verb = s + verbs[0].start()
+        elif verbs and (nouns or re.search("簽字|署名|簽約|調印", sent)):
             last_verb = s + verbs[-1].start()
             in_people = [(u.person.prefix_start or u.start, u.end) for u in doc.units_in(s, e) if u.person]
             for u in doc.units_in(s, last_verb):
                 if u.person is not None or any(a <= u.start and u.end <= b for a, b in in_people):
                     continue
+                if u.start in doc.qualifiers:
+                    continue
                 after = text[u.end:u.end + 3]
-                if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の]|[\u4e00-\u9fff]", after)
+                if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の・]|[\u4e00-\u9fff]", after)
                                             or doc.unit_at(u.end)):
                     continue
-                if u.type in PLACE_TYPES and re.match(r"[的の]", after):
+                if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
                     continue
+                if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, u.start - 2), u.start)):
+                    continue  # "静岡市内で行われ", "在臺北舉行": where, not who
                 parties.append(u)
-        # signatories and witnesses by position around their cue
-        cues_pos = sorted([(s + v.start(), "sign") for v in verbs] + [(s + w.start(), "witness") for w in wits])
         people = [u for u in doc.units_in(s, e) if u.person]
-        roles: dict[int, str] = {}
         if en:
-            for u in signers:
-                roles[u.start] = "sign"
-            for pos, kind in cues_pos:
-                if kind == "witness":
+            witnesses = _en_witnesses(doc, s, e, wits, signers, people)
+        else:
+            signers, witnesses = [], []
+            if nouns or re.search("簽字|署名|簽約|調印|見證|立ち会|立会|觀禮", sent):
+                cue_pos = sorted([(s + v.start(), "sign") for v in verbs] + [(s + w.start(), "witness") for w in wits])
+                prev = s
+                done = set()
+                for pos, kind in cue_pos:
                     for u in people:
-                        if u.end <= pos and u.start not in roles:
-                            roles[u.start] = "witness"
-                    after = re.match(r"(?:ed|es)?\s+by\s+", text[pos + 7:pos + 20])
-        elif nouns or re.search("簽字|署名|簽約|見證|立ち会|立会", sent):
-            prev = s
-            for pos, kind in cues_pos:
-                for u in people:
-                    if prev <= u.start and u.end <= pos and u.start not in roles:
-                        roles[u.start] = kind
-                prev = pos
-        sign_units = [u for u in people if roles.get(u.start) == "sign"]
-        wit_units = [u for u in people if roles.get(u.start) == "witness"]
-        seen = set()
-        party_ids = []
+                        if prev <= u.start and u.end <= pos and u.start not in done:
+                            done.add(u.start)
+                            (signers if kind == "sign" else witnesses).append(u)
+                    prev = pos
+        party_ids: list[str] = []
         for u in parties:
             pid = _party_of(doc, u)
-            if pid and pid not in seen:
-                seen.add(pid)
+            if pid and pid not in party_ids:
                 party_ids.append(pid)
-        for u in sign_units:
-            pid = _party_of(doc, u)
-            if pid and pid not in seen and not by_agent and en:
-                seen.add(pid)
-                party_ids.append(pid)
-        when = _best_date(_sentence_dates(doc, s, e))
-        if party_ids and (nouns or by_agent or not en or verbs):
-            same = [a for a in agreements if set(a.parties) == set(party_ids)]
-            if no_new and not same:
-                continue
-            if same:
-                ag = same[0]
-                if when and (ag.date is None or _better(when, ag.date)):
-                    ag.date = when
-            else:
-                ag = Agreement(party_ids, when, (s, e))
-                agreements.append(ag)
-        elif agreements and (sign_units or wit_units):
-            ag = agreements[-1]
-            if when and (ag.date is None or _better(when, ag.date)):
-                ag.date = when
-        else:
-            continue
-        ag.signatories += [(u, (s, e)) for u in sign_units]
-        ag.witnesses += [(u, (s, e)) for u in wit_units]
-    return agreements
+        if en and not by_agent:
+            for u in signers:  # "Mayor Li signed ... with Governor Mimura": their bodies sign
+                pid = _party_of(doc, u)
+                if pid and pid not in party_ids:
+                    party_ids.append(pid)
+        anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
+        events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors),
+                            separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent)),
+                            both=bool(_BOTH.search(sent))))
+    return events
 
 
 def _better(new: DateMention, old: DateMention) -> bool:
@@ -307,49 +376,145 @@ def _better(new: DateMention, old: DateMention) -> bool:
     return rank[new.precision] < rank[old.precision]
 
 
+def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
+    """Merge the events that report one signing (see the section comment)."""
+    agreements: list[Agreement] = []
+    for ev in events:
+        target = None
+        if ev.parties and not ev.separate:
+            new = set(ev.parties)
+            for ag in reversed(agreements):
+                old = set(ag.parties)
+                if new <= old or (old <= new and len(old) < 2) or (old <= new and not ev.no_new):
+                    target = ag
+                    break
+        elif not ev.parties and agreements and not ev.separate:
+            target = agreements[-1]  # "The MOU was signed by ...", "雙方代表簽字"
+        if target is None:
+            if not ev.parties and not (ev.signers or ev.witnesses):
+                continue
+            if ev.no_new and agreements and not ev.signers and not ev.witnesses:
+                continue  # "Osaka is the 8th ... to sign an MOU with TJPO": a known agreement
+            target = Agreement(list(ev.parties), ev.date, ev.sentence)
+            agreements.append(target)
+        else:
+            for p in ev.parties:
+                if p not in target.parties:
+                    target.parties.append(p)
+            if ev.date and (target.date is None or _better(ev.date, target.date)):
+                target.date = ev.date
+        target.signatories += [(u, ev.sentence) for u in ev.signers]
+        target.witnesses += [(u, ev.sentence) for u in ev.witnesses]
+    for ag in agreements:
+        # signatories of bodies when the parties named are countries ("between Taiwan and
+        # Japan ... signed on behalf of the two governments by X of A and Y of B"): the bodies sign
+        if ag.signatories and ag.parties and all(_type_of(doc, p) == "Country" for p in ag.parties):
+            orgs = []
+            for u, _ in ag.signatories:
+                org = next((o for _, o in doc.posts.get(u.entity, []) if o), None)
+                if org and org not in orgs and _type_of(doc, org) != "Country":
+                    orgs.append(org)
+            if len(orgs) >= 2:
+                ag.principals = list(ag.parties)
+                ag.parties = orgs
+        # "signed by X of A and Y of B" with one party named: the signatories' bodies complete it
+        if len(ag.parties) < 2:
+            for u, _ in ag.signatories:
+                org = next((o for _, o in doc.posts.get(u.entity, []) if o), None)
+                if org and _side(doc, u.entity, ag.parties) is None and org not in ag.parties \
+                        and _type_of(doc, org) != "Country":
+                    ag.parties.append(_top_party(doc, org))
+    return agreements
+
+
+def _top_party(doc: Doc, org: str) -> str:
+    """The body a signatory's unit belongs to, up to a prefecture or city: a department signs
+    for its prefecture."""
+    for x in _chain_up(doc, org):
+        if _type_of(doc, x) in ("Prefecture", "City"):
+            return x
+    return org
+
+
+def _chain_up(doc: Doc, entity: str, limit: int = 6) -> list[str]:
+    """``entity`` and what it is part of or located in: the text's partOf facts, then the
+    gazetteer's parents and the place its name starts with."""
+    out = [entity]
+    cur = entity
+    while len(out) <= limit:
+        nxt = doc.part_of.get(cur) or doc.located.get(cur) or doc.home.get(cur)
+        if nxt is None or nxt in out:
+            break
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _country(doc: Doc, entity: str) -> str | None:
+    chain = _chain_up(doc, entity)
+    for x in chain:
+        if x in doc.countries:
+            return x
+    for x in chain:  # "Taiwan-Japan Industrial Promotion Center" (part of III): its name says Taiwan
+        place = doc.named.get(x)
+        if place is not None and place not in chain:
+            for y in _chain_up(doc, place):
+                if y in doc.countries:
+                    return y
+    return None
+
+
 def _side(doc: Doc, person: str, parties: list[str]) -> str | None:
-    """The party a person acts for: a post at the party or at a part of it."""
-    for role, org in doc.posts.get(person, []):
-        cur, hops = org, 0
-        while cur and hops < 4:
-            if cur in parties:
-                return cur
-            cur = doc.part_of.get(cur)
-            hops += 1
+    """The party a person acts for: the party their post's body is (part of), the party that
+    is part of their body, or the one party of their body's country."""
+    orgs = [o for _, o in doc.posts.get(person, []) if o]
+    for o in orgs:
+        for x in _chain_up(doc, o):
+            if x in parties:
+                return x
+    for o in orgs:
+        hits = [p for p in parties if o in _chain_up(doc, p)]
+        if len(hits) == 1:
+            return hits[0]
+    for o in orgs:
+        c = _country(doc, o)
+        if c is not None:
+            hits = [p for p in parties if _country(doc, p) == c]
+            if len(hits) == 1:
+                return hits[0]
     return None
 
 
 def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]) -> None:
-    # signatories whose bodies are not the parties (countries): an agreement of their bodies
-    extra: list[Agreement] = []
     for ag in agreements:
-        if ag.signatories and all(_side(doc, u.entity, ag.parties) is None for u, _ in ag.signatories):
-            orgs = []
-            for u, _ in ag.signatories:
-                side = next((o for _, o in doc.posts.get(u.entity, []) if o), None)
-                if side and side not in orgs:
-                    orgs.append(side)
-            if len(orgs) >= 2:
-                sub = Agreement(orgs, ag.date, ag.sentence, ag.signatories, ag.witnesses, ag.fields)
-                ag.signatories, ag.witnesses = [], []
-                extra.append(sub)
-    for ag in agreements + extra:
         iri = ag.iri()
         span = ag.sentence
         conf = 0.9 if len(ag.parties) >= 2 else 0.7
         for i, a in enumerate(ag.parties):
             for b in ag.parties[i + 1:]:
                 rels.append(_rel(doc, a, "signedMOUWith", b, span, conf, when=ag.date, agreement=iri))
+        for i, a in enumerate(ag.principals):
+            for b in ag.principals[i + 1:]:
+                rels.append(_rel(doc, a, "signedMOUWith", b, span, 0.75, when=ag.date, agreement=iri))
+        if not ag.parties:
+            continue
+        signed: dict[str, str | None] = {}
+        for u, _ in ag.signatories:
+            signed.setdefault(u.entity, _side(doc, u.entity, ag.parties))
+        # one signatory per party: the one whose side is unknown signs for the party left
+        left = [p for p in ag.parties if p not in signed.values()]
+        unknown = [k for k, v in signed.items() if v is None]
+        if len(unknown) == 1 and len(left) == 1:
+            signed[unknown[0]] = left[0]
         for kind, members in (("signatoryOf", ag.signatories), ("witnessOf", ag.witnesses)):
             done = set()
             for u, sspan in members:
-                if u.entity in done or not ag.parties:
+                if u.entity in done:
                     continue
                 done.add(u.entity)
-                side = _side(doc, u.entity, ag.parties)
+                side = signed.get(u.entity) if kind == "signatoryOf" else _side(doc, u.entity, ag.parties)
                 quals = (("side", side),) if side else ()
-                obj = side or ag.parties[0]
-                rels.append(_rel(doc, u.entity, kind, obj, sspan, 0.85 if side else 0.65,
+                rels.append(_rel(doc, u.entity, kind, side or ag.parties[0], sspan, 0.85 if side else 0.6,
                                  when=ag.date, agreement=iri, quals=quals))
 
 
@@ -392,7 +557,8 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
                 continue
             seen.add(ind)
             for subj in subjects:
-                rels.append(_rel(doc, subj, "cooperatesIn", ind, (s, e), 0.75, agreement=iri))
+                rels.append(_rel(doc, subj, "cooperatesIn", ind, (s, e), 0.75, agreement=iri,
+                                 when=ag.date if iri and ag is not None else None))
 
 
 def _all_parties(agreements: list[Agreement]) -> set[str]:
@@ -416,12 +582,14 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
             if m and (re.search(r"\b(?:sign|signed|signs|MOU|memorand|agreement|partner|member|alliance)", sent, re.I)):
                 raw = m.group(1).lower()
                 n = int(raw) if raw.isdigit() else _WORD_ORD[raw]
-                before = text[s:s + m.start()]
-                back = re.search(r"(?:making|make|makes|made)\s+$|\s+(?:is|was|becomes|became|as)\s+$", before)
-                if back:
-                    units = [u for u in doc.units_in(s, s + m.start()) if u.person is None]
-                    if units:
-                        subj = units[-1].entity
+                units = [u for u in doc.units_in(s, s + m.start()) if u.person is None]
+                if units:
+                    u = units[-1]
+                    between = text[u.end:s + m.start()]
+                    made = re.search(r"\b(?:making|make|makes|made)\s+$", text[s:u.start])
+                    linked = re.fullmatch(r"\s*,?\s*(?:(?:is|was|becomes|became|has\s+become|will\s+be|as)\s+)(?:now\s+)?", between)
+                    if (made and re.fullmatch(r"\s*", between)) or linked:
+                        subj = u.entity
         else:
             m = re.search(rf"第\s*([0-9]+|[一二三四五六七八九十]+)\s*(?:{nouns})", sent) or \
                 re.search(r"([0-9]+)\s*(?:例目|番目|件目)", sent)
@@ -468,6 +636,8 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
 
 
 def _type_of(doc: Doc, entity: str) -> str | None:
+    if entity in doc.types:
+        return doc.types[entity]
     for u in doc.units:
         if u.entity == entity:
             return u.type
@@ -583,24 +753,68 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 # ---------------------------------------------------------------- places and parents
 
-def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
+_SUB_CITY = re.compile(r"(?:Township|Town|Village|Ward|District)$|[鎮鄉郷町村區区]$")
+
+
+def _level(u: Unit) -> float | None:
+    """How large a place is: a township 0.5, a city or county 1, a prefecture 2, a region 3,
+    a country 4 (None for non-places)."""
+    base = {"City": 1, "Prefecture": 2, "Region": 3, "Country": 4}.get(u.type)
+    if base == 1 and u.mention is not None and _SUB_CITY.search(u.mention.text):
+        return 0.5
+    return base
+
+
+def _qualifier_pairs(doc: Doc) -> list[tuple[Unit, Unit, bool]]:
+    """(unit, place, place_first) where the place qualifies the unit next to it: "Hirosaki
+    City, Aomori Prefecture", "Fujieda City of Shizuoka Prefecture", "Mito Optical Devices Inc.
+    of Hitachinaka City", "青森県弘前市", "雲林縣斗六工業區". A place that heads a list ("Pingtung
+    County, Ehime Prefecture and Uwajima City") or lies in another country qualifies nothing."""
     text = doc.text
-    level = {"City": 1, "Region": 3, "Prefecture": 2, "Country": 4}
     units = [u for u in doc.units if u.person is None]
-    for a, b in zip(units, units[1:]):
+    out = []
+    for i, (a, b) in enumerate(zip(units, units[1:])):
         if a.entity == b.entity:
             continue
         gap = text[a.end:b.start]
-        s = next(((x, y) for x, y in doc.sentences if x <= a.start < y), (a.start, b.end))
-        if a.type in level and b.type in level and level[a.type] < level[b.type] and (
-                re.fullmatch(r",\s*(?:the\s+)?", gap) or (doc.lang != "en" and gap == "")):
-            if doc.lang != "en" and gap == "" and a.type == "City" and b.type != "City":
+        la, lb = _level(a), _level(b)
+        if doc.lang == "en":
+            if lb is None or not re.fullmatch(r",\s*(?:the\s+)?|\s+(?:of|in)\s+(?:the\s+)?", gap):
                 continue
-            rels.append(_rel(doc, a.entity, "locatedIn", b.entity, s, 0.85))
-        elif doc.lang != "en" and b.type in level and a.type in level and gap == "" and level[a.type] > level[b.type] and a.type != "Country":
-            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, s, 0.8))  # 青森県弘前市
-        elif a.type == "Country" and b.type in ("Region",) and re.fullmatch(r",\s*the\s+", gap):
-            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, s, 0.7))
+            if la is not None and la >= lb:
+                continue
+            if re.match(r"['’]s\b", text[b.end:b.end + 3]):
+                continue  # "of Taiwan's Institute": a possessive, not a qualifier
+            if la is None and (a.type not in ("Company", "Organization") or "," in gap):
+                continue
+            nxt = units[i + 2] if i + 2 < len(units) else None
+            if nxt is not None and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[b.end:nxt.start]) \
+                    and _level(nxt) == lb:
+                continue  # "A, B and C": a list of parties
+            ca, cb = _country(doc, a.entity), _country(doc, b.entity)
+            if ca is not None and cb is not None and ca != cb:
+                continue
+            out.append((a, b, False))
+        elif gap == "":
+            if la is not None and lb is not None and la > lb and a.type != "Country":
+                out.append((b, a, True))  # 青森県弘前市
+            elif la is not None and lb is None and b.type == "Organization" and a.type != "Country" \
+                    and re.search(r"(?:工業區|園區|園区|工業団地|産業団地|団地)$", b.mention.text if b.mention else ""):
+                out.append((b, a, True))  # 雲林縣斗六工業區
+    return out
+
+
+def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
+    text = doc.text
+    for small, big, first in _qualifier_pairs(doc):
+        s = next(((x, y) for x, y in doc.sentences if x <= small.start < y), (small.start, small.end))
+        doc.located.setdefault(small.entity, big.entity)
+        doc.qualifiers.add(big.start)
+        rels.append(_rel(doc, small.entity, "locatedIn", big.entity, s, 0.85 if big.type in PLACE_TYPES else 0.8))
+    units = [u for u in doc.units if u.person is None]
+    for a, b in zip(units, units[1:]):
+        if a.type == "Country" and b.type == "Region" and re.fullmatch(r",\s*the\s+", text[a.end:b.start]):
+            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, (a.start, b.end), 0.7))
     heads = alternation(cues.words("locative_heads_ci")) if doc.lang == "en" else None
     for s, e in doc.sentences:
         sent = text[s:e]
@@ -702,13 +916,13 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
                 doc.posts[u.entity].append(x)
     _parents(doc, rels, compound)
     _posts(doc, people, rels, org_of, None)
-    agreements = _agreements(doc, cues, rels)
+    _places(doc, cues, rels)
+    agreements = _resolve_agreements(doc, _agreement_events(doc, cues))
     _emit_agreements(doc, agreements, rels)
     _fields(doc, cues, agreements, rels)
     _ordinals(doc, cues, agreements, rels)
     _counts(doc, cues, rels)
     _investments(doc, cues, rels)
-    _places(doc, cues, rels)
     # one statement per fact: the same triple from two sentences keeps the more confident one
     best: dict = {}
     for r in rels:

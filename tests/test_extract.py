@@ -21,7 +21,10 @@ def facts(path_or_ann) -> tuple[dict, set]:
     label = {e["id"]: e["label"] for e in data["entities"]}
     triples = set()
     for r in data["relations"]:
-        triples.add((label.get(r["subject"], r["subject"]), r["predicate"], label.get(r["object"], r["object"])))
+        s, o = label.get(r["subject"], r["subject"]), label.get(r["object"], r["object"])
+        triples.add((s, r["predicate"], o))
+        if r["predicate"] == "signedMOUWith":  # symmetric
+            triples.add((o, r["predicate"], s))
     return data, triples
 
 
