@@ -140,8 +140,10 @@ class Explorer:
     def link(self, iri: str) -> str:
         """The local page of an IRI: its path under the base, else ``/entity?iri=``."""
         for folder in ("id/", "announcement/"):
-            if iri.startswith(self.base + folder) and len(iri) > len(self.base + folder):
-                return "/" + folder + iri[len(self.base + folder):]
+            rest = iri[len(self.base + folder):]
+            if (iri.startswith(self.base + folder) and rest and ".." not in rest.split("/")
+                    and self.iri_of_path("/" + folder + rest) == iri):  # the path stands for this IRI exactly
+                return "/" + folder + rest
         return "/entity?" + urlencode({"iri": iri})
 
     def iri_of_path(self, raw_path: str) -> str:
@@ -189,11 +191,10 @@ class Explorer:
 
     # ---- pages ---------------------------------------------------------------------------------
     def home(self, request: Request) -> Response:
-        types = self.app.rows(Q_TYPES).rows
-        latest = self.app.rows(Q_LATEST).rows
-        return self._render("home.html", request, types=[(self.compact(str(t)).split(":", 1)[-1], int(n))
-                                                          for t, n in types],
-                            latest=[(self.link(str(a)), str(t), p and str(p), lg and str(lg)) for a, t, p, lg in latest])
+        types = [(self.compact(str(t)).split(":", 1)[-1], int(n)) for t, n in self.app.rows(Q_TYPES).rows]
+        latest = [(self.link(str(a)), str(t), p and str(p), lg and str(lg))
+                  for a, t, p, lg in self.app.rows(Q_LATEST).rows]
+        return self._render("home.html", request, types=types, latest=latest)
 
     def search(self, request: Request) -> Response:
         q = (request.param("q") or "").strip()
@@ -231,7 +232,7 @@ class Explorer:
             raise BadRequest("give the entity's IRI: /entity?iri=...")
         if request.param("format") not in (None, "html"):
             return self.app.dereference(request, iri)
-        return self._entity_page(request, iri)
+        return self.page_of(request, iri)
 
     def _entity_page(self, request: Request, iri: str) -> Response:
         from .server import iri_term
@@ -435,7 +436,9 @@ class Explorer:
             except Exception as e:  # shown on the page, with the status it would have
                 status = getattr(e, "status", 400)
                 error = " ".join(str(e).split())
-        csv_link = "/sparql?" + urlencode({"query": query, "format": "csv"}) if table and table["kind"] == "rows" else None
+        csv_link = None
+        if table and table["kind"] == "rows":
+            csv_link = "/sparql?" + urlencode({"query": query, "format": "csv"})
         return self._render("sparql.html", request, status, query=query or EXAMPLE_QUERY, table=table, text=text,
                             error=error, csv_link=csv_link)
 

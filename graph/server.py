@@ -98,12 +98,11 @@ class Settings:
 class App:
     """Requests in, responses out: routing, the SPARQL endpoint, dereferencing, static files."""
 
-    def __init__(self, executor, settings: Settings, store=None) -> None:
+    def __init__(self, executor, settings: Settings) -> None:
         from .explorer import Explorer
 
         self.executor = executor
         self.settings = settings
-        self.store = store
         self.explorer = Explorer(self)
 
     # ---- running queries ---------------------------------------------------------------------
@@ -145,9 +144,7 @@ class App:
             raise MethodNotAllowed(f"POST is only for /sparql, not {path}")
         if path.startswith("/static/"):
             return self.static(path[len("/static/"):])
-        if path.startswith("/id/"):
-            return self.dereference(request, self.explorer.iri_of_path(request.raw_path))
-        if path.startswith("/announcement/"):
+        if path.startswith(("/id/", "/announcement/")):
             return self.dereference(request, self.explorer.iri_of_path(request.raw_path))
         page = self.explorer.page_for(path)
         if page is None:
@@ -441,7 +438,7 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, tim
                         union_default_graph=isinstance(store, EmbeddedStore))
     executor, cleanup = _executor_for(store, workers, timeout, cache_mb)
     try:
-        server = Server(App(executor, settings, store), host, port, cleanup, log)
+        server = Server(App(executor, settings), host, port, cleanup, log)
     except OSError as e:
         executor.close()
         cleanup()
@@ -500,6 +497,6 @@ def get(store, path: str, headers: dict[str, str] | None = None, *, base: str | 
     from .store import EmbeddedStore
 
     settings = Settings(max_rows=max_rows, base=base or BASE, union_default_graph=isinstance(store, EmbeddedStore))
-    app = App(InlineExecutor(store, size=1), settings, store)
+    app = App(InlineExecutor(store, size=1), settings)
     response = app.handle(Request.from_target("GET", path, headers or {"Accept": "*/*"}))
     return response.status, response.all_headers(), response.body

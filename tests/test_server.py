@@ -97,7 +97,8 @@ def test_construct_as_turtle(endpoint):
         CONSTRUCT { ?e rdfs:label ?l } WHERE { GRAPH ?g { ?e rdfs:label ?l } FILTER(?e = <%s>) }""" % OSAKA
     data = wrapper(endpoint, query, TURTLE).queryAndConvert()
     g = Graph().parse(data=data, format="turtle")
-    assert (URIRef(OSAKA), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("大阪府", lang="zh-Hant")) in g
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert (URIRef(OSAKA), label, Literal("大阪府", lang="zh-Hant")) in g
     assert b"@zh-Hant" in data
 
 
@@ -345,7 +346,7 @@ def test_pages_cut_long_answers_and_say_so(store):
 
 @pytest.mark.parametrize("accept, tagged", [("application/ld+json", b'"@language":"zh-Hant"'),
                                             ("application/rdf+xml", b'xml:lang="zh-Hant"'),
-                                            ("application/n-triples", b'"\xe5\xa4\xa7\xe9\x98\xaa\xe5\xba\x9c"@zh-Hant')])
+                                            ("application/n-triples", '"大阪府"@zh-Hant'.encode())])
 def test_every_rdf_format_keeps_canonical_tags(server, accept, tagged):
     status, _, body = http(server.url + "id/jp-27", headers={"Accept": accept})
     assert status == 200 and tagged in body and b"zh-hant" not in body
@@ -374,3 +375,21 @@ def test_serve_on_disk_store_stops_cleanly_on_sigterm(tmp_path, store):
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # snapshot removed
+
+
+def test_iris_in_any_script_dereference():
+    from graph.ids import announcement_iri, entity_iri
+    from graph.models import Announcement, Entity, Extraction, Relation
+    from graph.rdf import extraction_quads
+
+    kagoshima, tjpo = entity_iri("鹿兒島縣"), entity_iri("tjpo")
+    ex = Extraction(Announcement("zh-1", "zh-1.txt", "鹿兒島", "", "zh-Hant"),
+                    (Entity(kagoshima, "Prefecture", "鹿兒島縣", "zh-Hant"), Entity(tjpo, "Agency", "TJPO", "en")),
+                    (Relation(tjpo, "signedMOUWith", kagoshima, "TJPO與鹿兒島縣簽署MOU。", 0.9, "2020-01-01"),))
+    s = open_store("memory")
+    s.replace_graph(announcement_iri("zh-1"), extraction_quads(ex))
+    path = "/id/" + urllib.parse.quote("鹿兒島縣")
+    status, _, body = get(s, path, {"Accept": "text/turtle"})
+    assert status == 200 and "鹿兒島縣".encode() in body
+    status, _, page = get(s, "/id/tjpo", {"Accept": "text/html"})
+    assert f'href="{path}"'.encode() in page and "TJPO與鹿兒島縣簽署MOU。".encode() in page
