@@ -45,14 +45,28 @@ class IngestReport:
         return f"{done}, {self.written} quads written"
 
 
-def _extract_file(path: Path):
+def _curation(curation):
+    """The curation to apply: ``None`` (the default file, read by the extractor), ``False``
+    (none), a :class:`graph.curation.Curation`, or the path of a curation file (read now, so
+    that a bad file stops the build with one message)."""
+    from .curation import Curation, load_curation
+    from .errors import CurationError
+
+    if curation is None or curation is False or isinstance(curation, Curation):
+        return curation
+    if isinstance(curation, (str, os.PathLike)):
+        return load_curation(curation)
+    raise CurationError(f"curation must be a file path, a Curation or False, not {type(curation).__name__}")
+
+
+def _extract_file(path: Path, curation=None):
     """Read, extract and turn into quads one file: (extraction, quads as rdflib terms)."""
     from .extract import extract
     from .rdf import extraction_quads
     from .sources import read_announcement
 
     announcement = read_announcement(path)
-    extraction = extract(announcement)
+    extraction = extract(announcement, curation=curation)
     return extraction, extraction_quads(extraction)
 
 
@@ -62,7 +76,7 @@ PARALLEL_MIN_FILES = 400
 _gazetteer = None  # loaded once per worker process
 
 
-def _file_nquads(path: Path) -> tuple[str, str | None, str, bytes, bytes]:
+def _file_nquads(path: Path, curation=None) -> tuple[str, str | None, str, bytes, bytes]:
     """One file for a bulk build: (path, error or None, announcement id, N-Quads of the
     announcement's graph, N-Quads of its entity descriptions). Runs in worker processes."""
     import pyoxigraph as ox
@@ -75,7 +89,7 @@ def _file_nquads(path: Path) -> tuple[str, str | None, str, bytes, bytes]:
 
     global _gazetteer
     try:
-        extraction = extract(read_announcement(path))
+        extraction = extract(read_announcement(path), curation=curation)
     except TjkgError as e:
         return str(path), str(e), "", b"", b""
     if _gazetteer is None:
@@ -95,10 +109,13 @@ def _workers(requested: int | None, files: int) -> int:
     return 1 if files < PARALLEL_MIN_FILES else max(1, requested)
 
 
-def _map_files(files: list[Path], workers: int) -> Iterator[tuple[str, str | None, str, bytes, bytes]]:
+def _map_files(files: list[Path], workers: int, curation=None) -> Iterator[tuple[str, str | None, str, bytes, bytes]]:
     """:func:`_file_nquads` over the files, in order, in ``workers`` processes."""
+    import functools
+
+    one = functools.partial(_file_nquads, curation=curation)
     if workers <= 1:
-        yield from map(_file_nquads, files)
+        yield from map(one, files)
         return
     import multiprocessing
     import sys
@@ -107,7 +124,7 @@ def _map_files(files: list[Path], workers: int) -> Iterator[tuple[str, str | Non
     # caller's script; they only extract and serialize, never touching the open store
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(workers) as pool:
-        yield from pool.imap(_file_nquads, files, chunksize=8)
+        yield from pool.imap(one, files, chunksize=8)
 
 
 class KnowledgeGraph:
@@ -127,16 +144,22 @@ class KnowledgeGraph:
         return f"<KnowledgeGraph {self.location!r}: {len(self)} quads>"
 
     # ---- writing -------------------------------------------------------------------------
-    def ingest(self, path: str | Path, *, on_file: Callable[[Path, str | None], None] | None = None) -> IngestReport:
+    def ingest(self, path: str | Path, *, on_file: Callable[[Path, str | None], None] | None = None,
+               curation=None) -> IngestReport:
         """Add or replace announcements (a file or a directory): each file's graph is replaced
-        in one transaction; a file that fails leaves the store as it was and the others go in."""
+        in one transaction; a file that fails leaves the store as it was and the others go in.
+
+        ``curation``: the curation file to apply (a path or a :class:`graph.curation.Curation`;
+        default ``data/curation.yaml``; ``False`` for none).
+        """
         from .ids import announcement_iri
         from .sources import iter_sources
 
+        curation = _curation(curation)
         report = IngestReport()
         for file in iter_sources(path):
             try:
-                extraction, quads = _extract_file(file)
+                extraction, quads = _extract_file(file, curation)
                 quads += self._taxonomy(extraction)
                 self.store.replace_graph(announcement_iri(extraction.announcement.id), quads)
             except TjkgError as e:
@@ -149,25 +172,27 @@ class KnowledgeGraph:
         return report
 
     def build(self, directory: str | Path, *, on_file: Callable[[Path, str | None], None] | None = None,
-              workers: int | None = None) -> IngestReport:
+              workers: int | None = None, curation=None) -> IngestReport:
         """Rebuild the whole store from a directory of announcements, loading in bulk.
 
         Files that fail are reported and skipped; the store is replaced only after every
         file has been read. Into the embedded store, a big build extracts in ``workers``
         processes (default: one per CPU, or ``TJKG_WORKERS``) and loads N-Quads in bulk.
+        ``curation`` as in :meth:`ingest`.
         """
         from .sources import iter_sources
         from .store import EmbeddedStore
 
+        curation = _curation(curation)
         files = iter_sources(directory)
         if isinstance(self.store, EmbeddedStore):
-            return self._build_embedded(files, on_file, _workers(workers, len(files)))
+            return self._build_embedded(files, on_file, _workers(workers, len(files)), curation)
         report = IngestReport()
 
         def quads() -> Iterator:
             for file in files:
                 try:
-                    extraction, qs = _extract_file(file)
+                    extraction, qs = _extract_file(file, curation)
                 except TjkgError as e:
                     report.failed.append((str(file), str(e)))
                     on_file and on_file(file, str(e))
@@ -180,7 +205,7 @@ class KnowledgeGraph:
         report.triples = self.store.rebuild(quads())
         return report
 
-    def _build_embedded(self, files: list[Path], on_file, workers: int) -> IngestReport:
+    def _build_embedded(self, files: list[Path], on_file, workers: int, curation=None) -> IngestReport:
         """The bulk build: every announcement's quads once, each entity description line once."""
         report = IngestReport()
         described: set[bytes] = set()
@@ -189,7 +214,7 @@ class KnowledgeGraph:
 
         def chunks() -> Iterator[bytes]:
             nonlocal lines
-            for path, error, aid, own, entities in _map_files(files, workers):
+            for path, error, aid, own, entities in _map_files(files, workers, curation):
                 if error is not None:
                     report.failed.append((path, error))
                     on_file and on_file(Path(path), error)
@@ -237,6 +262,42 @@ class KnowledgeGraph:
     def entity(self, name: str):
         """Every fact about the entity with this label (any language), with its evidence."""
         return self.query("entity", name=name)
+
+    def to_networkx(self, view: str = "agreement"):
+        """The graph as a networkx ``MultiDiGraph``: typed nodes with labels in every language,
+        edges keyed by relation kind with their evidence (see :mod:`graph.network`).
+
+        ``view``: ``"agreement"`` (MOUs and investments as nodes) or ``"collapsed"`` (every
+        fact party to party).
+
+        >>> import graph
+        >>> G = graph.open("memory").to_networkx(view="collapsed")
+        >>> G.number_of_nodes(), G.graph["view"]
+        (0, 'collapsed')
+        """
+        from .network import to_networkx
+
+        return to_networkx(self, view=view)
+
+    def render(self, *, view: str = "agreement", height: int = 600, **options):
+        """The interactive explorer page of the graph, to show inline in a notebook: an
+        :class:`graph.notebook.Inline` (a sandboxed iframe in JupyterLab, Jupyter Notebook,
+        VS Code and Colab); its ``.html`` is the page, ``.save(path)`` writes it.
+
+        Options as in :func:`graph.render.render`: ``lang``, ``focus``, ``hops``, ``types``,
+        ``kinds``, ``size_by``, ``max_nodes``, ``seed``, ``title``.
+
+        >>> import graph
+        >>> from graph.paths import data_dir
+        >>> kg = graph.open("memory")
+        >>> kg.ingest(data_dir() / "announcements" / "en-2019-10-15-tjpo-osaka-mou.txt").ok
+        True
+        >>> kg.render(focus="大阪府", hops=1, height=400)    # the last line of a cell: drawn inline
+        <Inline page: ... nodes, ... edges, 400 px high>
+        """
+        from .notebook import render
+
+        return render(self, view=view, height=height, **options)
 
     def dataset(self):
         """The whole graph as an rdflib Dataset (named graphs kept)."""
