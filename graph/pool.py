@@ -437,12 +437,7 @@ class WorkerPool:
 
 
 def _open_read_only(path: str) -> EmbeddedStore:
-    """The embedded store's query behaviour (union default graph, error mapping) over a
-    read-only view of its directory."""
-    store = EmbeddedStore.__new__(EmbeddedStore)
-    store.location = path
-    store.ox = ox.Store.read_only(path)
-    return store
+    return EmbeddedStore.read_only(path)
 
 
 def worker_main() -> None:

@@ -108,16 +108,33 @@ class EmbeddedStore:
             raise StoreError(f"{self.location}: cannot open the store ({e}); is another tjkg process using it?") from e
 
     # ---- queries ------------------------------------------------------------------------
-    def raw_query(self, sparql: str, bindings: dict[str, Node] | None = None):
-        """The pyoxigraph result object (for serializing it natively, as the server does)."""
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+    @classmethod
+    def read_only(cls, path: str | Path) -> "EmbeddedStore":
+        """A read-only view of a store directory (for query workers beside a writer)."""
+        store = cls.__new__(cls)
+        store.location = str(path)
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            store.ox = ox.Store.read_only(str(path))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store read-only ({e})") from e
+        return store
+
+    def raw_query(self, sparql: str, bindings: dict[str, Node] | None = None):
+        """The pyoxigraph result object (for serializing it natively, as the server does).
+
+        Parameters are bound with a ``VALUES`` block in each WHERE group (graph.sparql), as for
+        a SPARQL server: the same query behaves the same on both, and a bound value is visible
+        to BIND and sub-selects (pyoxigraph's own substitutions are not).
+        """
+        from .sparql import bind_values
+
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        try:
+            return self.ox.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
-        except RuntimeError as e:  # e.g. a bound variable that the query does not project
-            raise QueryError(f"cannot bind {', '.join('?' + k for k in bindings or {})}: {e}") from e
-        except (OSError, ValueError) as e:
+        except (OSError, ValueError, RuntimeError) as e:
             raise QueryError(f"query failed: {e}") from e
 
     def select(self, sparql: str, bindings: dict[str, Node] | None = None) -> SelectResult:

@@ -74,6 +74,7 @@ class TJKG(DefinedNamespace):
     contactPerson: URIRef
     contactPhone: URIRef
     isoCode: URIRef
+    searchKey: URIRef
 
 
 # relation kind (JSON contract) -> RDF predicate

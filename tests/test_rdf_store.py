@@ -49,7 +49,8 @@ def test_entity_description_is_the_expected_graph(osaka_extraction):
     _assert_iso(_subgraph(entities, URIRef("https://tjkg.example/id/jp-27")), """
         id:jp-27 a tjkg:Prefecture ;
             rdfs:label "Osaka Prefecture"@en, "大阪府"@zh-Hant, "大阪府"@ja ;
-            skos:altLabel "Osaka"@en, "Osaka Prefect. Gov."@en .
+            skos:altLabel "Osaka"@en, "Osaka Prefect. Gov."@en ;
+            tjkg:searchKey "osaka prefecture", "大阪府", "osaka", "osaka prefect. gov." .
     """)
 
 
