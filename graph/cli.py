@@ -408,7 +408,9 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[Optional[int], typer.Option("--max-rows", help="Most rows a SELECT answers.")] = None,
     base: Annotated[Optional[str], typer.Option("--base", help="IRI base to dereference (default TJKG_BASE).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", help="Queries run at once (default: twice the CPUs).")] = None,
     get: Annotated[Optional[str], typer.Option("--get", help="Answer one GET request for this path and exit.")] = None,
+    accept: Annotated[str, typer.Option("--accept", help="Accept header of the --get request (e.g. text/html).")] = "*/*",
     store: StoreOption = None,
     update_url: UpdateUrlOption = None,
 ) -> None:
@@ -418,13 +420,13 @@ def serve(
     kg = _open(store, update_url)
     limits = {"max_rows": max_rows} if max_rows else {}
     if get is not None:
-        status, headers, body = server.get(kg.store, get, base=base, **limits)
+        status, headers, body = server.get(kg.store, get, {"Accept": accept}, base=base, **limits)
         sys.stdout.buffer.write(body)
         sys.stdout.flush()
         if status >= 400:
             raise typer.Exit(1)
         return
-    server.serve(kg.store, host=host, port=port, timeout=timeout, base=base,
+    server.serve(kg.store, host=host, port=port, timeout=timeout, base=base, workers=workers,
                  ready=lambda url: _err(f"serving {url} (SPARQL endpoint {url.rstrip('/')}/sparql); Ctrl-C stops"),
                  **limits)
 
