@@ -48,7 +48,7 @@ import numpy as np
 from .analysis import CENTRALITIES, ego, prune_events, scores
 from .errors import TjkgError
 from .models import ENTITY_TYPES, RELATION_KINDS
-from .network import EVENT_ROLES, EVENT_TYPES, NetworkError, find_node, is_event, label_of, lang_tag, search_key
+from .network import EVENT_ROLES, EVENT_TYPES, find_node, is_event, label_of, lang_tag, search_key
 from .normalize import CJK_VARIANTS
 
 __all__ = ["Page", "render", "render_html", "write_html", "layout", "TYPE_COLOURS", "KIND_COLOURS", "RenderError"]
