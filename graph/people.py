@@ -212,6 +212,7 @@ def _cjk_rx(cues: Cues) -> dict:
         "enders": set(cues.words("name_enders")),
         "surnames": set(cues.words("surnames")),
         "compound": tuple(cues.words("compound_surnames")),
+        "jp_surnames": tuple(sorted(cues.words("japanese_surnames"), key=len, reverse=True)),
         "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),
     }
 
@@ -222,9 +223,20 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
         return text[pos:lat.end()].lstrip()
     if lang == "ja":
         return None
+    jp = next((s for s in rx["jp_surnames"] if text.startswith(s, pos)), None)
+    if jp is not None:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
+        given = ""
+        for ch in text[pos + len(jp):pos + len(jp) + 2]:
+            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in _GIVEN_STOP or (given and ch in rx["surnames"]):
+                break
+            if covered_at(pos + len(jp) + len(given)):
+                break
+            given += ch
+        if given:
+            return jp + given
     run = ""
     i = pos
-    while i < len(text) and len(run) < 5 and "\u4e00" <= text[i] <= "\u9fff":
+    while i < len(text) and len(run) < 5 and ("\u4e00" <= text[i] <= "\u9fff" or text[i] == "々"):
         if covered_at(i) or (run and text[i] in rx["enders"]) or text[i:i + 2] in ("同時", "表示", "指出"):
             break
         run += text[i]
@@ -240,13 +252,15 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
 
 def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: int = 5) -> str:
     i = end
-    while i > 0 and end - i < limit and "\u4e00" <= text[i - 1] <= "\u9fff" and not covered_at(i - 1):
+    while i > 0 and end - i < limit and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] == "々") \
+            and not covered_at(i - 1):
         if lang != "ja" and rx["delim"].search(text[max(0, i - 4):i]):
             break
         i -= 1
     return text[i:end]
 
 
+_GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 
 
@@ -282,7 +296,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             continue
         name = _name_before(text, prefix, rx, covered_at, lang)
         if len(name) >= 2 or (name and name[0] in rx["surnames"]):
-            short = len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")
+            short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or name in rx["jp_surnames"]
             if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:
                 short = False  # a two-character Chinese name
             s = prefix - len(name)

@@ -291,6 +291,9 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
         break
     if text[start:end].startswith(("the ", "The ")):
         start += 4
+    based = re.match(r"[A-Z][\w]*(?:\s[A-Z][\w]*)?-(?:based|headquartered)\s+", text[start:end])
+    if based:
+        start += based.end()  # "Uwajima-based Nanyo Suisan Co., Ltd."
     if end > start and text[end - 1] == "." and not _ABBREV.search(text[max(start, end - 8):end]):
         end -= 1
     return start, end
@@ -460,11 +463,18 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
         ch = text[start - 1]
         if not is_cjk(ch) or run >= limit:
             break
-        if rx_delim.search(text[max(0, start - 4):start]):
-            break
+        d = rx_delim.search(text[max(0, start - 4):start])
+        if d and not (d.group() == "和" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END):
+            break  # but "大和化成", "昭和電工": 和 joins two names only after a name
         start -= 1
         run += 1
     return start
+
+
+_HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
+
+
+_CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
@@ -540,6 +550,17 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         for i in range(start, he):
             covered[i] = True
         ends[he] = m
+    # companies with the legal form first: "株式会社北斗精工"
+    for lf in _CJK_LEGAL_FIRST.finditer(text):
+        if covered[lf.start()] or covered[lf.end() - 1]:
+            continue
+        name = lf.group("name")
+        if rx["non_org"].search(name):
+            continue
+        m = Mention(lf.start(), lf.end(), lf.group(), "Company")
+        out.append(m)
+        for i in range(lf.start(), lf.end()):
+            covered[i] = True
     # a known body qualified by its country or government: "台湾政府" + "経済部"
     qualified = []
     for m in base:
@@ -549,6 +570,11 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if before is not None and before.text.endswith("政府") and before.start < m.start:
             qualified.append(Mention(before.start, m.end, text[before.start:m.end], m.type, m.entry, "pattern",
                                      alias_of=m.span))
+        elif before is not None and before.type == "Agency" and m.type == "Agency" and m.entry and before.entry \
+                and before.start < m.start:
+            # "経済部" + "投資業務処": one name of the part, which names its whole
+            qualified.append(Mention(before.start, m.end, text[before.start:m.end], m.type, m.entry, "pattern",
+                                     alias_of=m.span, parent=before.span))
     return out + qualified
 
 
@@ -579,13 +605,142 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
         found = [_link(m, gaz) for m in found]
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
-        return both
-    found = _cjk_mentions(text, base, cues)
-    found = [_link(m, gaz) for m in found]
+        return _select(both + _short_forms(text, both, lang, cues, gaz))
+    base, places = _cjk_places(text, base, cues)
+    found = _cjk_mentions(text, base + places, cues)
+    found = [_link(m, gaz) for m in found + places]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
-    # English names inside a CJK text ("TJPO", "Panasonic Corporation")
-    return both
+    return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+# ---------------------------------------------------------------- short forms and CJK places
+
+_EN_PLACE_WORD = re.compile(r"\s+(?:City|County|Prefecture|Township|Town|Village)$")
+_CJK_LEGAL_LEAD = re.compile(r"^(?:株式会社|株式會社|有限会社|合同会社)")
+
+
+def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz) -> list[Mention]:
+    """Later mentions of a name written in full once: "Fujieda" for "Fujieda City" (also in
+    "Fujieda-based"), "Koshin Seiki" and "Mito Optical" for "Koshin Seiki Co., Ltd." and "Mito
+    Optical Devices Inc.", "大和化成" for "大和化成株式會社", "晶旭" for "台灣晶旭科技股份有限公司",
+    "北斗精工" for "株式会社北斗精工". Only names the gazetteer does not give another meaning."""
+    legal = sorted(cues.words("legal_forms"), key=len, reverse=True)
+    generic = set(cues.words("company_generic"))
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "acronym" or m.alias_of is not None:
+            continue
+        cands: list[str] = []
+        if lang == "en" or m.text.isascii():
+            if m.type in ("City", "Prefecture") and m.entry is None:
+                core = _EN_PLACE_WORD.sub("", m.text)
+                if core != m.text and len(core) >= 4:
+                    cands.append(core)
+            elif m.type == "Company":
+                core = m.text
+                for lf in legal:
+                    if core.endswith(lf) and len(core) > len(lf) + 2:
+                        core = core[: -len(lf)].rstrip(" ,")
+                        break
+                words = core.split()
+                if core != m.text and len(words) >= 2:
+                    cands.append(core)
+                if len(words) >= 3:
+                    cands.append(" ".join(words[:2]))
+                if len(words) == 2 and words[1] in generic and len(words[0]) >= 4:
+                    cands.append(words[0])
+        elif m.type == "Company":
+            core = _CJK_LEGAL_LEAD.sub("", m.text)
+            for lf in legal:
+                if core.endswith(lf) and len(core) > len(lf) + 1:
+                    core = core[: -len(lf)]
+                    break
+            core = re.sub(r"^(?:台灣|臺灣|台湾|日本|日商|台商)", "", core)
+            if core != m.text and len(core) >= 2:
+                cands.append(core)
+                for g in sorted(generic, key=len, reverse=True):
+                    if core.endswith(g) and len(core) - len(g) >= 2:
+                        cands.append(core[: -len(g)])
+                        break
+        for c in cands:
+            if c in forms or c.split()[0] in set(cues.words("stop_caps")):
+                continue
+            if gaz is not None and any(h.type != m.type for h in gaz.lookup(c)):
+                continue
+            forms[c] = m
+    out: list[Mention] = []
+    for c, full in forms.items():
+        if c.isascii():
+            rx = re.compile(rf"(?<![\w-]){re.escape(c)}(?![\w]|-(?!based|headquartered))")
+        else:
+            rx = re.compile(re.escape(c))
+        for f in rx.finditer(text):
+            if full.start <= f.start() < full.end:
+                continue
+            out.append(Mention(f.start(), f.end(), c, full.type, full.entry, "short", alias_of=full.span))
+    return out
+
+
+_CJK_PLACE_SUFFIX = re.compile("[市町村區区鎮鄉郷]")
+_PLACE_NOT = frozenset(("都市", "城市", "門市", "上市", "超市", "股市", "夜市", "縣市", "県市", "各市", "本市", "該市", "全市",
+                        "同市", "両市", "兩市", "当市", "同町", "各町", "本町", "市町", "町村", "農村", "漁村", "山村",
+                        "郷村", "鄉村", "市區", "市区", "地區", "地区", "社區", "園區", "園区", "特區", "學區", "校區", "城鎮",
+                        "小鎮", "重鎮", "家鄉", "故鄉", "同鄉", "城區", "山區", "災區", "景區"))
+_PLACE_LEFT = set("、，,及與与和と・の「（(や在於赴往到至從从訪访由與与")
+_PARK_END = ("工業區", "工業区", "園區", "園区", "特區", "団地", "學區", "校區")
+
+
+def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mention], list[Mention]]:
+    """Cities, towns and townships the gazetteer does not know: a name and 市/町/村/區/鎮/鄉
+    right after a prefecture or county ("長野縣諏訪市", "福井県鯖江市") or after a delimiter
+    ("、鳴門市及び", "及唐津市"). A short gazetteer city glued to the end of a longer name
+    ("津市" in "唐津市") gives way to it."""
+    ends = {m.end: m for m in base}
+    starts = {m.start for m in base}
+    covered = bytearray(len(text) + 1)
+    for m in base:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    drop = set()
+    out: list[Mention] = []
+    for m in base:  # "唐津市": not 津市
+        if m.type != "City" or m.end - m.start > 2 or m.start == 0 or m.start in ends:
+            continue
+        j = m.start
+        while j > 0 and m.start - j < 2 and is_cjk(text[j - 1]) and text[j - 1] not in _PLACE_LEFT and not covered[j - 1]:
+            j -= 1
+        if j < m.start and (j == 0 or text[j - 1] in _PLACE_LEFT or not is_cjk(text[j - 1]) or j in ends):
+            drop.add(m.span)
+            out.append(Mention(j, m.end, text[j:m.end], "City"))
+            covered[j:m.start] = b"\x01" * (m.start - j)
+    for s in _CJK_PLACE_SUFFIX.finditer(text):
+        e = s.end()
+        if covered[s.start()] or text[e:e + 1] in ("場", "民", "内", "內", "役", "議", "立", "營", "営", "況", "值", "値"):
+            continue
+        if text[s.start() - 1:s.start()] == "副":
+            continue  # 副市長
+        start = None
+        for k in range(1, 5):
+            i = s.start() - k
+            if i < 0 or not (is_cjk(text[i]) or text[i] == "々") or covered[i] or _KATA.match(text[i]):
+                break
+            prev = ends.get(i)
+            if prev is not None and prev.type in ("Prefecture", "City") and prev.type != "Country":
+                start = i
+                break
+            if k >= 2 and (i == 0 or text[i - 1] in _PLACE_LEFT or text[i - 1] in "\n 　"):
+                start = i
+                break
+        if start is None:
+            continue
+        word = text[start:e]
+        if word in _PLACE_NOT or word[0] in "本該该同各全兩両當当此每毎" or word.endswith(_PARK_END):
+            continue
+        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の"):
+            continue  # "森下隆市長": a name and a title
+        out.append(Mention(start, e, word, "City"))
+        covered[start:e] = b"\x01" * (e - start)
+    return [m for m in base if m.span not in drop], out
 
 
 def _link(m: Mention, gaz) -> Mention:

@@ -82,6 +82,28 @@ class _Union:
             self.parent[rb] = ra
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a CJK body name is an abbreviation of a longer one: the same last character
+    (its head), and its characters in order in a part of the longer name that starts with
+    the same character ("經發局" in "經濟發展局", "投資處" in "經濟部投資業務處").
+
+    >>> _abbreviates("經發局", "臺中市政府經濟發展局"), _abbreviates("工業局", "經濟部產業發展署")
+    (True, False)
+    """
+    if not 2 <= len(short) < len(long) - 1 or short[-1] != long[-1] or short.isascii():
+        return False
+    at = long.find(short[0])
+    if at < 0:
+        return False
+    i = at
+    for ch in short:
+        i = long.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
 def _short_target(p: Person, full: list[Person], lang: str) -> Person | None:
     """The full-named person a surname-with-title mention stands for, if there is one."""
     if lang == "en":
@@ -120,9 +142,16 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         for m in orgs:
             fm = fold(m.text)
             for fl, big in longer:
-                if len(fl) > len(fm) >= 2 and fl.endswith(fm) and (m.entry is None or m.entry == big.entry):
+                if len(fl) > len(fm) >= 2 and fl.endswith(fm) and (m.entry is None or big.entry in (None, m.entry)):
                     uf.union(big.span, m.span)
                     break
+            else:
+                # an abbreviation: "經發局" / "經濟發展局", "投資處" / "投資業務處", "臺中市經發局" / "臺中市政府經濟發展局"
+                hits = {big.span: big for fl, big in longer if _abbreviates(fm, fl) and
+                        (m.entry is None or big.entry in (None, m.entry))}
+                roots = {uf.find(s) for s in hits}
+                if len(roots) == 1:
+                    uf.union(next(iter(hits)), m.span)
     # fuzzy, same type only, names the gazetteer does not know
     loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES]
     for i, a in enumerate(loose[:200]):
