@@ -309,7 +309,7 @@ def brokers(G: nx.MultiDiGraph, *, top: int | None = 20, seed: int = 0, k: int |
         if score <= 0 or is_event(attrs):
             continue
         partners = _partners(G, node)
-        rows.append((node, label_of(attrs, lang), attrs.get("type", "Other"), side.get(node), float(score),
+        rows.append((node, label_of(attrs, lang), attrs.get("type", "Other"), side.get(node), round(float(score), 6),
                      sum(side.get(p) == "TW" for p in partners), sum(side.get(p) == "JP" for p in partners)))
     rows.sort(key=lambda r: (-r[4], r[1], r[0]))
     if top is not None:
