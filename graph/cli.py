@@ -257,7 +257,7 @@ def export(
     update_url: UpdateUrlOption = None,
 ) -> None:
     """Write the whole graph as RDF (trig, nq, ttl, nt, jsonld) or as a network (graphml, gexf,
-    csv: nodes.csv and edges.csv in the -o directory)."""
+    csv: nodes.csv, edges.csv and evidence.csv in the -o directory)."""
     kg = _open(store, update_url)
     if format.value in NETWORK_FORMATS:
         from .exports import write_network
