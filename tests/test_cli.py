@@ -143,8 +143,8 @@ def test_analyze_path_and_network_exports(built, tmp_path):
     assert "Taiwan-Japan Industrial Collaboration Promotion Office" in central
     timeline = tjkg("analyze", "timeline", "--format", "json", cwd=built).stdout
     assert {row["year"] for row in json.loads(timeline)} >= {2014, 2018, 2019} or "2019" in timeline
-    hops = tjkg("path", "Osaka Prefecture", "鹿兒島縣", "--format", "csv", cwd=built).stdout
-    assert "en-2019-10-15-tjpo-osaka-mou" in hops and "zh-tjpo-kagoshima-mou-2018" in hops
+    hops = tjkg("path", "Osaka Prefecture", "和歌山県", "--format", "csv", cwd=built).stdout
+    assert "en-2019-10-15-tjpo-osaka-mou" in hops and "ja-tjpo-wakayama-mou-2014" in hops
     tjkg("export", "--format", "graphml", "-o", str(tmp_path / "kg.graphml"), cwd=built)
     assert "<graphml" in (tmp_path / "kg.graphml").read_text(encoding="utf-8")
     tjkg("export", "--format", "csv", "-o", str(tmp_path / "csv"), cwd=built)
