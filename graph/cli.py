@@ -231,11 +231,13 @@ def _print_rich_table(result) -> None:
 
     from .query import _text
 
+    # on a terminal, an IRI column is left out where its label column is shown (csv/json keep both)
+    shown = [i for i, var in enumerate(result.variables) if f"{var}Label" not in result.variables]
     table = Table(show_lines=False)
-    for var in result.variables:
-        table.add_column(var, overflow="fold")
+    for i in shown:
+        table.add_column(result.variables[i], overflow="fold")
     for row in result.rows:
-        table.add_row(*(_text(t) for t in row))
+        table.add_row(*(_text(row[i]) for i in shown))
     Console().print(table)
 
 
