@@ -168,6 +168,7 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         u = Unit(p.prefix_start if p.prefix_start is not None and p.prefix_start < p.start else p.start,
                  max(p.end, p.suffix_end or 0), ent, "Person", p, None)
         person_units.append((u, p))
+    all_units = sorted(units, key=lambda u: (u.start, -u.end))
     # a person unit swallows the organization written before the name in it
     inside = [(u.start, u.end) for u, _ in person_units]
     units = [u for u in units if not any(a <= u.start and u.end <= b for a, b in inside)]
@@ -207,6 +208,7 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
               ind_ids, EXTRACTOR)
     doc.types = type_of
+    doc.org_units = [u for u in all_units if u.type in ORG_TYPES]
     doc.countries = _countries(gaz)
     doc.home, doc.named = _homes(entities, gaz)
     relations = find_relations(doc, person_units, lambda m: res.of_span.get(m.span), implied, compound)

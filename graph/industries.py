@@ -39,7 +39,10 @@ _EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|wil
 _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+")
 _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
 _EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
-_EN_VERBISH = {"to", "will", "be", "is", "are", "was", "were", "has", "have", "help", "promote", "continue", "seek",
+_EN_NESTED = re.compile(r"(?:the\s+)?(?:fields?|areas?|sectors?|domains?|industries|realms?)\s+(?:of|such\s+as|including)\s+")
+_EN_TO_VERB = re.compile(r"\s*,\s*(?:and\s+)?to\s+[a-z]+\s+(?:the\s+)?|\s+and\s+to\s+[a-z]+\s+(?:the\s+)?")
+_EN_ON_COOP = re.compile(r"\bon\s+((?:[a-z][a-z-]+\s+){1,2})(?:cooperation|collaboration|exchanges?|partnership)\b")
+_EN_VERBISH = {"said", "says", "announced", "noted", "added", "stated", "told", "reported", "to", "will", "be", "is", "are", "was", "were", "has", "have", "help", "promote", "continue", "seek",
                "bring", "make", "develop", "expand", "strengthen", "deepen", "create", "other", "more", "each"}
 
 
@@ -68,7 +71,26 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         start = cue.end()
         while start < len(text) and text[start] == " ":
             start += 1
+        nested = _EN_NESTED.match(text, start)  # "cooperation in the fields of ..."
+        if nested:
+            start = nested.end()
         seg = text[start:start + 240]
+        verbs = _EN_TO_VERB.search(seg)
+        if verbs:
+            # "work together against trafficking and smuggling, to share intelligence and to
+            # address tariff issues": the items are what each verb takes
+            cut = re.search(r"[.;:!?()\"“”]", seg)
+            seg = seg[:cut.start()] if cut else seg
+            parts = _EN_TO_VERB.split(seg)
+            pos = 0
+            for part in parts:
+                at = seg.find(part, pos)
+                pos = at + len(part)
+                m = _EN_ITEM.fullmatch(part.strip())
+                if m:
+                    s = start + at + (len(part) - len(part.lstrip())) + m.start(1)
+                    add(s, s + len(m.group(1)))
+            continue
         cut = _EN_STOP.search(seg)
         seg = seg[:cut.start()] if cut else seg
         pos = 0
@@ -81,6 +103,10 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
             s = start + at + (len(part) - len(part.lstrip())) + m.start(1)
             if not add(s, s + len(m.group(1))):
                 break
+    for m in _EN_ON_COOP.finditer(text):  # "a memorandum on aquaculture cooperation"
+        words = m.group(1).split()
+        if words and words[0].lower() not in stop and words[-1].lower() not in stop:
+            add(m.start(1), m.start(1) + len(m.group(1).rstrip()))
     heads = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,2})(industry|industries|sector)\b")
     for m in heads.finditer(text):
         words = m.group(1).split()

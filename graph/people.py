@@ -164,6 +164,11 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         prefix = m.start()
         before = by_end.get(m.start() - 1) or by_end.get(m.start() - 3)
         gap = text[before.end:m.start()] if before is not None else ""
+        inside = next((x for x in mentions if x.start < m.start() < x.end < m.end("title")), None)
+        if inside is not None and (inside.type in ORG_TYPES or inside.type in PLACE_TYPES):
+            # "Changhua County Magistrate": the place's last word starts the title
+            before, gap = inside, " "
+            role = text[inside.end:m.end("title")].strip()
         if before is not None and gap in (" ", "'s ", "’s ") and (before.type in ORG_TYPES or before.type in PLACE_TYPES):
             org = before
             prefix = before.start

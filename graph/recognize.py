@@ -150,7 +150,7 @@ def _trie_regex(words) -> dict[str, re.Pattern]:
             token = r"\s+" if ch == " " else re.escape(ch)
             alts.append(token + build(node[ch], ch))
         if "" in node:
-            alts.append(r"(?![a-z0-9$-])" if last.isascii() and last.isalnum() else "")
+            alts.append(r"(?![a-z0-9$]|-(?!based\b|headquartered\b))" if last.isascii() and last.isalnum() else "")
         if len(alts) == 1:
             return alts[0] if not alts[0] or len(node) == 1 else f"(?:{alts[0]})"
         return "(?:" + "|".join(alts) + ")"
@@ -332,8 +332,17 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         s0, e0 = _clean_en(text, start, end, cues)
         if len(text[s0:e0].split()) >= 2:
             add(s0, e0, typ)
+    first_rx = re.compile(rf"\s+of\s+the\s+(?=(?:{alternation(cues.words('org_heads_first'))})\s)")
     for m in rx["org_first"].finditer(text):
         head = m.group().split()[0]
+        nested = first_rx.search(m.group(), len(head))
+        if nested:  # "Agency of the Ministry of Agriculture": the ministry is a body of its own
+            inner = rx["org_first"].match(text, m.start() + nested.end())
+            if inner:
+                ihead = inner.group().split()[0]
+                ityp = "Agency" if ihead.rstrip(".") in {h.rstrip(".") for h in agency} else "Organization"
+                add(inner.start(), inner.end(), ityp)
+            continue
         typ = "Agency" if head.rstrip(".") in {h.rstrip(".") for h in agency} or head in ("Dep.", "Dept.") else "Organization"
         s, e = m.start(), m.end()
         # "Japan Chamber" + "Chamber of Commerce": one name

@@ -78,7 +78,8 @@ class Doc:
     countries: frozenset = frozenset()  # the IRIs of countries
     located: dict[str, str] = field(default_factory=dict)  # entity -> place, from the text
     qualifiers: set = field(default_factory=set)
-    types: dict[str, str] = field(default_factory=dict)  # entity -> type  # starts of place units that qualify the unit before
+    types: dict[str, str] = field(default_factory=dict)  # entity -> type
+    org_units: list = field(default_factory=list)  # every body's unit, also those inside a person's  # starts of place units that qualify the unit before
 
     def units_in(self, s: int, e: int) -> list[Unit]:
         return [u for u in self.units if u.start >= s and u.end <= e]
@@ -668,7 +669,12 @@ def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 # ---------------------------------------------------------------- investments
 
+_EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
+                         r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
+_EN_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who)\b[^,;]{0,120},|\s*,?\s*(?:said|says|announced|announces|stated)\b"
+                            r"[^.;,]{0,30}?\bthat\s+it\b|\s+\([^()]{1,12}\)")
 _MONEY = re.compile(r"(?:US\$|NT\$|JP¥|¥|\$|USD\s?|NTD\s?|JPY\s?)\s?\d[\d,.]*\s*(?:billion|million|thousand|bn|m)?"
+                    r"|\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:yen|Japanese yen|NT dollars|US dollars|dollars)\b"
                     r"|\d[\d,.]*\s*(?:億|萬|万|千萬)\s*(?:日圓|日元|円|元|美元|新台幣|台幣)")
 _STAKE = re.compile(r"(?:an?\s+)?(?:equity\s+)?stake\s+of\s+(?:more than\s+|less than\s+|about\s+)?\d+(?:\.\d+)?\s?%"
                     r"|(?:minority|majority|controlling|\d+(?:\.\d+)?\s?%)\s+(?:equity\s+)?stake")
@@ -696,6 +702,13 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 rest = text[comps[-1].end:e] if comps else ""
                 inv_in = re.match(r"\s+(?:to\s+)?(?:invest|set up|build|establish|open)\w*\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", rest)
                 subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES]
+                while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
+                    subj = subj[:-1]  # "the Department of X of the Ministry of Y, which helped": the department
+                if comps and not inv_in and subj and all(c.type == "Company" for c in comps) and re.match(
+                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate)\b", rest):
+                    for c in comps:
+                        rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
+                    continue
                 if comps and inv_in and subj and all(c.type == "Company" for c in comps):
                     target = doc.unit_at(comps[-1].end + inv_in.end())
                     for c in comps:
@@ -714,25 +727,35 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                     if target is not None and target.type in PLACE_TYPES:
                         rels.append(_rel(doc, c.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals)))
                 continue
-            for v in inv.finditer(sent):
+            passive = re.search(r"\binvestments?\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:also\s+)?"
+                                r"(?:facilitated|supported|assisted|promoted|helped|arranged|brokered)\s+by\s+(?:the\s+)?", sent, re.I)
+            if passive:
+                helper = doc.unit_at(s + passive.end())
+                last = next((r for r in reversed(rels) if r.predicate == "investedIn"), None)
+                if helper is not None and helper.person is None and helper.type in ORG_TYPES and last is not None:
+                    rels.append(_rel(doc, helper.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
+            for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)):
                 vs = s + v.start()
                 comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
                 if not comps:
                     continue
                 investor = comps[-1]
-                gap = text[investor.end:vs]
-                if len(gap) > 90 or re.search(r"[.;]|\bsaid\b", gap):
+                gap = _EN_APPOSITION.sub("", text[investor.end:vs])
+                if len(gap) > 60 or re.search(r"[.;]", gap):
                     continue
-                after = sent[v.end():v.end() + 120]
-                t = re.search(r"(?:stake|shares?|interest)\s+in\s+(?:the\s+)?|^\s+(?:[\w$.,]+\s+){0,4}?in\s+(?:the\s+)?|^\s+(?:a\s+|an\s+)?(?:plants?|factor(?:y|ies)|fabs?)?\s*in\s+", after)
-                if not t:
+                clause = re.split(r"[.;]", sent[v.end():v.end() + 200])[0]
+                target = None
+                for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+)?", clause):
+                    u = doc.unit_at(s + v.end() + t.end())
+                    if u is not None and u.person is None and u.entity != investor.entity and \
+                            (u.type in PLACE_TYPES or u.type == "Company"):
+                        target = u
+                        break
+                if target is None:
                     continue
-                target = doc.unit_at(s + v.end() + t.end())
-                if target is None or target.entity == investor.entity or target.person is not None:
-                    continue
-                if target.type not in PLACE_TYPES and target.type != "Company":
-                    continue
-                rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals)))
+                when = _best_date(_sentence_dates(doc, s, e))
+                rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals),
+                                 when=when))
                 break
         else:
             for v in inv.finditer(sent):
@@ -815,6 +838,7 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     for a, b in zip(units, units[1:]):
         if a.type == "Country" and b.type == "Region" and re.fullmatch(r",\s*the\s+", text[a.end:b.start]):
             rels.append(_rel(doc, b.entity, "locatedIn", a.entity, (a.start, b.end), 0.7))
+    _seats(doc, rels)
     heads = alternation(cues.words("locative_heads_ci")) if doc.lang == "en" else None
     for s, e in doc.sentences:
         sent = text[s:e]
@@ -833,6 +857,60 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                     rels.append(_rel(doc, left[0].entity, "locatedIn", right.entity, (s, e), 0.8))
 
 
+_EN_SEAT = re.compile(r"\b(?:headquartered|based|located|seated)\s+in\s+(?:the\s+)?")
+_CJK_SEAT = re.compile(r"(?:本社|總部|总部|本部|總公司)\s*(?:・|：|:|は|位於|位于|設於|设于|設在|在|所在地は)\s*")
+_CJK_OF = re.compile(r"[的の](?:[^、，。「」]{0,14}?(?:メーカー|大手|大廠|企業|会社|公司|廠商|業者)(?:である)?[、，]?)?")
+
+
+def _seats(doc: Doc, rels: list[Relation]) -> None:
+    """Where companies sit: "X, a maker headquartered in Ueda City", "Taichung-based X",
+    "X, a Taichung-based builder", "X（本社・山形県米沢市）", "X總部位於大阪府堺市", "富山縣的X"."""
+    text = doc.text
+
+    def company_before(pos: int, s: int) -> Unit | None:
+        cands = [u for u in doc.units_in(s, pos) if u.person is None and u.type == "Company"]
+        return cands[-1] if cands else None
+
+    def add(company: Unit | None, place: Unit | None, span) -> None:
+        if company is not None and place is not None and place.type in ("City", "Prefecture", "Region") \
+                and company.entity != place.entity:
+            doc.located.setdefault(company.entity, place.entity)
+            rels.append(_rel(doc, company.entity, "locatedIn", place.entity, span, 0.75))
+
+    for s, e in doc.sentences:
+        if doc.lang == "en":
+            for m in _EN_SEAT.finditer(text, s, e):
+                place = doc.unit_at(m.end())
+                add(company_before(m.start(), s), place, (s, e))
+            for m in re.finditer(r"-(?:based|headquartered)\b", text[s:e]):
+                place = next((u for u in doc.units_in(s, s + m.start()) if u.end == s + m.start()), None)
+                if place is None:
+                    continue
+                appos = re.search(r",\s+(?:a|an|the)\s+$", text[s:place.start])
+                if appos:
+                    add(company_before(s + appos.start(), s), place, (s, e))
+                else:
+                    nxt = [u for u in doc.units_in(s + m.end(), min(e, s + m.end() + 80)) if u.type == "Company"]
+                    add(nxt[0] if nxt else None, place, (s, e))
+        else:
+            for m in _CJK_SEAT.finditer(text, s, e):
+                run = []
+                pos = m.end()
+                while (u := doc.unit_at(pos)) is not None and u.type in PLACE_TYPES:
+                    run.append(u)
+                    pos = u.end
+                if run:
+                    add(company_before(m.start(), s), run[-1], (s, e))
+            for u in doc.units_in(s, e):
+                if u.person is not None or u.type not in ("City", "Prefecture"):
+                    continue
+                m = _CJK_OF.match(text, u.end)
+                if m:
+                    c = doc.unit_at(m.end())
+                    if c is not None and c.type == "Company" and c.person is None:
+                        add(c, u, (s, e))
+
+
 def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tuple[int, int]]]) -> None:
     text = doc.text
     seen = set()
@@ -846,14 +924,15 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
     for a, b, span in compound:
         s = next(((x, y) for x, y in doc.sentences if x <= span[0] < y), span)
         add(a, b, s)
-    units = [u for u in doc.units if u.person is None and u.type in ORG_TYPES]
+    units = doc.org_units or [u for u in doc.units if u.person is None and u.type in ORG_TYPES]
+    org_at = {u.start: u for u in units}
     for s, e in doc.sentences:
         sent_units = [u for u in units if s <= u.start and u.end <= e]
         for i, u in enumerate(sent_units):
             after = text[u.end:u.end + 16]
             m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", text[u.end:u.end + 30])
             if m and doc.lang == "en":
-                big = doc.unit_at(u.end + m.end())
+                big = org_at.get(u.end + m.end())
                 if big is not None and big.type in ORG_TYPES:
                     # "the IDB (IDB), the DOIS (DOIS) and the DoIT of the MOEA": the whole list
                     members = [u]
@@ -867,7 +946,7 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
                         add(x.entity, big.entity, (s, e))
             m = re.match(r"\s+and\s+its\s+", after)
             if m and doc.lang == "en":
-                small = doc.unit_at(u.end + m.end())
+                small = org_at.get(u.end + m.end())
                 if small is not None and small.type in ORG_TYPES:
                     add(small.entity, u.entity, (s, e))
             if doc.lang == "en" and i + 1 < len(sent_units):
@@ -899,10 +978,17 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     cues = load_cues(doc.lang)
     rels: list[Relation] = []
     implies = cues.mapping("title_implies")
+    explicit: dict[str, set[str]] = {}
+    for u, p in people:
+        for post in p.posts:
+            if post.org is not None and org_of(post.org) is not None:
+                explicit.setdefault(u.entity, set()).add(post.role)
     for u, p in people:
         posts = []
         for post in p.posts:
             org = org_of(post.org) if post.org is not None else None
+            if org is None and post.role in explicit.get(u.entity, ()):
+                continue  # "Mayor Kitamura" after "Fujieda Mayor Kitamura Kazuhiro": the post is known
             if org is None:
                 kind = implies.get(post.role.replace("Acting ", "").replace("former ", "")) or implies.get(post.role)
                 org = implied.get(kind) if kind else None
