@@ -39,6 +39,9 @@ _EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|wil
 _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+")
 _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
 _EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
+_EN_VERB_CUE = re.compile(r"(?:work|working|cooperate|collaborate|join)\b", re.I)
+_EN_DESCRIPTOR = re.compile(r"(?<![\w-])(?:a|an|the|its|their|Japanese|Taiwanese|Japan's|Taiwan's|world's)\s+"
+                            r"((?:[a-z][a-z-]+\s+){1,4})(company|firm|maker|manufacturer|foundry|producer|supplier|giant)\b")
 _EN_NESTED = re.compile(r"(?:the\s+)?(?:fields?|areas?|sectors?|domains?|industries|realms?)\s+(?:of|such\s+as|including)\s+")
 _EN_TO_VERB = re.compile(r"\s*,\s*(?:and\s+)?to\s+[a-z]+\s+(?:the\s+)?|\s+and\s+to\s+[a-z]+\s+(?:the\s+)?")
 _EN_ON_COOP = re.compile(r"\bon\s+((?:[a-z][a-z-]+\s+){1,2})(?:cooperation|collaboration|exchanges?|partnership)\b")
@@ -75,7 +78,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         if nested:
             start = nested.end()
         seg = text[start:start + 240]
-        verbs = _EN_TO_VERB.search(seg)
+        verbs = _EN_TO_VERB.search(seg) if _EN_VERB_CUE.match(cue.group()) else None
         if verbs:
             # "work together against trafficking and smuggling, to share intelligence and to
             # address tariff issues": the items are what each verb takes
@@ -107,6 +110,20 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         words = m.group(1).split()
         if words and words[0].lower() not in stop and words[-1].lower() not in stop:
             add(m.start(1), m.start(1) + len(m.group(1).rstrip()))
+    for m in _EN_DESCRIPTOR.finditer(text):  # "video game company Capcom", "semiconductor foundry"
+        words = m.group(1).split()
+        while words and words[0].lower() in stop:
+            words = words[1:]
+        if not words or words[-1].lower() in stop or any(w.lower() in _EN_VERBISH for w in words):
+            continue
+        s = m.start(1) + m.group(1).rindex(" ".join(words))
+        core_end = s + len(" ".join(words))
+        if any(covered[s:m.end()]) or any(s < o.end and o.start < m.end() for o in out):
+            continue
+        item = text[s:m.end()]
+        core = text[s:core_end]
+        out.append(IndustryMention(s, m.end() if m.group(2).startswith("foundr") else core_end,
+                                   item if m.group(2).startswith("foundr") else core, tuple(dict.fromkeys((item, core)))))
     heads = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,2})(industry|industries|sector)\b")
     for m in heads.finditer(text):
         words = m.group(1).split()
@@ -119,6 +136,9 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
             continue
         add(s, m.end())
     return out
+
+
+_CJK_ADVERB = re.compile(r"(?:也|亦|都|均|皆)?(?:十分|相當|相当|非常|很|極為|極其|較為|特に|とても)?$")
 
 
 def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]:
@@ -145,6 +165,8 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
             for i, part in enumerate(parts):
                 at = text.find(part, pos)
                 pos = at + len(part)
+                if rx is patterns[1] and i == len(parts) - 1:
+                    part = _CJK_ADVERB.sub("", part)  # "石油化學工業也十分" + 發達
                 if i == 0:
                     cut = lead.match(part)
                     if cut:
@@ -157,7 +179,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
                     continue
                 core = part
                 for h in sorted(heads, key=len, reverse=True):
-                    if part.endswith(h) and len(part) - len(h) >= 2:
+                    if part.endswith(h) and len(part) - len(h) >= 2 and not (h == "工業" and part.endswith("加工業")):
                         core = part[: -len(h)]
                         break
                 found.append(IndustryMention(at, at + len(part), part, tuple(dict.fromkeys((part, core)))))

@@ -187,7 +187,7 @@ def _gazetteer_matcher(gaz) -> tuple[dict[str, re.Pattern], re.Pattern, dict[str
 
 
 _KATA = re.compile(f"[{KANA}]")
-_AFTER_SHORT = set("與与及和的在於于是為为將将已簽签、，。と・の）」 \n")
+_AFTER_SHORT = set("與与及和的在於于是為为將将已簽签、，。と・の）」 \n今昨去本近另則则亦也再曾正仍均皆即表指說说認认強强希預预計计透向對对自從从並并")
 
 
 def _standalone(text: str, s: int, e: int, typ: str) -> bool:
