@@ -231,8 +231,7 @@ def _print_rich_table(result) -> None:
 
     from .query import _text
 
-    # on a terminal, an IRI column is left out where its label column is shown (csv/json keep both)
-    shown = [i for i, var in enumerate(result.variables) if f"{var}Label" not in result.variables]
+    shown = table_columns(result.variables)
     table = Table(show_lines=False)
     for i in shown:
         table.add_column(result.variables[i], overflow="fold")

@@ -19,7 +19,7 @@ from .paths import data_dir
 from .store import SelectResult, Store
 
 __all__ = ["SavedQuery", "saved_queries", "resolve_query", "to_bindings", "to_dataframe", "format_result",
-           "OUTPUT_FORMATS", "run"]
+           "OUTPUT_FORMATS", "run", "table_columns"]
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _NUMERIC = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): float,
@@ -143,6 +143,16 @@ def _text(term: Node | None) -> str:
     return str(term)
 
 
+def table_columns(variables: tuple[str, ...]) -> list[int]:
+    """The columns a table for people shows: an IRI column is left out where its label column
+    (``<name>Label``) is there; csv, tsv and json keep every column.
+
+    >>> table_columns(("party", "partyLabel", "date"))
+    [1, 2]
+    """
+    return [i for i, var in enumerate(variables) if f"{var}Label" not in variables]
+
+
 def format_result(result: SelectResult, fmt: str) -> str:
     """SELECT rows as csv, tsv, json (SPARQL 1.1 JSON results) or a plain-text table."""
     if fmt == "json":
@@ -174,11 +184,13 @@ def format_result(result: SelectResult, fmt: str) -> str:
             writer.writerow(["" if v is None or v != v else v for v in row])
         return buf.getvalue()
     if fmt == "table":
-        widths = [len(v) for v in result.variables]
-        cells = [[_text(t) for t in row] for row in result.rows]
+        shown = table_columns(result.variables)
+        names = [result.variables[i] for i in shown]
+        widths = [len(v) for v in names]
+        cells = [[_text(row[i]) for i in shown] for row in result.rows]
         for row in cells:
             widths = [max(w, len(c)) for w, c in zip(widths, row)]
-        lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths))]
+        lines = ["  ".join(v.ljust(w) for v, w in zip(names, widths))]
         lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
         return "\n".join(lines) + "\n"
     raise QueryError(f"unknown output format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
