@@ -229,7 +229,7 @@ def _print_rich_table(result) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .query import _text
+    from .query import _text, table_columns
 
     shown = table_columns(result.variables)
     table = Table(show_lines=False)
