@@ -50,6 +50,7 @@ _PATTERNS = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in (
     ("en_rel", r"\b(?P<w>yesterday|today|this year|last year|next year|this month|last month)\b"),
     ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
+    ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
 ))
 
 
@@ -83,12 +84,16 @@ def to_iso(year: int | None, month: int | None = None, day: int | None = None) -
     return f"{year:04d}"
 
 
-def _infer_year(month: int, day: int | None, published: date | None) -> int | None:
+_FUTURE = re.compile(r"\b(?:will|shall|to be held|is scheduled|are scheduled|plans? to|next)\b|將|预计|預計|計畫|計劃|即將|擬|予定|見込み|する[。、]|を開く|開催する",
+                     re.IGNORECASE)
+
+
+def _infer_year(month: int, day: int | None, published: date | None, future: bool = False) -> int | None:
     if published is None:
         return None
     year = published.year
     try:
-        if date(year, month, day or 1) > published:
+        if date(year, month, day or 1) > published and not future:
             year -= 1
     except ValueError:
         return None
@@ -116,7 +121,15 @@ def _year_of(m: re.Match, published: date | None) -> tuple[int | None, bool]:
     return None, False
 
 
-def _cjk(m: re.Match, published: date | None) -> tuple[str, str] | None:
+def _future_at(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a date speaks of the future ("will hold on March 12",
+    "3月12日に開催する"): a yearless date there is not rolled back a year."""
+    a = max(text.rfind(c, 0, start) for c in ".。!?！？\n")
+    b = min((i for i in (text.find(c, end) for c in ".。!?！？\n") if i >= 0), default=len(text))
+    return bool(_FUTURE.search(text, a + 1, b + 1))
+
+
+def _cjk(m: re.Match, published: date | None, future: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     year, has_year = _year_of(m, published)
     month = int(g["m"]) if g.get("m") else None
@@ -137,7 +150,7 @@ def _cjk(m: re.Match, published: date | None) -> tuple[str, str] | None:
     if not has_year and month is None:
         return None  # a bare "3日" is too weak alone
     if not has_year:
-        year = _infer_year(month, day, published)
+        year = _infer_year(month, day, published, future)
     if year is None and month is None and day is None:
         return None
     iso = to_iso(year, month, day)
@@ -146,7 +159,7 @@ def _cjk(m: re.Match, published: date | None) -> tuple[str, str] | None:
     return iso, ("day" if day else "month" if month else "year")
 
 
-def _english(kind: str, m: re.Match, published: date | None) -> tuple[str, str] | None:
+def _english(kind: str, m: re.Match, published: date | None, future: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     if kind == "en_rel":
         if published is None:
@@ -167,9 +180,22 @@ def _english(kind: str, m: re.Match, published: date | None) -> tuple[str, str] 
     day = int(g["d"]) if g.get("d") else None
     if day is not None and not 1 <= day <= 31:
         return None
-    year = int(g["y"]) if g.get("y") else _infer_year(month, day, published)
+    year = int(g["y"]) if g.get("y") else _infer_year(month, day, published, future)
     iso = to_iso(year, month, day)
     return (iso, "day" if day else "month") if iso else None
+
+
+def _day_of_month(day: int, published: date | None) -> tuple[str, str] | None:
+    """"昨（18）日": the 18th of the publication's month, or of the month before when the
+    18th is later than the publication day."""
+    if published is None or not 1 <= day <= 31:
+        return None
+    y, mo = published.year, published.month
+    if day > published.day:
+        y, mo = divmod(y * 12 + mo - 2, 12)
+        mo += 1
+    iso = to_iso(y, mo, day)
+    return (iso, "day") if iso else None
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -183,6 +209,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2017-12-28', '2017-07-17']
     >>> [d.iso for d in find_dates("On July 17, 2019", None)]
     ['2019-07-17']
+    >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
+    ['2014-03-12']
+    >>> [d.iso for d in find_dates("昨（18）日宣布；今（2）日", date(2024, 1, 19))]
+    ['2024-01-18', '2024-01-02']
     """
     text = text.translate(_ZDIGIT)
     found: list[DateMention] = []
@@ -191,20 +221,23 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             if m.end() == m.start():
                 continue
             if kind == "cjk":
-                got = _cjk(m, published)
+                got = _cjk(m, published, published is not None and _future_at(text, m.start(), m.end()))
             elif kind == "ja_rel":
                 if published is None:
                     continue
                 w = m.group("w")
                 back = 1 if w in ("昨日", "昨天", "前日") else 0
                 got = (published - timedelta(days=back)).isoformat(), "day"
+            elif kind == "cjk_rel_day":
+                got = _day_of_month(int(m["d"]), published)
             elif kind == "iso":
                 try:
                     got = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day"
                 except ValueError:
                     got = None
             else:
-                got = _english(kind, m, published)
+                got = _english(kind, m, published, published is not None and kind in ("en_mdy", "en_dmy")
+                               and _future_at(text, m.start(), m.end()))
             if got:
                 s, e = m.start(), m.end()
                 while e > s and text[e - 1].isspace():

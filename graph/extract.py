@@ -244,13 +244,26 @@ def _homes(entities: list[Entity], gaz) -> tuple[dict[str, str], dict[str, str]]
         while cur is not None and cur.parent and entity_iri(cur.id) not in home:
             home[entity_iri(cur.id)] = entity_iri(cur.parent)
             cur = gaz.get(cur.parent)
-        place = _name_place(e.label, gaz) or _doc_place(e, cores)
+        place = _name_place(e.label, gaz) or _doc_place(e, cores) or _legal_country(e, gaz)
         if place is not None and place != e.id:
             named[e.id] = place
     return home, named
 
 
 _PLACE_WORD = re.compile(r"\s+(?:Prefecture|City|County|Township|Town|Village)$|(?<=[\u3400-\u9fff])[縣県府市町村郷鄉鎮区區]$")
+
+
+_LEGAL_COUNTRY = ((re.compile(r"股份有限公司$|有限公司$"), "tw"), (re.compile(r"^(?:株式会社|株式會社|有限会社)|(?:株式会社|株式會社|有限会社)$"), "jp"))
+
+
+def _legal_country(e: Entity, gaz) -> str | None:
+    """The country a company's legal form says: 股份有限公司 is Taiwanese, 株式会社 Japanese."""
+    if e.type != "Company":
+        return None
+    for rx, code in _LEGAL_COUNTRY:
+        if any(rx.search(m) for m in (e.label, *e.mentions)) and gaz.get(code) is not None:
+            return entity_iri(code)
+    return None
 
 
 def _doc_place(e: Entity, cores: dict[str, str]) -> str | None:

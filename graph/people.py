@@ -232,7 +232,8 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
     if jp is not None:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
         given = ""
         for ch in text[pos + len(jp):pos + len(jp) + 2]:
-            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in _GIVEN_STOP or (given and ch in rx["surnames"]):
+            stop = _GIVEN_STOP if not given else _GIVEN_STOP_2
+            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]):
                 break
             if covered_at(pos + len(jp) + len(given)):
                 break
@@ -266,6 +267,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
+_GIVEN_STOP_2 = set("與与及等在於于將将是為为")
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 
 

@@ -225,12 +225,13 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
                       r"eleventh|twelfth)\b|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例番]|\d+\s*(?:例目|番目|件目)|に続いて|に次いで|先前已")
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
+_AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
 
 
-_VENUE_AFTER = re.compile(r"(?:市内|県内|府内|都内|内|市内の[^、。]{0,12}?)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)")
+_VENUE_AFTER = re.compile(r"(?:内の[^、。]{0,12}?|内)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)|に(?!続|次|対|お)")
 _VENUE_BEFORE = re.compile(r"(?:在|於|于)$")
 
 
@@ -292,7 +293,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     events: list[Event] = []
     for s, e in doc.sentences:
         sent = text[s:e]
-        verbs = list(sign.finditer(sent))
+        verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())]
         wits = list(witness.finditer(sent))
         if not verbs and not wits:
             continue
@@ -360,6 +361,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             pid = _party_of(doc, u)
             if pid and pid not in party_ids:
                 party_ids.append(pid)
+        if not en and verbs and len(party_ids) == 1 and not _has_subject(doc, s, s + verbs[-1].start()):
+            topic = _topic_before(doc, s)  # "同日、永豊電子と覚書に調印した": the topic goes on
+            if topic is not None and topic not in party_ids:
+                party_ids.insert(0, topic)
         if en and not by_agent:
             for u in signers:  # "Mayor Li signed ... with Governor Mimura": their bodies sign
                 pid = _party_of(doc, u)
@@ -370,6 +375,41 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                             separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent)),
                             both=bool(_BOTH.search(sent))))
     return events
+
+
+_CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
+
+
+def _has_subject(doc: Doc, s: int, verb: int) -> bool:
+    """Whether a Chinese or Japanese clause names its subject: a unit marked by は/が, or
+    a unit at its start."""
+    for u in doc.units_in(s, verb):
+        if u.person is None and (u.start - s <= 1 or _CJK_SUBJECT.match(doc.text, u.end)):
+            if u.start - s <= 1 or doc.text[u.end:u.end + 1] in "はが（(":
+                return True
+    return False
+
+
+def _topic_before(doc: Doc, s: int) -> str | None:
+    """The body a Chinese or Japanese text is about before position ``s``: the subject of
+    the last sentence that has one (a company or body marked by は/が or opening it)."""
+    for a, b in reversed([x for x in doc.sentences if x[1] <= s]):
+        for u in doc.units_in(a, b):
+            if u.person is None and u.type in ORG_TYPES and (
+                    (u.start - a <= 1 and doc.lang != "ja") or doc.text[u.end:u.end + 1] in "はが" or re.match(r"\s*[（(][^）)]{0,30}[）)]\s*は", doc.text[u.end:u.end + 40])):
+                return u.entity
+    return None
+
+
+def _recent_companies(doc: Doc, s: int, n: int = 2) -> list[str]:
+    """The last ``n`` different companies named before ``s`` ("両社", "the two companies")."""
+    out: list[str] = []
+    for u in reversed([u for u in doc.units if u.end <= s and u.person is None and u.type == "Company"]):
+        if u.entity not in out:
+            out.insert(0, u.entity)
+        if len(out) == n:
+            break
+    return out
 
 
 def _better(new: DateMention, old: DateMention) -> bool:
@@ -391,6 +431,8 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                     break
         elif not ev.parties and agreements and not ev.separate:
             target = agreements[-1]  # "The MOU was signed by ...", "雙方代表簽字"
+        elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
+            ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
         if target is None:
             if not ev.parties and not (ev.signers or ev.witnesses):
                 continue
@@ -597,6 +639,11 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
             if m:
                 raw = m.group(1)
                 n = int(raw) if raw.isdigit() else _CJK_NUM.get(raw)
+                # "佐賀縣是…第3個", "徳島県が3番目となる", "諏訪市為第12個"
+                marked = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type != "Country"
+                          and re.match(r"\s*(?:は|が|是|為|为|成為|成为|則是|也是)", text[u.end:u.end + 3])]
+                if marked:
+                    subj = marked[-1].entity
             else:
                 m = re.search(r"(?:先前|之前|此前|已先後)[^。]{0,12}?與[^。]{0,6}?([0-9]+|[一二三四五六七八九十])\s*個[^。]{0,40}?再與", sent)
                 if m:
@@ -620,7 +667,8 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
         # the partners before it: "Following 7 cities including A, B and C", "三重県に続いて"
         if main is None:
             continue
-        counterpart = next((p for p in main.parties if p != subj), None)
+        present = [p for p in main.parties if p != subj and p in in_sent]  # "宜蘭県と協定を結んだ…"
+        counterpart = present[0] if len(present) == 1 else next((p for p in main.parties if p != subj), None)
         if counterpart is None:
             continue
         before: list[Unit] = []
@@ -628,9 +676,16 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
         if inc:
             before = _chain(doc, s + inc.end(), e)
         elif not en:
-            for c in re.finditer(r"に続いて|に続き|之後|之后|繼", sent):
+            for c in re.finditer(r"に続いて|に続き|に次いで|に次ぎ|之後|之后", sent):
                 units = [u for u in doc.units_in(s, s + c.start()) if u.person is None and u.end == s + c.start()]
-                before += units
+                if units:  # "繼熊本縣、宮崎縣之後", "静岡県、群馬県に次いで": the whole list
+                    chain = [units[-1]]
+                    for u in reversed([u for u in doc.units_in(s, units[-1].start) if u.person is None]):
+                        if re.fullmatch(r"\s*[、，,及與与和と]\s*", text[u.end:chain[0].start]):
+                            chain.insert(0, u)
+                        else:
+                            break
+                    before += chain
         for u in before:
             if u.entity not in (subj, counterpart) and u.type in PARTY_TYPES:
                 rels.append(_rel(doc, counterpart, "signedMOUWith", u.entity, (s, e), 0.7))
@@ -758,20 +813,59 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                                  when=when))
                 break
         else:
-            for v in inv.finditer(sent):
-                vs = s + v.start()
-                comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
-                places = [u for u in doc.units_in(s, vs) if u.type in PLACE_TYPES or u.type == "Company"]
-                if not comps:
-                    continue
-                investor = comps[0]
-                target = next((u for u in places if u.start > investor.end and u.entity != investor.entity), None)
-                if target is None:
-                    after = doc.unit_at(vs + len(v.group()))
-                    target = after if after is not None and after.entity != investor.entity else None
-                if target is not None:
-                    rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.7, quals=tuple(quals)))
-                    break
+            _cjk_investments(doc, cues, s, e, quals, rels)
+
+
+_CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
+_PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園)$")
+
+
+def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: list[Relation]) -> None:
+    """"Xは台南市に約30億円を投じて", "Xに約15億円を出資し", "X將投資35億元，在雲林縣…興建",
+    "雙方將共同投資…在新竹科學園區設立", and their helpers: "投資業務處協助該公司…", "同社の進出を支援"."""
+    text = doc.text
+    inv = cues.rx("invest_verbs")
+    fac = cues.rx("facilitation_cues")
+    when = _best_date(_sentence_dates(doc, s, e))
+    units = [u for u in doc.units_in(s, e) if u.person is None]
+    last_investor = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
+    for v in inv.finditer(text, s, e):
+        vs = v.start()
+        comps = [u for u in units if u.type == "Company" and u.end <= vs]
+        if not comps:
+            continue
+        investors = [comps[0].entity]
+        if re.search(r"雙方|双方|兩家|両社|兩公司|共同", text[comps[-1].end:vs]) and len({c.entity for c in comps}) >= 2:
+            investors = list(dict.fromkeys(c.entity for c in comps))
+        seat = doc.located.get(investors[0])
+        cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
+                 and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company") and u.type != "Country"
+                 and u.start not in doc.qualifiers]
+        marked = [u for u in cands if doc.lang == "ja" and re.match(r"に(?!続|次)", text[u.end:u.end + 2])]
+        target = marked[-1] if marked else None
+        if target is None:
+            at = re.search(r"(?:在|於|于|赴)\s*", text[vs:e])
+            after = doc.unit_at(vs + at.end()) if at else None
+            if after is not None and after.person is None and (after.type in PLACE_TYPES or _PARK.search(after.mention.text if after.mention else "")):
+                target = after
+        if target is None and doc.lang != "ja" and cands:
+            target = cands[-1]
+        if target is None:
+            continue
+        for who in investors:
+            rels.append(_rel(doc, who, "investedIn", target.entity, (s, e), 0.7, quals=tuple(quals), when=when))
+        last_investor = investors[0]
+        break
+    for f in fac.finditer(text, s, e):
+        helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization")]
+        if not helper:
+            continue
+        company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
+        if company is None and _CJK_THIS_COMPANY.search(text, s, e) and last_investor is not None:
+            company = last_investor  # "協助該公司", "同社の進出を支援"
+        if company is not None and re.search(r"投資|設廠|進出|用地|工場|投じ|出資|據點|拠点", text[s:e]):
+            rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
+            break
 
 
 # ---------------------------------------------------------------- places and parents
