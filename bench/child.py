@@ -56,7 +56,7 @@ def network(store_path: str, html_path: str, k: int = 100) -> None:
     _emit(step="betweenness", seconds=seconds, k=k)
 
 
-def rdflib_reference(nquads: str, specs_path: str, start: int = 0, runs: int = 3, budget: float = 60.0) -> None:
+def rdflib_reference(nquads: str, specs_path: str, start: int = 0, runs: int = 3, budget: float = 30.0) -> None:
     from rdflib import Dataset, Literal
 
     from graph.query import saved_queries

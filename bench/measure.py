@@ -162,8 +162,9 @@ class JsonLines:
     stderr: str = field(default="", init=False)
     peak_rss: int = field(default=0, init=False)
 
-    def records(self, timeout: float) -> Iterator[dict]:
-        """Each JSON line as it comes; stops (killing the child) when none arrives in ``timeout`` s."""
+    def records(self, timeout: float | Callable[[int], float]) -> Iterator[dict]:
+        """Each JSON line as it comes; stops (killing the child) when none arrives in ``timeout``
+        seconds (a number, or a function of how many lines came before)."""
         import json
         import tempfile
 
@@ -174,9 +175,10 @@ class JsonLines:
         sel = selectors.DefaultSelector()
         sel.register(self.proc.stdout, selectors.EVENT_READ)
         buf = b""
+        count = 0
         try:
             while True:
-                if not sel.select(timeout):
+                if not sel.select(timeout(count) if callable(timeout) else timeout):
                     self.timed_out = True
                     break
                 chunk = os.read(self.proc.stdout.fileno(), 65536)
@@ -186,6 +188,7 @@ class JsonLines:
                 while b"\n" in buf:
                     line, buf = buf.split(b"\n", 1)
                     if line.strip():
+                        count += 1
                         yield json.loads(line)
         finally:
             sel.close()
