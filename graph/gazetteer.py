@@ -43,7 +43,7 @@ import yaml
 from .errors import TjkgError
 from .models import ENTITY_TYPES
 from . import normalize as normalize_module
-from .normalize import name_key
+from .normalize import name_key, person_key
 
 __all__ = [
     "FormerName", "GazetteerEntry", "Gazetteer", "GazetteerError", "LANGUAGES", "default_directory", "cache_directory",
@@ -148,6 +148,7 @@ class Gazetteer:
         self._positions = index
         self._index = {key: tuple(entries[i] for i in hits) for key, hits in index.items()}
         self._children: dict[str, list[str]] = {}
+        self._persons: dict[str, str] | None = None
         for entry in entries:
             if entry.parent:
                 self._children.setdefault(entry.parent, []).append(entry.id)
@@ -183,6 +184,25 @@ class Gazetteer:
         former names. ``type`` keeps only entries of that type."""
         hits = self._index.get(name_key(name), ())
         return [e for e in hits if type is None or e.type == type]
+
+    def person(self, name: str) -> GazetteerEntry | None:
+        """The Person entry named ``name`` in any order, script variant or with a title
+        (compared by :func:`graph.normalize.person_key`), or None; a name two people share
+        names no one.
+
+        >>> gaz = Gazetteer.load()
+        >>> gaz.person("Jia-chyuan Su").id == gaz.person("蘇嘉全").id == "person-su-jia-chyuan"
+        True
+        """
+        if self._persons is None:
+            index: dict[str, set[str]] = {}
+            for entry in self._entries:
+                if entry.type == "Person":
+                    for form in entry.names():
+                        index.setdefault(person_key(form), set()).add(entry.id)
+            self._persons = {k: next(iter(v)) for k, v in index.items() if len(v) == 1}
+        hit = self._persons.get(person_key(name))
+        return self._by_id[hit] if hit else None
 
     def surface_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """Every ``(surface form, entry)`` pair, for building phrase matchers."""

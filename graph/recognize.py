@@ -180,7 +180,9 @@ def _gazetteer_matcher(gaz) -> tuple[dict[str, re.Pattern], re.Pattern, dict[str
             continue
         hits = gaz.lookup(surface)
         best = hits[0] if hits else entry
-        table[key] = (best.id, best.type, surface.isascii() and surface.isupper() and len(surface) <= 6)
+        # an acronym ("TOK") or a one-word name that is also a word ("Sharp", "Canon"): as written only
+        exact = surface.isascii() and ((surface.isupper() and len(surface) <= 6) or (" " not in surface and surface[:1].isupper()))
+        table[key] = (best.id, best.type, surface if exact else "")
     by_first = _trie_regex(table)
     starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]") if by_first else re.compile(r"(?!x)x")
     return by_first, starts, table
@@ -202,7 +204,13 @@ def _standalone(text: str, s: int, e: int, typ: str) -> bool:
         nxt = text[e]
         if is_cjk(nxt) and nxt not in _AFTER_SHORT:
             return False
+    if typ in ("Agency", "Organization") and s > 0 and "\u4e00" <= text[s] <= "\u9fff" and "\u4e00" <= text[s - 1] <= "\u9fff" \
+            and text[s - 1] not in _BEFORE_NAME and text[s - 1] not in _HEAD_END:
+        return False  # "労働部" inside "県商工観光労働部": the tail of a longer name
     return True
+
+
+_BEFORE_NAME = set("與与及和的在於于由向對对為为是將将已並并等、，暨同跟赴往到至從从之")
 
 
 def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
@@ -223,7 +231,8 @@ def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
             continue
         key = re.sub(r"\s+", " ", m.group())
         hit = table.get(key)
-        if hit is None or (hit[2] and not text[m.start():m.end()].isupper()) \
+        written = text[m.start():m.end()]
+        if hit is None or (hit[2] and written != hit[2] and not (written.isupper() and len(written) > 1)) \
                 or not _standalone(text, m.start(), m.end(), hit[1]):
             pos = c.start() + 1
             continue

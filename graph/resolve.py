@@ -203,6 +203,9 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         types = [items[s][1] for s in spans]
         entries = [items[s][2] for s in spans if items[s][2]]
         entry = gaz.get(entries[0]) if (entries and gaz is not None) else None
+        if entry is None and gaz is not None and types and all(t == "Person" for t in types):
+            extra = sorted(extra_mentions.get(root, ()))
+            entry = next((e for e in (gaz.person(t) for t in texts + extra) if e is not None), None)
         if entry is not None:
             typ = entry.type
         else:
@@ -217,6 +220,13 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         if entry is not None:
             iri = entity_iri(entry.id)
             labels = tuple(entry.labels)
+        elif typ == "Person":
+            # a new person's key: the name in Chinese characters when the text gives one (the same
+            # in Chinese, Japanese and, beside the romanization, English texts), else the
+            # romanized name in any order
+            cjk = [t for t in mentions_out if t and not re.search(r"[A-Za-z]", t) and len(t) >= 2]
+            iri = entity_iri(entity_key(typ, max(cjk, key=len) if cjk else label))
+            labels = ()
         else:
             iri = entity_iri(entity_key(typ, label))
             labels = ()

@@ -55,3 +55,14 @@ def test_spans_point_into_the_text():
     text = "The MOU was signed on May 17 in Taipei."
     d = find_dates(text, date(2017, 5, 19))[0]
     assert text[d.start:d.end] == "May 17" and d.precision == "day"
+
+
+def test_future_events_keep_the_publication_year():
+    assert iso("県は3月12日に交流会を開催する。", date(2014, 2, 27)) == ["2014-03-12"]
+    assert iso("The fair will open on March 12.", date(2014, 2, 27)) == ["2014-03-12"]
+    assert iso("It opened on March 12.", date(2014, 2, 27)) == ["2013-03-12"]
+
+
+def test_yesterday_with_the_day_in_brackets():
+    assert iso("昨（18）日宣布", date(2024, 1, 19)) == ["2024-01-18"]
+    assert iso("今（28）日", date(2024, 2, 3)) == ["2024-01-28"]

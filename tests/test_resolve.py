@@ -55,3 +55,29 @@ def test_fuzzy_only_above_threshold():
     assert similar("Taiwan Japan Relations Association", "Taiwan-Japan Relations Associaton")
     assert not similar("Osaka Prefecture", "Okayama Prefecture")
     assert not similar("Aomori", "Aomari")  # short names never match fuzzily
+
+
+def test_people_resolve_against_the_gazetteer_in_any_language_and_order():
+    zh = find(ents("蘇嘉全董事長出席簽署儀式。", "zh-Hant"), "蘇嘉全")[0]
+    en = find(ents("The MOU was signed by Jia-chyuan Su, Chairman of the Taiwan-Japan Relations Association."),
+              "Jia-chyuan Su")[0]
+    assert zh.id == en.id and zh.id.endswith("/person-su-jia-chyuan")
+
+
+def test_a_new_person_keeps_one_key_across_languages_when_the_text_gives_the_characters():
+    en = find(ents("Keelung Customs Office head Chen Shih-feng (陳世鋒) said the memorandum will help."), "陳世鋒")[0]
+    zh = find(ents("基隆關關務長陳世鋒表示，備忘錄將有助通關。", "zh-Hant"), "陳世鋒")[0]
+    assert en.id == zh.id
+    a = find(ents("Mayor Tanaka Hiroshi of Kumagaya City spoke."), "Tanaka Hiroshi")[0]
+    b = find(ents("Hiroshi Tanaka, Mayor of Kumagaya City, spoke."), "Hiroshi Tanaka")[0]
+    assert a.id == b.id
+
+
+def test_one_word_aliases_that_are_words_match_only_as_written():
+    es = ents("Sharp Corporation opened a plant. Prices saw a sharp rise in Canon City.")
+    assert find(es, "Sharp Corporation") and not find(es, "sharp")
+
+
+def test_a_known_department_name_inside_a_longer_name_is_not_that_department():
+    es = ents("藤本陽司県商工観光労働部長が署名した。", "ja")
+    assert not find(es, "労働部") and find(es, "県商工観光労働部")
