@@ -45,14 +45,25 @@ class Cues:
     def __init__(self, lang: str, data: dict):
         self.lang = lang
         self._data = data
-        self._rx: dict[tuple[str, bool], re.Pattern] = {}
+        self._rx: dict[tuple, re.Pattern] = {}
         self._words: dict[str, list[str]] = {}
+        self._sets: dict[tuple[str, ...], frozenset] = {}
 
     def words(self, key: str) -> list[str]:
         """The list under ``key`` (a string value is split into its characters)."""
         if key not in self._words:
             self._words[key] = self._read(key)
         return list(self._words[key])
+
+    def set(self, *keys: str) -> frozenset:
+        """The words of one or more keys as a frozen set (cached).
+
+        >>> "Ministry" in load_cues("en").set("org_heads", "titles")
+        True
+        """
+        if keys not in self._sets:
+            self._sets[keys] = frozenset(w for k in keys for w in self.words(k))
+        return self._sets[keys]
 
     def _read(self, key: str) -> list[str]:
         value = self._data.get(key, [])
@@ -64,6 +75,21 @@ class Cues:
         """The mapping under ``key`` (empty when absent)."""
         value = self._data.get(key) or {}
         return dict(value)
+
+    def lower_rx(self, key: str) -> re.Pattern:
+        """The words of ``key`` lower-cased, bounded, as a case-sensitive pattern: for
+        searching a lower-cased copy of the text (:func:`graph.recognize.fold`), which is
+        faster than a case-insensitive pattern.
+
+        >>> bool(load_cues("en").lower_rx("sign_verbs_ci").search("they signed"))
+        True
+        """
+        cache_key = ("lower", key)
+        if cache_key not in self._rx:
+            words = sorted({w.lower() for w in self.words(key)}, key=lambda w: (-len(w), w))
+            body = "|".join(map(re.escape, words)) or r"(?!x)x"
+            self._rx[cache_key] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return self._rx[cache_key]
 
     def rx(self, key: str, *, bounded: bool | None = None) -> re.Pattern:
         """The words of ``key`` as one compiled alternation; keys ending in ``_ci`` ignore case.

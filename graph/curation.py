@@ -26,6 +26,8 @@ graph.errors.CurationError: <text>:2: reject entry lacks 'predicate', 'object', 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,7 +36,7 @@ import yaml
 from .errors import CurationError
 from .ids import entity_iri
 from .models import Entity, Extraction, Relation
-from .normalize import name_key, person_key
+from .normalize import fold_cjk, name_key, person_key
 from .resolve import similar
 
 __all__ = ["Curation", "load_curation", "default_path", "likely_duplicates"]
@@ -48,6 +50,7 @@ _SPEC = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def default_path() -> Path:
     """``data/curation.yaml`` of the repository."""
     return Path(__file__).resolve().parent.parent / "data" / "curation.yaml"
@@ -108,8 +111,12 @@ class Curation:
 
     def apply(self, extraction: Extraction) -> Extraction:
         """The extraction with aliases, merges, splits, rejections and additions applied."""
+        if not (self.aliases or self.same or self.not_same or self.reject or self.add):
+            return extraction
         ents = {e.id: e for e in extraction.entities}
         index = _NameIndex(ents.values())
+        ann = extraction.announcement
+        hay = _haystack(ann.title + "\n" + ann.text + "\n" + "\n".join(m for e in ents.values() for m in e.mentions))
         remap: dict[str, str] = {}
         blocked = {frozenset((name_key(x["a"]), name_key(x["b"]))) for x in self.not_same}
 
@@ -137,6 +144,8 @@ class Curation:
             if a and b:
                 merge(remap.get(a[0], a[0]), remap.get(b[0], b[0]))
         for x in self.not_same:
+            if not _maybe_in(x["a"], hay):
+                continue  # the announcement cannot name it: skip the index
             for eid in index.find(x["a"]):
                 eid = remap.get(eid, eid)
                 e = ents.get(eid)
@@ -199,15 +208,39 @@ def _resolve_name(ref: str, ents: dict, index: "_NameIndex") -> str:
     return hits[0] if hits else _as_iri(ref)
 
 
+def _haystack(text: str) -> str:
+    return fold_cjk(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _maybe_in(ref: str, hay: str) -> bool:
+    """Whether every word of a name occurs in the announcement (a cheap test before the
+    name index, which normalizes every mention)."""
+    return all(w in hay for w in re.findall(r"\w+", fold_cjk(unicodedata.normalize("NFKC", ref).casefold())))
+
+
 class _NameIndex:
+    """Entity ids by name key, built on first use."""
+
     def __init__(self, entities) -> None:
-        self.by: dict[str, list[str]] = {}
+        self._entities = list(entities)
+        self._by: dict[str, list[str]] | None = None
+
+    @property
+    def by(self) -> dict[str, list[str]]:
+        if self._by is None:
+            self._by = self._build(self._entities)
+        return self._by
+
+    @staticmethod
+    def _build(entities) -> dict[str, list[str]]:
+        by: dict[str, list[str]] = {}
         for e in entities:
-            self.by.setdefault(e.id, []).append(e.id)
+            by.setdefault(e.id, []).append(e.id)
             for n in (e.label, *e.mentions):
-                self.by.setdefault(name_key(n), []).append(e.id)
+                by.setdefault(name_key(n), []).append(e.id)
                 if e.type == "Person":
-                    self.by.setdefault("p:" + person_key(n), []).append(e.id)
+                    by.setdefault("p:" + person_key(n), []).append(e.id)
+        return by
 
     def find(self, ref: str) -> list[str]:
         got = self.by.get(ref) or self.by.get(_as_iri(ref)) or self.by.get(name_key(ref)) or self.by.get("p:" + person_key(ref)) or []

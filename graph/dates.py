@@ -35,9 +35,11 @@ _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thur
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _ZDIGIT = str.maketrans("０１２３４５６７８９", "0123456789")
+_LOWER = {**_ZDIGIT, **{c: c + 32 for c in range(ord("A"), ord("Z") + 1)}}
 _CJK_NUM = {"元": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_PATTERNS = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in (
+# matched against a folded copy of the text (same length: ASCII lower case, full-width digits)
+_PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
     ("cjk", r"(?=[0-9明大昭平令民今去昨前本来來上先下])(?:(?P<era>明治|大正|昭和|平成|令和|民國|民国)\s*(?P<ey>元|\d{1,3})\s*年|"
             r"(?P<rel>今|去|昨|前|明|本)\s*[（(]\s*(?P<ry>\d{4})\s*[)）]\s*年|"
@@ -52,6 +54,10 @@ _PATTERNS = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in (
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
     ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
 ))
+
+
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day"})
 
 
 @dataclass(frozen=True)
@@ -214,9 +220,12 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     >>> [d.iso for d in find_dates("昨（18）日宣布；今（2）日", date(2024, 1, 19))]
     ['2024-01-18', '2024-01-02']
     """
-    text = text.translate(_ZDIGIT)
+    text = text.translate(_LOWER)
     found: list[DateMention] = []
+    cjk = _CJK_CHAR.search(text) is not None
     for kind, rx in _PATTERNS:
+        if not cjk and kind in _CJK_KINDS:
+            continue  # no Chinese or Japanese date without a Chinese or Japanese character
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue

@@ -17,7 +17,9 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import re
 import sys
@@ -170,8 +172,10 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         person_units.append((u, p))
     all_units = sorted(units, key=lambda u: (u.start, -u.end))
     # a person unit swallows the organization written before the name in it
-    inside = [(u.start, u.end) for u, _ in person_units]
-    units = [u for u in units if not any(a <= u.start and u.end <= b for a, b in inside)]
+    inside = sorted((u.start, u.end) for u, _ in person_units)
+    starts_in = [a for a, _ in inside]
+    reach = list(itertools.accumulate((b for _, b in inside), max))  # furthest end of a person span so far
+    units = [u for u in units if not (inside and (k := bisect.bisect_right(starts_in, u.start)) and reach[k - 1] >= u.end)]
     units += [u for u, _ in person_units]
     units.sort(key=lambda u: (u.start, -u.end))
     type_of = {e.id: e.type for e in entities}

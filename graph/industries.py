@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import alternation, load_cues
-from .recognize import Mention
+from .recognize import Mention, near_matches, fold
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -70,7 +70,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         out.append(IndustryMention(s, e, item, tuple(dict.fromkeys((item, core)))))
         return True
 
-    for cue in cues.rx("field_cues_ci").finditer(text):
+    for cue in cues.lower_rx("field_cues_ci").finditer(fold(text)):
         start = cue.end()
         while start < len(text) and text[start] == " ":
             start += 1
@@ -152,12 +152,13 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     verbs = alternation(cues.words("field_verbs"))
     lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")
     heads = tuple(cues.words("field_item_heads"))
-    stopwords = set(cues.words("delimiters"))
+    stopwords = cues.set("delimiters")
     out: list[IndustryMention] = []
     patterns = [re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})"),
                 re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")]
+    anchor = re.compile(f"(?:{tails})|(?:{verbs})")
     for rx in patterns:
-        for m in rx.finditer(text):
+        for m in near_matches(rx, anchor, text, 12, 150):
             s0 = m.start("list")
             parts = re.split(sep, m.group("list"))
             pos = s0

@@ -18,6 +18,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -94,6 +95,7 @@ def fold_cjk(text: str) -> str:
     return text.translate(_CJK_TABLE)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The comparison key of an organization, place or concept name.
 
@@ -150,6 +152,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The comparison key of a person's name.
 

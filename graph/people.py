@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cues import Cues, alternation, load_cues
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, is_cjk
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, near_matches, is_cjk
 
 __all__ = ["Post", "Person", "find_people"]
 
@@ -75,6 +75,7 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
         "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
+        "title_at": re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])"),
         "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
         "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
         "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?(?![\w-])"),
@@ -84,13 +85,28 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
 
 
 def _bad_name(name: str, cues: Cues) -> bool:
-    stops = set(cues.words("stop_caps")) | set(cues.words("titles")) | set(cues.words("org_heads"))
+    stops = cues.set("stop_caps", "titles", "org_heads")
     stops |= {"Prefecture", "City", "County", "Government", "Japan", "Taiwan"}
     return any(tok in stops for tok in name.split())
 
 
-def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
+def _covered(start: int, end: int, mentions) -> bool:
+    """Whether a mention overlaps ``start:end``; ``mentions`` is a :class:`_Mask` (or a list)."""
+    if isinstance(mentions, _Mask):
+        return mentions.hit(start, end)
     return any(m.start < end and start < m.end for m in mentions)
+
+
+class _Mask:
+    """Which characters mentions cover, for constant-time overlap tests."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.bits = bytearray(len(text) + 1)
+        for m in mentions:
+            self.bits[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def hit(self, start: int, end: int) -> bool:
+        return any(self.bits[start:end])
 
 
 def _org_at(pos: int, mentions_by_start: dict[int, Mention]) -> Mention | None:
@@ -132,6 +148,7 @@ def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], menti
 
 def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
     rx = _en_rx(cues)
+    mask = _Mask(text, mentions)
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
     people: dict[tuple[int, int], Person] = {}
@@ -145,18 +162,18 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
                                     old.alias or p.alias, old.prefix_start or p.prefix_start,
                                     max(old.suffix_end or 0, p.suffix_end or 0) or None)
 
-    for m in rx["appos"].finditer(text):
+    for m in near_matches(rx["appos"], rx["title_at"], text, 12, 140):
         name = m.group("name")
-        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mentions):
+        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):
             continue
         if len(name.split()) < 2 and not m.group("hon"):
             continue
         posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
         put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk"), suffix_end=end))
-    for m in rx["title_name"].finditer(text):
+    for m in near_matches(rx["title_name"], rx["title_at"], text, 60, 30):
         name = m.group("name")
         ns, ne = m.start("name"), m.end("name")
-        if _bad_name(name, cues) or _covered(ns, ne, mentions):
+        if _bad_name(name, cues) or _covered(ns, ne, mask):
             # "Director Yang Industrial Development Bureau": keep the name tokens before a mention
             continue
         role = m.group("title")
@@ -186,19 +203,19 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
                    suffix_end=suffix))
     for m in rx["cjk_alias"].finditer(text):
         name = m.group("name")
-        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mentions):
+        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):
             continue
         put(Person(m.start("name"), m.end("name"), name, (), alias=m.group("cjk")))
     for m in rx["speaker"].finditer(text):
         ns, ne = m.start("name"), m.end("name")
         for tok in re.finditer(r"\S+\s*", m.group("name")):
-            if _covered(ns, ns + len(tok.group().strip()), mentions) or tok.group().strip() in set(cues.words("stop_caps")):
+            if _covered(ns, ns + len(tok.group().strip()), mask) or tok.group().strip() in cues.set("stop_caps"):
                 ns += len(tok.group())
         name = text[ns:ne]
         if len(name.split()) >= 2 and not _bad_name(name, cues) and not any(p.start <= ns < p.end for p in people.values()):
             put(Person(ns, ne, name, ()))
     for m in rx["honorific"].finditer(text):
-        if _covered(m.start(), m.end(), mentions):
+        if _covered(m.start(), m.end(), mask):
             continue
         inside = [p for p in people.values() if p.start <= m.end() and m.start() <= p.end]
         if inside:
@@ -214,8 +231,8 @@ def _cjk_rx(cues: Cues) -> dict:
     return {
         "titles": re.compile(alternation(cues.words("titles"))),
         "delim": re.compile(f"(?:{alternation(cues.words('delimiters'))})$"),
-        "enders": set(cues.words("name_enders")),
-        "surnames": set(cues.words("surnames")),
+        "enders": cues.set("name_enders"),
+        "surnames": cues.set("surnames"),
         "compound": tuple(cues.words("compound_surnames")),
         "jp_surnames": tuple(sorted(cues.words("japanese_surnames"), key=len, reverse=True)),
         "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),

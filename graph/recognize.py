@@ -16,6 +16,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from .normalize import CJK_VARIANTS
 
 __all__ = [
     "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
-    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches",
 ]
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -184,7 +185,11 @@ def _gazetteer_matcher(gaz) -> tuple[dict[str, re.Pattern], re.Pattern, dict[str
         exact = surface.isascii() and ((surface.isupper() and len(surface) <= 6) or (" " not in surface and surface[:1].isupper()))
         table[key] = (best.id, best.type, surface if exact else "")
     by_first = _trie_regex(table)
-    starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]") if by_first else re.compile(r"(?!x)x")
+    # where a name can start: a word's first letter (ASCII), or any CJK or other character
+    ascii_first = "".join(re.escape(c) for c in sorted(by_first) if c.isascii() and c.isalnum())
+    other_first = "".join(re.escape(c) for c in sorted(by_first) if not (c.isascii() and c.isalnum()))
+    alts = ([rf"(?<![a-z0-9-])[{ascii_first}]"] if ascii_first else []) + ([f"[{other_first}]"] if other_first else [])
+    starts = re.compile("|".join(alts)) if alts else re.compile(r"(?!x)x")
     return by_first, starts, table
 
 
@@ -276,13 +281,36 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
         "company_noun": re.compile(
             r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"giant|group)[ \t]+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})"),
+        "heads_at": re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
+        "legal_at": re.compile(rf"(?:{legal})(?![\w-])"),
+        "suffix_at": re.compile(rf"(?<![\w-])(?:{alternation([w for ws in cues.mapping('place_suffixes').values() for w in ws])})(?![\w-])"),
         "caps_run": re.compile(rf"{_CAPW}(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?{_CAPW}){{0,8}}"),
     }
 
 
+def near_matches(rx: re.Pattern, anchor: re.Pattern, text: str, after: int, before: int = 130):
+    """The matches of ``rx`` that can only occur near a match of ``anchor`` (a name's head
+    word, legal form or place suffix): ``rx`` runs on those windows only, so the costly
+    multi-word patterns do not start at every capitalized word of the text."""
+    lo = hi = -1
+    windows = []
+    for a in anchor.finditer(text):
+        s, e = max(0, a.start() - before), min(len(text), a.end() + after)
+        if s <= hi:
+            hi = max(hi, e)
+        else:
+            if hi >= 0:
+                windows.append((lo, hi))
+            lo, hi = s, e
+    if hi >= 0:
+        windows.append((lo, hi))
+    for s, e in windows:
+        yield from rx.finditer(text, s, e)
+
+
 def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
     """Trim leading stop words, possessives and a trailing non-abbreviation period."""
-    stops = set(cues.words("stop_caps")) | set(cues.words("titles")) | set(cues.words("title_modifiers"))
+    stops = cues.set("stop_caps", "titles", "title_modifiers")
     while True:
         lead = re.match(r"(?:of|and|for|in|on|at|the|to|by|with|as)\s+", text[start:end])
         if lead:
@@ -310,16 +338,18 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
 
 def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _en_rx(cues)
-    agency = set(cues.words("agency_heads"))
+    agency = cues.set("agency_heads")
     out: list[Mention] = []
     by_start = {m.start: m for m in base}
+    base = sorted(base, key=lambda m: m.start)
+    base_starts = [m.start for m in base]
 
     def add(s: int, e: int, typ: str, **kw) -> None:
         s, e = _clean_en(text, s, e, cues)
         if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and"):
             out.append(Mention(s, e, text[s:e], typ, **kw))
 
-    for m in rx["org_final"].finditer(text):
+    for m in near_matches(rx["org_final"], rx["heads_at"], text, 45):
         body = m.group()
         tail = re.search(r"\s+in\s+\S.*$", body)
         core = body[:tail.start()] if tail else body
@@ -330,7 +360,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                 end = place.end
         # "Tottori Prefecture and the Tottori ... Foundation": a known name, then another
         start = m.start()
-        for b in base:
+        for b in base[bisect.bisect_left(base_starts, start):bisect.bisect_left(base_starts, end)]:
             if start <= b.start and b.end < end:
                 joint = re.match(r"(?:,|\s+and)\s+(?:the\s+)?", text[b.end:end])
                 if joint:
@@ -359,9 +389,9 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             if o.end > s and o.start < s and o.text.endswith(head):
                 s = o.start
         add(s, e, typ)
-    for m in rx["company"].finditer(text):
+    for m in near_matches(rx["company"], rx["legal_at"], text, 16):
         add(m.start(), m.end(), "Company")
-    for m in rx["place"].finditer(text):
+    for m in near_matches(rx["place"], rx["suffix_at"], text, 14):
         kind = next(k for k in ("Prefecture", "City", "Region") if m.groupdict().get(k))
         s, e = _clean_en(text, m.start(), m.end(), cues)
         core = by_start.get(s)
@@ -380,7 +410,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     for rxname in ("apposition_company", "company_noun"):
         for m in rx[rxname].finditer(text):
             s, e = _clean_en(text, m.start(1), m.end(1), cues)
-            if e > s + 1 and text[s:e].split()[0] not in set(cues.words("stop_caps")):
+            if e > s + 1 and text[s:e].split()[0] not in cues.set("stop_caps"):
                 out.append(Mention(s, e, text[s:e], "Company", source="context"))
     return out
 
@@ -497,8 +527,8 @@ _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同
 
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
-    agency = set(cues.words("agency_heads"))
-    legal = set(cues.words("legal_forms"))
+    agency = cues.set("agency_heads")
+    legal = cues.set("legal_forms")
     pref_chars = set("".join(cues.mapping("place_suffixes").get("Prefecture", [])))
     covered = [False] * (len(text) + 1)
     for m in base:
@@ -644,7 +674,7 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
     Optical Devices Inc.", "大和化成" for "大和化成株式會社", "晶旭" for "台灣晶旭科技股份有限公司",
     "北斗精工" for "株式会社北斗精工". Only names the gazetteer does not give another meaning."""
     legal = sorted(cues.words("legal_forms"), key=len, reverse=True)
-    generic = set(cues.words("company_generic"))
+    generic = cues.set("company_generic")
     forms: dict[str, Mention] = {}
     for m in mentions:
         if m.source == "acronym" or m.alias_of is not None:
@@ -682,7 +712,7 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                         cands.append(core[: -len(g)])
                         break
         for c in cands:
-            if c in forms or c.split()[0] in set(cues.words("stop_caps")):
+            if c in forms or c.split()[0] in cues.set("stop_caps"):
                 continue
             if gaz is not None and any(h.type != m.type for h in gaz.lookup(c)):
                 continue

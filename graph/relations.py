@@ -12,6 +12,7 @@ confidence and qualifiers; every fact about one agreement carries its ``agreemen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +21,7 @@ from .dates import DateMention
 from .ids import agreement_iri
 from .models import Relation
 from .people import Person
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold
 
 __all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
 
@@ -79,16 +80,69 @@ class Doc:
     located: dict[str, str] = field(default_factory=dict)  # entity -> place, from the text
     qualifiers: set = field(default_factory=set)
     types: dict[str, str] = field(default_factory=dict)  # entity -> type
-    org_units: list = field(default_factory=list)  # every body's unit, also those inside a person's  # starts of place units that qualify the unit before
+    org_units: list = field(default_factory=list)  # every body's unit, also those inside a person's
+    _starts: list | None = field(default=None, repr=False)
+    _at: dict = field(default_factory=dict, repr=False)
+    _date_starts: list = field(default_factory=list, repr=False)
+    _lower: str | None = field(default=None, repr=False)
+    _sstarts: list | None = field(default=None, repr=False)
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        if self._sstarts is None:
+            self._sstarts = [s for s, _ in self.sentences]
+        return self._sstarts
+
+    @property
+    def lower(self) -> str:
+        """A same-length lower-cased copy of the text (:func:`graph.recognize.fold`)."""
+        if self._lower is None:
+            self._lower = fold(self.text)
+        return self._lower  # starts of place units that qualify the unit before
+
+    def _index(self) -> None:
+        if self._starts is None or len(self._starts) != len(self.units):
+            self.units.sort(key=lambda u: (u.start, -u.end))
+            self._starts = [u.start for u in self.units]
+            self._at = {}
+            for u in self.units:
+                self._at.setdefault(u.start, u)
+            self._date_starts = [d.start for d in self.dates]
 
     def units_in(self, s: int, e: int) -> list[Unit]:
-        return [u for u in self.units if u.start >= s and u.end <= e]
+        """The units inside ``s:e``, in text order (binary search: linear time overall)."""
+        self._index()
+        out = []
+        for i in range(bisect_left(self._starts, s), len(self.units)):
+            u = self.units[i]
+            if u.start >= e:
+                break
+            if u.end <= e:
+                out.append(u)
+        return out
 
     def unit_at(self, pos: int) -> Unit | None:
-        for u in self.units:
-            if u.start == pos:
-                return u
-        return None
+        self._index()
+        return self._at.get(pos)
+
+    def dates_in(self, s: int, e: int) -> list[DateMention]:
+        self._index()
+        out = []
+        for i in range(bisect_left(self._date_starts, s), len(self.dates)):
+            d = self.dates[i]
+            if d.start >= e:
+                break
+            if d.end <= e:
+                out.append(d)
+        return out
+
+
+def _sentence_of(doc: Doc, pos: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding ``pos`` (or ``default``)."""
+    i = bisect_right(doc.sentence_starts, pos) - 1
+    if i >= 0 and pos < doc.sentences[i][1]:
+        return doc.sentences[i]
+    return default
 
 
 def _rel(doc: Doc, subj: str, pred: str, obj: str, span: tuple[int, int], conf: float, *,
@@ -98,7 +152,7 @@ def _rel(doc: Doc, subj: str, pred: str, obj: str, span: tuple[int, int], conf: 
 
 
 def _sentence_dates(doc: Doc, s: int, e: int) -> list[DateMention]:
-    return [d for d in doc.dates if d.start >= s and d.end <= e]
+    return doc.dates_in(s, e)
 
 
 def _best_date(dates: list[DateMention]) -> DateMention | None:
@@ -177,8 +231,7 @@ def _gap(doc: Doc, start: int, end: int) -> str:
 
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     """The units coordinated right before ``pos`` (a verb): "X and Y signed"."""
-    before = [u for u in doc.units if start <= u.start and u.end <= pos
-              and (u.start not in doc.qualifiers or u.person is not None)]
+    before = [u for u in doc.units_in(start, pos) if u.start not in doc.qualifiers or u.person is not None]
     if not before:
         return []
     last = before[-1]
@@ -571,8 +624,9 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
                       if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地", re.I)
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
                       if en else r"合作|連携|協力|交流|合作商機|拓銷")
+    istarts = [i[0] for i in doc.industries]
     for s, e in doc.sentences:
-        inds = [i for i in doc.industries if i[0] >= s and i[1] <= e]
+        inds = [i for i in doc.industries[bisect_left(istarts, s):bisect_left(istarts, e)] if i[1] <= e]
         if not inds:
             continue
         sent = doc.text[s:e]
@@ -615,7 +669,10 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
     main = agreements[0] if agreements else None
     en = doc.lang == "en"
     nouns = alternation(cues.words("ordinal_nouns_ci" if en else "ordinal_nouns"))
-    for s, e in doc.sentences:
+    hits = _hit_sentences(doc, _ORD_HINT_EN if en else _ORD_HINT_CJK)
+    for i, (s, e) in enumerate(doc.sentences):
+        if i not in hits:
+            continue  # no ordinal in the sentence
         sent = text[s:e]
         n = None
         subj = None
@@ -691,6 +748,24 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
                 rels.append(_rel(doc, counterpart, "signedMOUWith", u.entity, (s, e), 0.7))
 
 
+_ORD_HINT_EN = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b", re.I)
+_ORD_HINT_CJK = re.compile(r"第|例目|番目|件目|先前|之前|此前|已先後")
+_DIGIT = re.compile(r"\d+")
+
+
+def _hit_sentences(doc: Doc, *patterns: re.Pattern, text: str | None = None) -> set[int]:
+    """The indices of the sentences in which any of ``patterns`` matches (one pass each over
+    the text, instead of one search per sentence); ``text`` is a same-length copy to search."""
+    starts = [s for s, _ in doc.sentences]
+    hits: set[int] = set()
+    for rx in patterns:
+        for m in rx.finditer(text if text is not None else doc.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < doc.sentences[i][1]:
+                hits.add(i)
+    return hits
+
+
 def _type_of(doc: Doc, entity: str) -> str | None:
     if entity in doc.types:
         return doc.types[entity]
@@ -704,7 +779,10 @@ def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     en = doc.lang == "en"
     nouns = alternation(cues.words("partner_nouns_ci" if en else "partner_nouns"))
     pcues = cues.rx("partner_cues_ci" if en else "partner_cues", bounded=False)
-    for s, e in doc.sentences:
+    hits = _hit_sentences(doc, _DIGIT)
+    for i, (s, e) in enumerate(doc.sentences):
+        if i not in hits:
+            continue
         sent = doc.text[s:e]
         if en:
             m = re.search(rf"\bwith\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+)?(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", sent, re.I)
@@ -724,8 +802,11 @@ def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 # ---------------------------------------------------------------- investments
 
+_INVEST_WORD = re.compile(r"\binvest")
 _EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
                          r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
+_EN_ACQUIRE_LOW = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
+                             r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
 _EN_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who)\b[^,;]{0,120},|\s*,?\s*(?:said|says|announced|announces|stated)\b"
                             r"[^.;,]{0,30}?\bthat\s+it\b|\s+\([^()]{1,12}\)")
 _MONEY = re.compile(r"(?:US\$|NT\$|JP¥|¥|\$|USD\s?|NTD\s?|JPY\s?)\s?\d[\d,.]*\s*(?:billion|million|thousand|bn|m)?"
@@ -740,7 +821,15 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     en = doc.lang == "en"
     fac = cues.rx("facilitation_cues_ci" if en else "facilitation_cues", bounded=en)
     inv = cues.rx("invest_verbs_ci" if en else "invest_verbs", bounded=en)
-    for s, e in doc.sentences:
+    if en:
+        low = doc.lower
+        hits = _hit_sentences(doc, cues.lower_rx("invest_verbs_ci"), cues.lower_rx("facilitation_cues_ci"),
+                              _EN_ACQUIRE_LOW, _INVEST_WORD, text=low)
+    else:
+        hits = _hit_sentences(doc, inv, fac)
+    for i, (s, e) in enumerate(doc.sentences):
+        if i not in hits:
+            continue  # nothing about an investment here
         sent = text[s:e]
         money = _MONEY.search(sent)
         stake = _STAKE.search(sent) if en else None
@@ -924,7 +1013,7 @@ def _qualifier_pairs(doc: Doc) -> list[tuple[Unit, Unit, bool]]:
 def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     text = doc.text
     for small, big, first in _qualifier_pairs(doc):
-        s = next(((x, y) for x, y in doc.sentences if x <= small.start < y), (small.start, small.end))
+        s = _sentence_of(doc, small.start, (small.start, small.end))
         doc.located.setdefault(small.entity, big.entity)
         doc.qualifiers.add(big.start)
         rels.append(_rel(doc, small.entity, "locatedIn", big.entity, s, 0.85 if big.type in PLACE_TYPES else 0.8))
@@ -1016,12 +1105,13 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
             rels.append(_rel(doc, a, "partOf", b, span, 0.8))
 
     for a, b, span in compound:
-        s = next(((x, y) for x, y in doc.sentences if x <= span[0] < y), span)
+        s = _sentence_of(doc, span[0], span)
         add(a, b, s)
     units = doc.org_units or [u for u in doc.units if u.person is None and u.type in ORG_TYPES]
     org_at = {u.start: u for u in units}
+    ustarts = [u.start for u in units]
     for s, e in doc.sentences:
-        sent_units = [u for u in units if s <= u.start and u.end <= e]
+        sent_units = [u for u in units[bisect_left(ustarts, s):bisect_left(ustarts, e)] if u.end <= e]
         for i, u in enumerate(sent_units):
             after = text[u.end:u.end + 16]
             m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", text[u.end:u.end + 30])
@@ -1056,7 +1146,7 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
 
 def _posts(doc: Doc, people: list[tuple[Unit, Person]], rels: list[Relation], org_of, agreements_first) -> None:
     for u, p in people:
-        s = next(((x, y) for x, y in doc.sentences if x <= u.start < y), (u.start, u.end))
+        s = _sentence_of(doc, u.start, (u.start, u.end))
         for post in p.posts:
             org = org_of(post.org) if post.org is not None else None
             if org is None:
@@ -1087,7 +1177,7 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
                 kind = implies.get(post.role.replace("Acting ", "").replace("former ", "")) or implies.get(post.role)
                 org = implied.get(kind) if kind else None
                 if org is not None:
-                    s = next(((x, y) for x, y in doc.sentences if x <= u.start < y), (u.start, u.end))
+                    s = _sentence_of(doc, u.start, (u.start, u.end))
                     rels.append(_rel(doc, u.entity, "holdsPosition", org, s, 0.6, quals=(("role", post.role),)))
             posts.append((post.role, org))
         doc.posts.setdefault(u.entity, [])

@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -182,12 +183,12 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         taken = bytearray(len(text) + 1)
         for span in items:
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
-        for tok, owners in token_owner.items():
-            if len(owners) != 1:
-                continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text):
+        single = {tok: next(iter(owners)) for tok, owners in token_owner.items() if len(owners) == 1}
+        if single:  # one pass for every name part
+            rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(single, key=len, reverse=True))) + r")(?![\w-])")
+            for m in rx.finditer(text):
                 if not any(taken[m.start():m.end()]):
-                    extra_mentions.setdefault(("person", next(iter(owners))), set()).add(tok)
+                    extra_mentions.setdefault(("person", single[m.group()]), set()).add(m.group())
     for p in people:
         if p.alias:
             extra_mentions.setdefault(uf.find(p.span), set()).add(p.alias)
@@ -246,12 +247,17 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
     return Resolved(list(merged.values()), of_span, person_of)
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_keys(entry) -> frozenset:
+    return frozenset(name_key(t) for t, _ in entry.labels)
+
+
 def _label(texts: list[str], entry, lang: str, typ: str) -> str:
     """The fullest form written: a gazetteer label seen in the text, else the longest mention."""
     if typ == "Person":
         return max(texts, key=lambda t: (len(t.split()), len(t)))
     if entry is not None:
-        known = {name_key(t) for t, _ in entry.labels}
+        known = _label_keys(entry)
         seen = [t for t in texts if name_key(t) in known]
         if seen:
             return max(seen, key=len)
