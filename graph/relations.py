@@ -112,14 +112,7 @@ class Doc:
     def units_in(self, s: int, e: int) -> list[Unit]:
         """The units inside ``s:e``, in text order (binary search: linear time overall)."""
         self._index()
-        out = []
-        for i in range(bisect_left(self._starts, s), len(self.units)):
-            u = self.units[i]
-            if u.start >= e:
-                break
-            if u.end <= e:
-                out.append(u)
-        return out
+        return _inside(self.units, self._starts, s, e)
 
     def unit_at(self, pos: int) -> Unit | None:
         self._index()
@@ -127,14 +120,19 @@ class Doc:
 
     def dates_in(self, s: int, e: int) -> list[DateMention]:
         self._index()
-        out = []
-        for i in range(bisect_left(self._date_starts, s), len(self.dates)):
-            d = self.dates[i]
-            if d.start >= e:
-                break
-            if d.end <= e:
-                out.append(d)
-        return out
+        return _inside(self.dates, self._date_starts, s, e)
+
+
+def _inside(items: list, starts: list[int], s: int, e: int) -> list:
+    """The spans of ``items`` (sorted by start, ``starts`` their starts) that lie in ``s:e``."""
+    out = []
+    for i in range(bisect_left(starts, s), len(items)):
+        x = items[i]
+        if x.start >= e:
+            break
+        if x.end <= e:
+            out.append(x)
+    return out
 
 
 def _sentence_of(doc: Doc, pos: int, default: tuple[int, int]) -> tuple[int, int]:
