@@ -30,7 +30,7 @@ from .ids import entity_iri
 from .industries import find_industries
 from .models import Announcement, Entity, Extraction
 from .normalize import name_key
-from .people import find_people
+from .people import Person, find_people
 from .recognize import ORG_TYPES, PLACE_TYPES, Mention, find_mentions, fold, sentences
 from .relations import Doc, Unit, find_relations
 from .resolve import entity_key, resolve
@@ -163,6 +163,10 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
             continue  # "Full Name (ACR)": the acronym is part of its definition
         if ent:
             units.append(Unit(m.start, m.end, ent, m.type if m.type in ORG_TYPES | PLACE_TYPES else m.type, None, m))
+    taken = {p.span for p in people}
+    for s, e in res.name_parts:  # "Numata said ...": the name part alone is the person
+        if (s, e) not in taken:
+            people = people + [Person(s, e, text[s:e], (), short=True)]
     for p in people:
         ent = res.of_span.get(p.span)
         if ent is None:

@@ -1152,6 +1152,30 @@ def _posts(doc: Doc, people: list[tuple[Unit, Person]], rels: list[Relation], or
             rels.append(_rel(doc, u.entity, "holdsPosition", org, s, 0.85, quals=(("role", post.role),)))
 
 
+_HIS_BODY = re.compile(r"\b(?:his|her)\s+(agency|organization|organisation|association|office|ministry|bureau|"
+                       r"department|government|company|firm|group|city|prefecture|county)\b")
+
+
+def _their_body(doc: Doc, rels: list[Relation]) -> None:
+    """"Numata said ... his agency will keep working with the TJRA": the body a person
+    speaks for, when no post names one, is the last body of that kind named before."""
+    for m in _HIS_BODY.finditer(doc.text):
+        s, e = _sentence_of(doc, m.start(), (m.start(), m.end()))
+        people = [u for u in doc.units_in(s, m.start()) if u.person is not None]
+        if not people or any(org for _, org in doc.posts.get(people[-1].entity, [])):
+            continue
+        want = ("Company",) if m.group(1) in ("company", "firm", "group") else \
+            ("City", "Prefecture") if m.group(1) in ("city", "prefecture", "county") else ("Agency", "Organization")
+        i = doc.sentences.index((s, e))
+        lo = doc.sentences[max(0, i - 2)][0]
+        bodies = [u for u in doc.units_in(lo, people[-1].start) if u.person is None and u.type in want] + \
+                 [u for u in doc.units_in(people[-1].end, m.start()) if u.person is None and u.type in want]
+        if bodies:
+            role = next((r for r, org in doc.posts.get(people[-1].entity, []) if r), None)
+            rels.append(_rel(doc, people[-1].entity, "holdsPosition", bodies[-1].entity, (s, e), 0.6,
+                             quals=(("role", role),) if role else ()))
+
+
 def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied, compound) -> list[Relation]:
     """Every relation of the announcement. ``people`` pairs each person unit with its
     :class:`graph.people.Person`; ``org_of`` maps a mention to its entity id; ``implied`` maps
@@ -1184,6 +1208,8 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
                 doc.posts[u.entity].append(x)
     _parents(doc, rels, compound)
     _posts(doc, people, rels, org_of, None)
+    if doc.lang == "en":
+        _their_body(doc, rels)
     _places(doc, cues, rels)
     agreements = _resolve_agreements(doc, _agreement_events(doc, cues))
     _emit_agreements(doc, agreements, rels)

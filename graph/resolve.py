@@ -64,6 +64,7 @@ class Resolved:
     entities: list[Entity]
     of_span: dict[tuple[int, int], str] = field(default_factory=dict)  # mention/person span -> entity id
     person_of: dict[tuple[int, int], Person] = field(default_factory=dict)
+    name_parts: list[tuple[int, int]] = field(default_factory=list)  # spans of a person's name part used alone
 
 
 class _Union:
@@ -174,6 +175,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             uf.union(target.span, p.span)
     # surnames and given names of romanized people used alone later ("Ohashi welcomed")
     extra_mentions: dict = {}
+    token_spans: list[tuple[int, int, str]] = []  # "Ohashi welcomed ...": a name part used alone
     if lang == "en":
         token_owner: dict[str, set] = {}
         for p in full:
@@ -189,6 +191,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             for m in rx.finditer(text):
                 if not any(taken[m.start():m.end()]):
                     extra_mentions.setdefault(("person", single[m.group()]), set()).add(m.group())
+                    token_spans.append((m.start(), m.end(), single[m.group()]))
     for p in people:
         if p.alias:
             extra_mentions.setdefault(uf.find(p.span), set()).add(p.alias)
@@ -198,6 +201,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         groups.setdefault(uf.find(span), []).append(span)
     entities: list[Entity] = []
     of_span: dict[tuple[int, int], str] = {}
+    short_spans: list[tuple[int, int]] = []
     for root, spans in groups.items():
         spans.sort()
         texts = [items[s][0] for s in spans]
@@ -234,6 +238,17 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         entities.append(Entity(iri, typ, label, lang, tuple(mentions_out), labels))
         for s in spans:
             of_span[s] = iri
+    key_iri = {}
+    for root, spans in groups.items():
+        if items[spans[0]][1] == "Person":
+            key_iri[("person", person_key(items[spans[0]][0]))] = of_span[spans[0]]
+            for s in spans:
+                key_iri.setdefault(("person", person_key(items[s][0])), of_span[s])
+    for s, e, key in token_spans:
+        iri = key_iri.get(("person", key))
+        if iri is not None:
+            of_span.setdefault((s, e), iri)
+            short_spans.append((s, e))
     # one entity per id (two groups can reach the same key)
     merged: dict[str, Entity] = {}
     for e in entities:
@@ -244,7 +259,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             merged[e.id] = Entity(e.id, old.type, label, old.lang, ms, old.labels)
         else:
             merged[e.id] = e
-    return Resolved(list(merged.values()), of_span, person_of)
+    return Resolved(list(merged.values()), of_span, person_of, short_spans)
 
 
 @functools.lru_cache(maxsize=4096)

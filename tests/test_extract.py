@@ -139,3 +139,11 @@ def test_megabytes_do_not_hang():
     t0 = time.perf_counter()
     extract(ann(text))
     assert time.perf_counter() - t0 < 30
+
+
+def test_his_agency_is_the_body_named_before():
+    text = ("Japan's envoy Kato Hiroshi said this is a good year for ties. In March, the Kansai Trade Council "
+            "was renamed the Kansai-Taiwan Trade Council. Kato said his agency will work closely with TAITRA.")
+    _, t = facts(ann(text))
+    assert ("Kato Hiroshi", "holdsPosition", "Kansai-Taiwan Trade Council") in t
+    assert not any(p == "holdsPosition" and o == "Taiwan External Trade Development Council" for _, p, o in t)
