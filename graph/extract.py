@@ -134,6 +134,12 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     folded = fold(text)
     mentions = find_mentions(text, lang, gaz, folded=folded, body_start=len(ann.title or "") if not base else 0)
     people = find_people(text, lang, mentions)
+    if people:  # a place name that is a person's surname ("Yamaguchi Takeshi") names no place
+        parts = {w for p in people if not p.short and len(p.name.split()) >= 2 for w in p.name.split()}
+        mentions = [m for m in mentions if not (m.text in parts and m.type in PLACE_TYPES and _SPEAKS.match(text, m.end))]
+        names = sorted((p.start, p.end) for p in people)
+        nstarts = [a for a, _ in names]
+        mentions = [m for m in mentions if not ((k := bisect.bisect_right(nstarts, m.start)) and names[k - 1][1] >= m.end)]
     res = resolve(text, lang, mentions, people, gaz)
     industries = find_industries(text, lang, mentions)
     entities = list(res.entities)
@@ -152,7 +158,8 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         mentions_ = tuple(dict.fromkeys((old.mentions if old else ()) + i.forms))
         label = max([i.text] + ([old.label] if old else []), key=len)
         ind_ents[iri] = Entity(iri, "Industry", label, lang, mentions_, tuple(entry.labels) if entry else ())
-        ind_ids.append((i.start, i.end, iri))
+        if not i.trait:
+            ind_ids.append((i.start, i.end, iri))
     entities += list(ind_ents.values())
     units = []
     person_units = []
@@ -223,6 +230,9 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     if base:
         relations = [replace(r, span=(r.span[0] + base, r.span[1] + base)) if r.span else r for r in relations]
     return entities, relations
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|noted|added|stated|told|explained|stressed|welcomed|praised|pointed|expressed|hoped)\b")
 
 
 @functools.lru_cache(maxsize=4)

@@ -32,6 +32,7 @@ class IndustryMention:
     end: int
     text: str
     forms: tuple[str, ...]
+    trait: bool = False  # what a place or company is known for ("漁業が盛ん", "a video game company"), no field of cooperation
 
 
 _EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|will|would|is|are|was|were|has|have|"
@@ -123,7 +124,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         item = text[s:m.end()]
         core = text[s:core_end]
         out.append(IndustryMention(s, m.end() if m.group(2).startswith("foundr") else core_end,
-                                   item if m.group(2).startswith("foundr") else core, tuple(dict.fromkeys((item, core)))))
+                                   item if m.group(2).startswith("foundr") else core, tuple(dict.fromkeys((item, core))), True))
     heads = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,2})(industry|industries|sector)\b")
     for m in heads.finditer(text):
         words = m.group(1).split()
@@ -146,7 +147,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     covered = bytearray(len(text) + 1)
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fc]){1,10}"
+    item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fcＡ-Ｚａ-ｚA-Za-z]){1,10}"
     sep = r"(?:、|及|與|与|和|や|・)"
     tails = alternation(cues.words("field_tails"))
     verbs = alternation(cues.words("field_verbs"))
@@ -154,9 +155,11 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     heads = tuple(cues.words("field_item_heads"))
     stopwords = cues.set("delimiters")
     out: list[IndustryMention] = []
-    patterns = [re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})"),
-                re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")]
-    anchor = re.compile(f"(?:{tails})|(?:{verbs})")
+    by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})")
+    by_maker = re.compile(rf"(?P<list>{item})(?:メーカー|大手|大廠|製造商|廠商)(?=[、，である的の])")
+    by_trait = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")
+    patterns = [by_tail, by_maker, by_trait]
+    anchor = re.compile(f"(?:{tails})|(?:{verbs})|メーカー|大手|大廠|製造商|廠商")
     for rx in patterns:
         for m in near_matches(rx, anchor, text, 12, 150):
             s0 = m.start("list")
@@ -166,14 +169,14 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
             for i, part in enumerate(parts):
                 at = text.find(part, pos)
                 pos = at + len(part)
-                if rx is patterns[1] and i == len(parts) - 1:
+                if rx is by_trait and i == len(parts) - 1:
                     part = _CJK_ADVERB.sub("", part)  # "石油化學工業也十分" + 發達
                 if i == 0:
                     cut = lead.match(part)
                     if cut:
                         at += cut.end()
                         part = part[cut.end():]
-                if rx is patterns[1] and i == len(parts) - 1 and not part.endswith(heads):
+                if rx is by_trait and i == len(parts) - 1 and not part.endswith(heads):
                     found = []
                     break
                 if not 2 <= len(part) <= 8 or any(covered[at:at + len(part)]) or part in stopwords:
@@ -183,7 +186,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
                     if part.endswith(h) and len(part) - len(h) >= 2 and not (h == "工業" and part.endswith("加工業")):
                         core = part[: -len(h)]
                         break
-                found.append(IndustryMention(at, at + len(part), part, tuple(dict.fromkeys((part, core)))))
+                found.append(IndustryMention(at, at + len(part), part, tuple(dict.fromkeys((part, core))), rx is not by_tail))
             out += found
     seen = set()
     uniq = []

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cues import Cues, alternation, load_cues
+from .normalize import fold_cjk
 from .recognize import ORG_TYPES, PLACE_TYPES, Mention, near_matches, is_cjk
 
 __all__ = ["Post", "Person", "find_people"]
@@ -162,10 +163,15 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
                                     old.alias or p.alias, old.prefix_start or p.prefix_start,
                                     max(old.suffix_end or 0, p.suffix_end or 0) or None)
 
+    by_span = {(x.start, x.end): x for x in mentions}
     for m in near_matches(rx["appos"], rx["title_at"], text, 12, 140):
         name = m.group("name")
-        if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):
-            continue
+        ns = m.start("name")
+        first = by_span.get((ns, ns + len(name.split()[0])))
+        if _bad_name(name, cues) or (_covered(ns, m.end("name"), mask) and not (
+                first is not None and first.type in PLACE_TYPES and len(name.split()) >= 2
+                and not _covered(first.end, m.end("name"), mask))):
+            continue  # but "Yamaguchi Takeshi, Executive Director of ...": a surname that is also a place
         if len(name.split()) < 2 and not m.group("hon"):
             continue
         posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
@@ -234,7 +240,7 @@ def _cjk_rx(cues: Cues) -> dict:
         "enders": cues.set("name_enders"),
         "surnames": cues.set("surnames"),
         "compound": tuple(cues.words("compound_surnames")),
-        "jp_surnames": tuple(sorted(cues.words("japanese_surnames"), key=len, reverse=True)),
+        "jp_surnames": tuple(sorted({fold_cjk(s) for s in cues.words("japanese_surnames")}, key=len, reverse=True)),
         "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),
     }
 
@@ -245,7 +251,8 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
         return text[pos:lat.end()].lstrip()
     if lang == "ja":
         return None
-    jp = next((s for s in rx["jp_surnames"] if text.startswith(s, pos)), None)
+    head = fold_cjk(text[pos:pos + 3])
+    jp = next((s for s in rx["jp_surnames"] if head.startswith(s)), None)
     if jp is not None:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
         given = ""
         for ch in text[pos + len(jp):pos + len(jp) + 2]:
@@ -256,7 +263,7 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
                 break
             given += ch
         if given:
-            return jp + given
+            return text[pos:pos + len(jp) + len(given)]
     run = ""
     i = pos
     while i < len(text) and len(run) < 5 and ("\u4e00" <= text[i] <= "\u9fff" or text[i] == "々"):
@@ -320,7 +327,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             continue
         name = _name_before(text, prefix, rx, covered_at, lang)
         if len(name) >= 2 or (name and name[0] in rx["surnames"]):
-            short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or name in rx["jp_surnames"]
+            short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or fold_cjk(name) in rx["jp_surnames"]
             if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:
                 short = False  # a two-character Chinese name
             s = prefix - len(name)

@@ -776,13 +776,14 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
             if prev is not None and prev.type in ("Prefecture", "City") and prev.type != "Country":
                 start = i
                 break
-            if k >= 2 and (i == 0 or text[i - 1] in _PLACE_LEFT or text[i - 1] in "\n 　"):
+            if k >= 2 and (i == 0 or text[i - 1] in _PLACE_LEFT or not is_cjk(text[i - 1])):
                 start = i
                 break
         if start is None:
             continue
         word = text[start:e]
-        if word in _PLACE_NOT or word[0] in "本該该同各全兩両當当此每毎" or word.endswith(_PARK_END):
+        if word in _PLACE_NOT or word[0] in "本該该同各全兩両當当此每毎" or word.endswith(_PARK_END) \
+                or cues.rx("titles").search(word):  # "副知事村上": a title, then a name
             continue
         if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の"):
             continue  # "森下隆市長": a name and a title

@@ -359,7 +359,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 vs = s + v.start()
                 back = _chain_back(doc, vs, s)
                 rest = text[s + v.end():e]
-                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately))?\s+by\s+", rest)
+                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately|(?:in|at|on)\s+[^,;.]{1,40}?))*\s+by\s+", rest)
                 if by:
                     by_agent = True
                     for u in _chain(doc, s + v.end() + by.end(), e):
@@ -630,6 +630,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         sent = doc.text[s:e]
         if not coop.search(sent) and not both.search(sent):
             continue
+
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None
         if agreements:
@@ -696,7 +697,8 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
                 n = int(raw) if raw.isdigit() else _CJK_NUM.get(raw)
                 # "佐賀縣是…第3個", "徳島県が3番目となる", "諏訪市為第12個"
                 marked = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type != "Country"
-                          and re.match(r"\s*(?:は|が|是|為|为|成為|成为|則是|也是)", text[u.end:u.end + 3])]
+                          and re.match(r"\s*(?:は|が|是|為|为|成為|成为|則是|也是)", text[u.end:u.end + 3])
+                          and not re.search(r"のは|ことは|的是", text[u.end:s + m.start()])]  # "鯖江市が…結ぶのは": an event
                 if marked:
                     subj = marked[-1].entity
             else:
@@ -933,6 +935,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if target is None:
             at = re.search(r"(?:在|於|于|赴)\s*", text[vs:e])
             after = doc.unit_at(vs + at.end()) if at else None
+            while after is not None and after.type in PLACE_TYPES and (nxt := doc.unit_at(after.end)) is not None \
+                    and nxt.person is None and (nxt.type in PLACE_TYPES or _PARK.search(nxt.mention.text if nxt.mention else "")):
+                after = nxt  # "在日本熊本縣菊陽町": the town
             if after is not None and after.person is None and (after.type in PLACE_TYPES or _PARK.search(after.mention.text if after.mention else "")):
                 target = after
         if target is None and doc.lang != "ja" and cands:
@@ -944,7 +949,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         last_investor = investors[0]
         break
     for f in fac.finditer(text, s, e):
-        helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization")]
+        helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization", "Prefecture", "City")]
         if not helper:
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
@@ -1039,6 +1044,8 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 
 _EN_SEAT = re.compile(r"\b(?:headquartered|based|located|seated)\s+in\s+(?:the\s+)?")
+_EN_APPOS_SEAT = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:maker|company|firm|producer|manufacturer|supplier|"
+                            r"builder|retailer|group)\s+(?:in|from|based\s+in)\s+(?:the\s+)?")
 _CJK_SEAT = re.compile(r"(?:本社|總部|总部|本部|總公司)\s*(?:・|：|:|は|位於|位于|設於|设于|設在|在|所在地は)\s*")
 _CJK_OF = re.compile(r"[的の](?:[^、，。「」]{0,14}?(?:メーカー|大手|大廠|企業|会社|公司|廠商|業者)(?:である)?[、，]?)?")
 
@@ -1060,6 +1067,8 @@ def _seats(doc: Doc, rels: list[Relation]) -> None:
 
     for s, e in doc.sentences:
         if doc.lang == "en":
+            for m in _EN_APPOS_SEAT.finditer(text, s, e):
+                add(company_before(m.start(), s), doc.unit_at(m.end()), (s, e))
             for m in _EN_SEAT.finditer(text, s, e):
                 place = doc.unit_at(m.end())
                 add(company_before(m.start(), s), place, (s, e))
