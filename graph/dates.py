@@ -56,6 +56,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
 ))
 
 
+_NEWS_DAY = re.compile(r"\s*[、，,]")
+_BEFORE_DAY = frozenset("はが、，於在")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day"})
 
@@ -217,6 +219,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2019-07-17']
     >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
     ['2014-03-12']
+    >>> [d.iso for d in find_dates("長崎県と高雄市は7日、覚書を交わした", date(2023, 3, 9))]
+    ['2023-03-07']
     >>> [d.iso for d in find_dates("昨（18）日宣布；今（2）日", date(2024, 1, 19))]
     ['2024-01-18', '2024-01-02']
     """
@@ -231,6 +235,9 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 continue
             if kind == "cjk":
                 got = _cjk(m, published, published is not None and _future_at(text, m.start(), m.end()))
+                if got is None and m["d"] and not (m["m"] or m["y"] or m["era"] or m["rm"] or m["ryw"] or m["ry"]) \
+                        and _NEWS_DAY.match(text, m.end()) and text[m.start() - 1:m.start()] in _BEFORE_DAY:
+                    got = _day_of_month(int(m["d"]), published)  # "高雄市は7日、": the 7th of this month
             elif kind == "ja_rel":
                 if published is None:
                     continue

@@ -203,8 +203,13 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         if m.parent is not None:
             parent = res.of_span.get(m.parent) or by_text.get(fold(text[m.parent[0]:m.parent[1]]))
             if parent is None and gaz is not None:
-                hits = gaz.lookup(text[m.parent[0]:m.parent[1]])
-                parent = entity_iri(hits[0].id) if hits and entity_iri(hits[0].id) in type_of else None
+                written = text[m.parent[0]:m.parent[1]]
+                hits = gaz.lookup(written)
+                if hits:  # "交通部觀光署": the ministry is named inside the name, so it is an entity here too
+                    parent = entity_iri(hits[0].id)
+                    if parent not in type_of:
+                        entities.append(Entity(parent, hits[0].type, written, lang, (written,), tuple(hits[0].labels)))
+                        type_of[parent] = hits[0].type
             if parent is not None:
                 compound.append((res.of_span[m.span], parent, m.span))
         elif m.type == "Agency" and m.entry is None and lang != "en" and m.text[0] in "県縣市" and \

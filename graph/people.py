@@ -291,7 +291,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
-_GIVEN_STOP_2 = set("與与及等在於于將将是為为")
+_GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 
 

@@ -343,6 +343,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     by_start = {m.start: m for m in base}
     base = sorted(base, key=lambda m: m.start)
     base_starts = [m.start for m in base]
+    titles = cues.set("titles") - cues.set("org_heads")
 
     def add(s: int, e: int, typ: str, **kw) -> None:
         s, e = _clean_en(text, s, e, cues)
@@ -365,6 +366,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                 joint = re.match(r"(?:,|\s+and)\s+(?:the\s+)?", text[b.end:end])
                 if joint:
                     start = b.end + joint.end()
+        if any(w in titles for w in text[start:end].split()[:-1]):
+            continue  # "HMC President Liao Chih-ming and Academy": people, not a body
         last = text[start:end].split()[-1]
         head_word = core.split()[-1]
         typ = "Agency" if head_word in agency or last in agency else "Organization"
@@ -587,6 +590,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if prefix is not None and prefix.end == hs and head not in legal:
             # place + head only: its government or a body of it ("三重縣政府"); org + head: a new body
             pass
+        if prefix is not None and prefix.start == start and prefix.type in ("Prefecture", "City") \
+                and head in _PARK_HEADS and hs - prefix.end >= 2:
+            start, prefix = prefix.end, None  # "桃園市觀音工業區": the park, in the city before it
         typ = "Company" if head in legal else ("Agency" if head in agency else "Organization")
         parent = None
         if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES:
@@ -676,6 +682,8 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
     legal = sorted(cues.words("legal_forms"), key=len, reverse=True)
     generic = cues.set("company_generic")
     forms: dict[str, Mention] = {}
+    heads_seen: dict[str, set] = {}
+    by_span = {m.span: m for m in mentions}
     for m in mentions:
         if m.source == "acronym" or m.alias_of is not None:
             continue
@@ -711,12 +719,19 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                     if core.endswith(g) and len(core) - len(g) >= 2:
                         cands.append(core[: -len(g)])
                         break
+        if (lang == "en" or m.text.isascii()) and m.type in ("Organization", "Agency") and m.entry is None \
+                and len(m.text.split()) >= 3 and m.text.split()[-1] in cues.set("org_heads"):
+            heads_seen.setdefault(m.text.split()[-1], set()).add(m.span)
         for c in cands:
             if c in forms or c.split()[0] in cues.set("stop_caps"):
                 continue
             if gaz is not None and any(h.type != m.type for h in gaz.lookup(c)):
                 continue
             forms[c] = m
+    for head, spans in heads_seen.items():  # "the Academy", "Academy Rector X": the one academy named in full
+        names = {by_span[sp].text for sp in spans}
+        if len(names) == 1 and head not in forms:
+            forms[head] = by_span[min(spans)]
     out: list[Mention] = []
     for c, full in forms.items():
         if c.isascii():
@@ -736,6 +751,7 @@ _PLACE_NOT = frozenset(("都市", "城市", "門市", "上市", "超市", "股�
                         "郷村", "鄉村", "市區", "市区", "地區", "地区", "社區", "園區", "園区", "特區", "學區", "校區", "城鎮",
                         "小鎮", "重鎮", "家鄉", "故鄉", "同鄉", "城區", "山區", "災區", "景區"))
 _PLACE_LEFT = set("、，,及與与和と・の「（(や在於赴往到至從从訪访由與与")
+_PARK_HEADS = frozenset(("工業區", "工業区", "園區", "園区", "工業園區", "科學園區", "科学園区", "団地", "工業団地"))
 _PARK_END = ("工業區", "工業区", "園區", "園区", "特區", "団地", "學區", "校區")
 
 

@@ -245,8 +245,9 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
         if u.entity == chain[0].entity and re.fullmatch(r"[\s,]*(?:the\s+)?", between):
             chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged": one party
             continue
-        if re.fullmatch(r"\s*(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?", between):
-            seen_and = True
+        if re.fullmatch(r"\s*(?:[(（][A-Za-z&]{2,10}[)）]\s*)?(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?"
+                        r"(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", between):
+            seen_and = True  # "X (ACR) and Japan's Y signed"
             chain.insert(0, u)
         elif seen_and and re.fullmatch(r"\s*[,、]\s*(?:the\s+)?", between):
             chain.insert(0, u)
@@ -322,7 +323,7 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
     for w in wits:
         pos, end = s + w.start(), s + w.end()
         by = re.match(r"(?:ed|es)?\s+by\s+(?:the\s+)?", text[end:end + 20])
-        if by or w.group().lower().endswith("presence of"):
+        if by or w.group().lower().endswith(("presence of", " by")):
             for u in _chain(doc, end + (by.end() if by else 0) + (0 if by else len(re.match(r"\s*(?:the\s+)?", text[end:]).group())), e):
                 if u.person is not None and u.start not in taken:
                     out.append(u)
@@ -618,7 +619,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
     if not doc.industries:
         return
     en = doc.lang == "en"
-    both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) (?:parties|sides|cities|prefectures|organizations)|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
+    both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) [a-z]+s|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
                       if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地", re.I)
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
                       if en else r"合作|連携|協力|交流|合作商機|拓銷")
@@ -714,6 +715,13 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
                          or cues.rx("sign_verbs_ci" if en else "sign_verbs").search(sent) or subj):
             continue
         in_sent = {u.entity for u in doc.units_in(s, e)}
+        if subj is None and main is not None and len(main.parties) == 2 and en:
+            # "It is the academy's third partnership": the other party is the third
+            owner = re.search(r"\bthe\s+([a-z]+)['’]s\s+", sent)
+            if owner:
+                own = [p for p in main.parties if (_label_of(doc, p) or "").lower().endswith(owner.group(1))]
+                if len(own) == 1:
+                    subj = next(p for p in main.parties if p != own[0])
         if subj is None and main is not None:
             outside = [p for p in main.parties if p not in in_sent]
             places = [p for p in main.parties if _type_of(doc, p) in ("Prefecture", "City")]
@@ -764,6 +772,11 @@ def _hit_sentences(doc: Doc, *patterns: re.Pattern, text: str | None = None) -> 
             if i >= 0 and m.start() < doc.sentences[i][1]:
                 hits.add(i)
     return hits
+
+
+def _label_of(doc: Doc, entity: str) -> str | None:
+    u = next((u for u in doc.units if u.entity == entity and u.mention is not None), None)
+    return u.mention.text if u is not None else None
 
 
 def _type_of(doc: Doc, entity: str) -> str | None:
@@ -849,7 +862,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
                     subj = subj[:-1]  # "the Department of X of the Ministry of Y, which helped": the department
                 if comps and not inv_in and subj and all(c.type == "Company" for c in comps) and re.match(
-                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate)\b", rest):
+                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate|select|choose|pick)\b", rest):
                     for c in comps:
                         rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
                     continue
@@ -936,7 +949,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             at = re.search(r"(?:在|於|于|赴)\s*", text[vs:e])
             after = doc.unit_at(vs + at.end()) if at else None
             while after is not None and after.type in PLACE_TYPES and (nxt := doc.unit_at(after.end)) is not None \
-                    and nxt.person is None and (nxt.type in PLACE_TYPES or _PARK.search(nxt.mention.text if nxt.mention else "")):
+                    and nxt.person is None and nxt.type in PLACE_TYPES:
                 after = nxt  # "在日本熊本縣菊陽町": the town
             if after is not None and after.person is None and (after.type in PLACE_TYPES or _PARK.search(after.mention.text if after.mention else "")):
                 target = after
@@ -953,8 +966,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if not helper:
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
-        if company is None and _CJK_THIS_COMPANY.search(text, s, e) and last_investor is not None:
-            company = last_investor  # "協助該公司", "同社の進出を支援"
+        if company is None and last_investor is not None and (
+                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|拠点|據點", text[s:e])):
+            company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援"
         if company is not None and re.search(r"投資|設廠|進出|用地|工場|投じ|出資|據點|拠点", text[s:e]):
             rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
             break
