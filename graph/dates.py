@@ -1,7 +1,8 @@
 """Dates written in English, Chinese and Japanese announcements, as ISO 8601 strings.
 
 A date without a year takes the publication year (the year before when that would put it
-after publication); ROC years (民國101年, 101年) and Japanese eras (平成24年, 令和6年) are
+after publication, unless its sentence speaks of the future: "will hold on March 12");
+a day alone in news style ("高雄市は7日、") is that day of the publication's month; ROC years (民國101年, 101年) and Japanese eras (平成24年, 令和6年) are
 converted; relative dates (yesterday, 昨日, 今年, 去年, 今（2018）年, 本月) count from the
 publication date. Without a publication date a day and month stay yearless ("--07-17",
 xsd:gMonthDay) and relative dates are dropped.

@@ -7,7 +7,13 @@ cooperation, investments and their facilitation, locations, parent bodies, ordin
 member", 2例目, "after six prefectures" + "again") and partner counts.
 
 The result is a list of :class:`graph.models.Relation` with evidence sentence, span, date,
-confidence and qualifiers; every fact about one agreement carries its ``agreement`` IRI.
+confidence and qualifiers. Agreements are resolved per announcement: every sentence with a
+signing verb or a witness cue is an event, and events about one signing (the same parties, or
+"the MOU was signed by ...", 雙方代表簽字, 締結式では…署名した) merge into one agreement whose IRI
+and most precise date every fact about it carries (signedMOUWith, signatoryOf, witnessOf,
+cooperatesIn). A signatory's or witness's ``side`` is the party their body is (part of), the
+party that is part of their body, or the one party of their body's country; the object of
+signatoryOf and witnessOf is always a party.
 """
 from __future__ import annotations
 
