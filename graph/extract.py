@@ -141,7 +141,8 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         nstarts = [a for a, _ in names]
         mentions = [m for m in mentions if not ((k := bisect.bisect_right(nstarts, m.start)) and names[k - 1][1] >= m.end)]
     res = resolve(text, lang, mentions, people, gaz)
-    industries = find_industries(text, lang, mentions)
+    sents = sentences(text, lang)
+    industries = find_industries(text, lang, mentions, gaz, sents)
     entities = list(res.entities)
     ind_ids: list[tuple[int, int, str]] = []
     ind_ents: dict[str, Entity] = {}
@@ -225,7 +226,7 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                 if parent is not None and entity_iri(parent.id) in type_of and any(
                         key.startswith(n) and len(key) > len(n) for n in _name_keys(gaz, parent.id)):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
-    doc = Doc(text, lang, ann.published, sentences(text, lang), units, find_dates(text, ann.published),
+    doc = Doc(text, lang, ann.published, sents, units, find_dates(text, ann.published),
               ind_ids, EXTRACTOR)
     doc.types = type_of
     doc.org_units = [u for u in all_units if u.type in ORG_TYPES]

@@ -15,11 +15,13 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from .cues import alternation, load_cues
-from .recognize import Mention, near_matches, fold
+from .recognize import Mention, near_matches, fold, is_cjk, word_trie
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -199,8 +201,131 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     return uniq
 
 
-def find_industries(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]:
+# ---------------------------------------------------------------- known fields without a cue
+
+# A sentence speaks of fields when it has one of these words; a known industry named in it
+# ("cooperate in semiconductors", "green energy is a key sector", 綠能產業合作, 観光と教育の交流)
+# is then a field even without a cue phrase before a list.
+_CONTEXT = {
+    "en": re.compile(r"\b(?:cooperat|collaborat|exchange|partner|sector|industr|field|business|invest|focus|"
+                     r"areas?\b|work(?:ing)?\s+together|strength|opportunit|potential|advantage|ties\b|synerg)", re.I),
+    "zh-Hant": re.compile(r"合作|交流|產業|産業|領域|方面|投資|優勢|商機|聚焦|布局|佈局|攜手|鏈結|連結|夥伴"),
+    "ja": re.compile(r"連携|協力|交流|産業|分野|投資|協業|提携|強み|領域|面で|関する"),
+}
+# What may follow a known field written as a noun ("semiconductors and", "green energy is"),
+# and what may precede it in CJK text (a delimiter or a verb taking a field).
+_EN_AFTER = re.compile(r"(?:\s*[,.;:)!?]|\s*$|\s+(?:and|or|as|is|are|was|were|will|has|have|in|to|for|with|at|among|"
+                       r"through|between|which|that|industry|industries|sector|sectors|field|fields|business|businesses|"
+                       r"cooperation|collaboration|exchanges?|partnership|development|projects?|supply\s+chains?)\b)")
+_EN_BEFORE = {"in", "of", "and", "or", "on", "as", "such", "including", "like", "for", "to", "with", "into", "both",
+              "namely", "especially", "particularly", "notably", "from", "about", "around", "toward", "towards", "across"}
+_CJK_AFTER = set("、，,。及與与和や・との等產産業領分方合交連協技相在是為将將也都並并とな」）)") | {""}
+_CJK_BEFORE = set("、，,。及與与和や・との在於于「（(以對对就含括如是為为、")
+_CJK_VERB_BEFORE = re.compile(r"(?:發展|发展|推動|推动|促進|促进|加強|加强|深化|拓展|聚焦|投入|布局|佈局|強化|振興|推進|推进|"
+                              r"包括|涵蓋|例如|支援|育成|進出|参入|強み)$")
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon(gaz) -> dict[str, re.Pattern]:
+    """The gazetteer's industry names as one pattern per script: English forms as written
+    (lower case, bounded by non-letters), CJK forms of two or more characters."""
+    en, cjk = set(), set()
+    for form, entry in gaz.surface_forms():
+        if entry.type != "Industry" or len(form) < 2:
+            continue
+        if form.isascii():
+            if form[:1].islower() and len(form) >= 4:
+                en.add(form)
+        elif not re.search(r"[A-Za-z]", form):
+            cjk.add(form)
+    return {"en": re.compile(rf"(?<![\w-])(?:{_trie(en)})(?![\w-])" if en else r"(?!x)x"),
+            "cjk": re.compile(_trie(cjk) if cjk else r"(?!x)x")}
+
+
+def _trie(words) -> str:
+    """A regex alternation of ``words`` shaped as a trie (one branch per next character,
+    longest match first), which the regex engine rejects fast at most positions.
+
+    >>> bool(re.fullmatch(_trie(["solar", "solar power", "sol"]), "solar power"))
+    True
+    """
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return build(word_trie(words))
+
+
+def _known(text: str, lang: str, mentions: list[Mention], gaz, found: list[IndustryMention],
+           sents: list[tuple[int, int]] | None) -> list[IndustryMention]:
+    """Known industries (gazetteer names) in sentences that speak of fields, written where a
+    noun stands (:data:`_EN_AFTER`, :data:`_CJK_AFTER`), not inside a name or a found field."""
+    from .recognize import sentences
+
+    rx = _lexicon(gaz)["en" if lang == "en" else "cjk"]
+    context = _CONTEXT.get(lang, _CONTEXT["en"])
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for f in found:
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+    generic = {w.lower() for w in load_cues(lang).words("field_lexicon_stop")}
+    out: list[IndustryMention] = []
+    sents = sents if sents is not None else sentences(text, lang)
+    starts = [a for a, _ in sents]
+    cued = set()
+    for c in context.finditer(text):  # the sentences that speak of fields, in one pass
+        i = bisect.bisect_right(starts, c.start()) - 1
+        if i >= 0 and c.start() < sents[i][1]:
+            cued.add(i)
+    for i in sorted(cued):
+        s, e = sents[i]
+        hits = list(rx.finditer(text, s, e))
+        for m in hits:
+            a, b = m.start(), m.end()
+            if any(covered[a:b]):
+                continue
+            if m.group().lower() in generic:
+                continue  # "economic and trade cooperation": too common a word to be a field uncued
+            if lang == "en":
+                before = re.search(r"(?:^|[\s(])([\w'’-]+)\s+$", text[max(s, a - 30):a])
+                if not _EN_AFTER.match(text, b, e) or (before and before.group(1).lower() not in _EN_BEFORE):
+                    continue  # "semiconductor materials", "government building", "companies' matchmaking"
+            else:
+                nxt, prev = text[b:b + 1], text[a - 1:a] if a > s else ""
+                if nxt not in _CJK_AFTER and not text.startswith(("など", "分野", "領域", "方面", "産業", "產業"), b):
+                    continue
+                if prev and prev.strip() and is_cjk(prev) and prev not in _CJK_BEFORE and not _CJK_VERB_BEFORE.search(text, max(s, a - 3), a):
+                    continue  # "光電子": the tail of a longer word
+                if is_cjk(prev) and is_cjk(text[a]) and _KANA.match(prev) and _KANA.match(text[a]):
+                    continue
+            item = m.group()
+            core = _HEAD_TAIL.sub("", item) or item
+            out.append(IndustryMention(a, b, item, tuple(dict.fromkeys((item, core)))))
+            covered[a:b] = b"\x01" * (b - a)
+    return out
+
+
+_HEAD_TAIL = re.compile(r"\s+(?:industry|industries|sector|sectors)$|(?<=..)(?:產業|産業)$")
+_KANA = re.compile("[\u30a1-\u30fc]")
+
+
+def find_industries(text: str, lang: str, mentions: list[Mention], gaz=None,
+                    sents: list[tuple[int, int]] | None = None) -> list[IndustryMention]:
     """Industry mentions of ``text`` in text order; ``mentions`` (organizations, places) are
-    never industries."""
+    never industries. With ``gaz`` (a :class:`graph.gazetteer.Gazetteer`), known industries
+    named without a cue phrase count too, in sentences that speak of fields (``sents``: the
+    sentence spans, when already known).
+
+    >>> from graph.gazetteer import Gazetteer
+    >>> [i.text for i in find_industries("Both sides see potential in semiconductors and green energy.", "en", [], Gazetteer.load())]
+    ['semiconductors', 'green energy']
+    """
     found = _en(text, mentions) if lang == "en" else _cjk(text, lang, mentions)
+    if gaz is not None:
+        found += _known(text, lang, mentions, gaz, found, sents)
     return sorted(found, key=lambda i: i.start)

@@ -66,7 +66,7 @@ _CAPS_NAME = r"[A-Z]{2,}(?:\s+[A-Z]{2,}){1,2}(?![A-Za-z])"
 
 
 @functools.lru_cache(maxsize=4)
-def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
+def _en_rx(cues: Cues) -> dict:
     titles = alternation(cues.words("titles"))
     mods = alternation(cues.words("title_modifiers"))
     title_group = rf"(?:(?:{mods})\s+)?(?:{titles})(?:\s+(?:and|&)\s+(?:{titles}))*"
@@ -76,6 +76,9 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
         "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
+        "mod_end": re.compile(rf"(?:{mods})\s+$"),
+        "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
+        "name": name,
         "title_at": re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])"),
         "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
         "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
@@ -195,7 +198,7 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         if before is not None and gap in (" ", "'s ", "’s ") and (before.type in ORG_TYPES or before.type in PLACE_TYPES):
             org = before
             prefix = before.start
-            mod = re.search(rf"(?:{alternation(cues.words('title_modifiers'))})\s+$", text[max(0, prefix - 12):prefix])
+            mod = rx["mod_end"].search(text, max(0, prefix - 12), prefix)
             if mod:
                 role = mod.group().strip() + " " + role
                 prefix -= len(mod.group())
@@ -207,6 +210,20 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         short = len(name.split()) == 1
         put(Person(ns, ne, name, (Post(role, org, m.start(), m.end("title")),), short=short, prefix_start=prefix,
                    suffix_end=suffix))
+    for m in near_matches(rx["title_of"], rx["title_at"], text, 30, 30):
+        # "Director-General of the Industrial Development Administration Yang Chih-ching":
+        # the title, its body, then the name
+        org = by_start.get(m.end())
+        if org is None or not (org.type in ORG_TYPES or org.type in PLACE_TYPES):
+            continue
+        n = re.match(rf"[ \t]+(?P<name>{rx['name']})(?![\w-])", text[org.end:org.end + 60])
+        if not n:
+            continue
+        ns, ne = org.end + n.start("name"), org.end + n.end("name")
+        name = n.group("name")
+        if len(name.split()) < 2 or _bad_name(name, cues) or _covered(ns, ne, mask) or (ns, ne) in people:
+            continue
+        put(Person(ns, ne, name, (Post(m.group("title"), org, m.start(), org.end),), prefix_start=m.start()))
     for m in rx["cjk_alias"].finditer(text):
         name = m.group("name")
         if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):

@@ -26,7 +26,7 @@ from .normalize import CJK_VARIANTS
 
 __all__ = [
     "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
-    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches", "word_trie",
 ]
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -135,15 +135,25 @@ class Mention:
 
 # ---------------------------------------------------------------- gazetteer matching
 
-def _trie_regex(words) -> dict[str, re.Pattern]:
-    """One compiled trie-shaped pattern per first character (Python's ``re`` tries the
-    branches of an alternation one by one, so a per-character table keeps matching linear)."""
+def word_trie(words) -> dict:
+    """The characters of ``words`` as nested dicts; the key "" marks a word's end.
+
+    >>> word_trie(["ab", "a"])
+    {'a': {'b': {'': {}}, '': {}}}
+    """
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def _trie_regex(words) -> dict[str, re.Pattern]:
+    """One compiled trie-shaped pattern per first character (Python's ``re`` tries the
+    branches of an alternation one by one, so a per-character table keeps matching linear)."""
+    trie = word_trie(words)
 
     def build(node: dict, last: str) -> str:
         alts = []
@@ -282,6 +292,7 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
             r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"giant|group)[ \t]+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})"),
         "heads_at": re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
+        "first_nested": re.compile(rf"\s+of\s+the\s+(?=(?:{first})\s)"),
         "legal_at": re.compile(rf"(?:{legal})(?![\w-])"),
         "suffix_at": re.compile(rf"(?<![\w-])(?:{alternation([w for ws in cues.mapping('place_suffixes').values() for w in ws])})(?![\w-])"),
         "caps_run": re.compile(rf"{_CAPW}(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?{_CAPW}){{0,8}}"),
@@ -374,7 +385,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         s0, e0 = _clean_en(text, start, end, cues)
         if len(text[s0:e0].split()) >= 2:
             add(s0, e0, typ)
-    first_rx = re.compile(rf"\s+of\s+the\s+(?=(?:{alternation(cues.words('org_heads_first'))})\s)")
+    first_rx = rx["first_nested"]
     for m in rx["org_first"].finditer(text):
         head = m.group().split()[0]
         nested = first_rx.search(m.group(), len(head))
@@ -655,7 +666,7 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     cues = load_cues(lang)
     base = gazetteer_mentions(text, folded, gaz)
     if lang == "en":
-        found = [m for m in _en_mentions(text, base, cues) if m.start >= body_start]
+        found = [m for m in _en_mentions(text, base, cues) if m.start >= body_start] + _ministries(text, gaz)
         found = [_link(m, gaz) for m in found]
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
@@ -666,6 +677,35 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+_MINISTER_OF = re.compile(r"(?<![\w-])Minister\s+of\s+(?:the\s+)?(?P<rest>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,7})")
+
+
+def _ministries(text: str, gaz) -> list[Mention]:
+    """The ministry a minister's title names: "Vice Minister of Transportation and
+    Communications Chen Yen-po" names the Ministry of Transportation and Communications, when
+    the gazetteer knows it; the mention spans the words written ("Transportation and
+    Communications"). The longest known name wins, so the person's name after it stays out.
+
+    >>> from graph.gazetteer import Gazetteer
+    >>> [(m.text, m.entry) for m in _ministries("Minister of Economic Affairs Kung Ming-hsin said", Gazetteer.load())]
+    [('Economic Affairs', 'moea')]
+    """
+    if gaz is None or "Minister" not in text:
+        return []
+    out = []
+    for m in _MINISTER_OF.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("rest")))
+        for k in range(len(words), 0, -1):
+            if words[k - 1].group() in ("and", "&"):
+                continue
+            s, e = m.start("rest"), m.start("rest") + words[k - 1].end()
+            hits = [h for h in gaz.lookup("Ministry of " + text[s:e]) if h.type == "Agency"]
+            if hits:
+                out.append(Mention(s, e, text[s:e], "Agency", hits[0].id, "pattern"))
+                break
+    return out
 
 
 # ---------------------------------------------------------------- short forms and CJK places

@@ -596,7 +596,9 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
                 rels.append(_rel(doc, a, "signedMOUWith", b, span, conf, when=ag.date, agreement=iri))
         for i, a in enumerate(ag.principals):
             for b in ag.principals[i + 1:]:
-                rels.append(_rel(doc, a, "signedMOUWith", b, span, 0.75, when=ag.date, agreement=iri))
+                # the governments the bodies signed for: a tie of their own, not parties of the
+                # bodies' agreement (which keeps exactly the bodies that signed)
+                rels.append(_rel(doc, a, "signedMOUWith", b, span, 0.75, when=ag.date))
         if not ag.parties:
             continue
         signed: dict[str, str | None] = {}
@@ -626,9 +628,9 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         return
     en = doc.lang == "en"
     both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) [a-z]+s|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
-                      if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|兩地|両地", re.I)
+                      if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|合意書|契約|兩地|両地", re.I)
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
-                      if en else r"合作|連携|協力|交流|合作商機|拓銷")
+                      if en else r"合作|連携|協力|交流|合作商機|拓銷|協業|提携|攜手")
     istarts = [i[0] for i in doc.industries]
     for s, e in doc.sentences:
         inds = [i for i in doc.industries[bisect_left(istarts, s):bisect_left(istarts, e)] if i[1] <= e]
@@ -643,7 +645,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if agreements:
             ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
         subjects: list[str] = []
-        if ag is not None and both.search(sent):
+        if ag is not None and (both.search(sent) or ag.sentence == (s, e)):  # the signing sentence names its fields
             subjects = list(ag.parties)
         elif orgs and orgs[0].start - s < 12 and orgs[0].type in ORG_TYPES | PLACE_TYPES:
             subjects = [orgs[0].entity]  # "貿協今年…涵蓋食品…等產業": that body's fields

@@ -276,4 +276,7 @@ def _label(texts: list[str], entry, lang: str, typ: str) -> str:
         seen = [t for t in texts if name_key(t) in known]
         if seen:
             return max(seen, key=len)
+        whole = [t for t, l in entry.labels if l == lang and any(len(x) >= 4 and x in t for x in texts)]
+        if whole:  # "Minister of Transportation and Communications": the ministry's name, in full
+            return whole[0]
     return max(texts, key=len)

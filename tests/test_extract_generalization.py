@@ -1,0 +1,85 @@
+"""Rules for what unseen announcements write in ways the first rules missed: known fields
+named without a cue phrase, fields in the signing sentence, long titles with their body
+before the name, ministers' ministries, and countries a body signs for. The announcements are
+our own, one short text per rule."""
+from __future__ import annotations
+
+from datetime import date
+
+from graph.extract import extract, to_json
+from graph.models import Announcement
+
+
+def triples(text: str, lang: str = "en", published: date = date(2024, 6, 1)) -> tuple[dict, set]:
+    data = to_json(extract(Announcement("t", "t.txt", "", text, lang, published), curation=False))
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    out = set()
+    for r in data["relations"]:
+        s, o = label.get(r["subject"], r["subject"]), label.get(r["object"], r["object"])
+        out.add((s, r["predicate"], o))
+        if r["predicate"] == "signedMOUWith":
+            out.add((o, r["predicate"], s))
+    return data, out
+
+
+def test_known_fields_without_a_cue_phrase_in_english():
+    _, t = triples("Tainan City and Kumamoto Prefecture signed an MOU on May 2. The two sides see potential "
+                   "in semiconductors and electric vehicles, and green energy is a key sector for both.")
+    for field in ("semiconductors", "electric vehicles", "green energy"):
+        assert ("Tainan City", "cooperatesIn", field) in t and ("Kumamoto Prefecture", "cooperatesIn", field) in t
+
+
+def test_common_words_and_compounds_are_no_uncued_fields():
+    data, _ = triples("Hualien County signed an MOU with Beppu City at the county government building to boost "
+                      "economic and trade cooperation and semiconductor materials research.")
+    inds = {e["label"] for e in data["entities"] if e["type"] == "Industry"}
+    assert not inds & {"building", "trade", "semiconductor"}
+
+
+def test_fields_in_the_signing_sentence_belong_to_both_parties():
+    _, t = triples("Yilan County and Tottori Prefecture signed an MOU on March 3 to deepen exchanges in tourism and education.")
+    assert {("Yilan County", "cooperatesIn", "tourism"), ("Tottori Prefecture", "cooperatesIn", "education")} <= t
+
+
+def test_japanese_fields_joined_by_to_before_exchange():
+    _, t = triples("鳥取県の山田太郎知事と台湾の新竹市の高虹安市長は3日、観光と教育の交流に関する覚書を締結した。", "ja")
+    assert {("鳥取県", "cooperatesIn", "観光"), ("新竹市", "cooperatesIn", "教育")} <= t
+    _, t = triples("株式会社ミナトの佐藤健社長と台湾の永信電子の林志明董事長は10日、電気自動車分野での協業に関する基本合意書を締結した。", "ja")
+    assert ("株式会社ミナト", "cooperatesIn", "電気自動車") in t
+
+
+def test_chinese_known_fields_after_a_verb():
+    _, t = triples("嘉義縣與日本岡山縣今（2）日簽署友好交流備忘錄，雙方將推動綠能與電動車合作。", "zh-Hant")
+    assert ("嘉義縣", "cooperatesIn", "綠能") in t and ("岡山縣", "cooperatesIn", "電動車") in t
+
+
+def test_title_of_a_body_before_the_name():
+    _, t = triples("Director-General of the Industrial Development Administration Yang Chih-ching attended. "
+                   "Chairman of Hoshino Gear Co., Ltd. Tsai Ming-lang also spoke. Director-General Yang said more would come.")
+    assert ("Yang Chih-ching", "holdsPosition", "Industrial Development Administration") in t
+    assert ("Tsai Ming-lang", "holdsPosition", "Hoshino Gear Co., Ltd.") in t
+
+
+def test_a_ministers_title_names_the_ministry_and_a_later_surname_the_person():
+    data, t = triples("The MOU was signed by Vice Minister of Transportation and Communications Chen Yen-po and "
+                      "Oita Deputy Governor Mori Takeshi. Vice Minister Chen said ports matter.")
+    assert ("Chen Yen-po", "holdsPosition", "Ministry of Transportation and Communications") in t
+    people = [e for e in data["entities"] if e["type"] == "Person"]
+    assert len(people) == 2 and "Chen" in next(p for p in people if p["label"] == "Chen Yen-po")["mentions"]
+
+
+def test_countries_signed_for_are_not_parties_of_the_bodies_agreement():
+    data, t = triples("An MOU between Taiwan and Japan was signed on April 9 on behalf of the two governments by "
+                      "Lin Wen-hua, Chairman of the Taiwan Fisheries Promotion Association, and Sato Jun, Chairman "
+                      "of the Japan Fisheries Exchange Association.")
+    assert ("Taiwan", "signedMOUWith", "Japan") in t
+    a, b = "Taiwan Fisheries Promotion Association", "Japan Fisheries Exchange Association"
+    assert (a, "signedMOUWith", b) in t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    bodies = [r for r in data["relations"] if r["predicate"] == "signedMOUWith" and {label[r["subject"]], label[r["object"]]} == {a, b}]
+    countries = [r for r in data["relations"] if r["predicate"] == "signedMOUWith" and label[r["subject"]] in ("Taiwan", "Japan")]
+    agreement = bodies[0]["agreement"]
+    assert agreement and all(r.get("agreement") != agreement for r in countries)
+    parties = {label[x] for r in data["relations"] if r.get("agreement") == agreement and r["predicate"] == "signedMOUWith"
+               for x in (r["subject"], r["object"])}
+    assert parties == {a, b}
