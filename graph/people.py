@@ -283,8 +283,14 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
             return text[pos:pos + len(jp) + len(given)]
     run = ""
     i = pos
-    while i < len(text) and len(run) < 5 and ("\u4e00" <= text[i] <= "\u9fff" or text[i] == "々"):
-        if covered_at(i) or (run and text[i] in rx["enders"]) or text[i:i + 2] in ("同時", "表示", "指出"):
+    chinese = text[pos:pos + 1] in rx["surnames"] or text.startswith(rx["compound"], pos)
+    if not chinese and text[pos:pos + 1] in rx["enders"]:
+        return None  # "知事今日抵台", "市長出席": no name follows the title
+    # a Japanese given name may hold a character that ends a Chinese name ("一宏", "千代")
+    enders = rx["enders"] if chinese else rx["enders"] - _JP_GIVEN
+    cap = 5 if chinese else 6
+    while i < len(text) and len(run) < cap and ("\u4e00" <= text[i] <= "\u9fff" or text[i] == "々"):
+        if covered_at(i) or (run and text[i] in enders) or text[i:i + 2] in ("同時", "表示", "指出"):
             break
         run += text[i]
         i += 1
@@ -292,9 +298,11 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
         return None
     if run.startswith(rx["compound"]):
         return run[:4] if len(run) >= 3 else None
-    if run[0] in rx["surnames"]:
+    if chinese:
         return run[:3] if len(run) >= 3 else run
-    return run if len(run) == 4 else None
+    # a Japanese name the surname list lacks ("伊原木隆太", "津賀一宏"): four characters, or three
+    # to five that end where the name visibly ends (a particle, a verb, punctuation)
+    return run if len(run) == 4 or (3 <= len(run) <= 5 and len(run) < cap) else None
 
 
 def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: int = 5) -> str:
@@ -309,6 +317,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
+_JP_GIVEN = frozenset("一代")
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 
 

@@ -902,10 +902,15 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)):
                 vs = s + v.start()
                 comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
+                said = None
+                if not comps:
+                    said = re.search(r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:the\s+company|the\s+firm|it)\b", text[s:vs])
+                    speaker = _speaker_company(doc, s, s + said.start()) if said else None
+                    comps = [speaker] if speaker is not None else []
                 if not comps:
                     continue
                 investor = comps[-1]
-                gap = _EN_APPOSITION.sub("", text[investor.end:vs])
+                gap = _EN_APPOSITION.sub("", text[s + said.end() if said else investor.end:vs])
                 if len(gap) > 60 or re.search(r"[.;]", gap):
                     continue
                 clause = re.split(r"[.;]", sent[v.end():v.end() + 200])[0]
@@ -926,6 +931,18 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             _cjk_investments(doc, cues, s, e, quals, rels)
 
 
+def _speaker_company(doc: Doc, s: int, pos: int) -> Unit | None:
+    """The company of the person who speaks before ``pos`` in a sentence ("河合董事長表示，將在台南
+    投資設廠", "林社長は、台湾に新工場を建設する", "Chairman Lin said the company will invest in
+    Kumamoto"): a unit standing for the company at the person's place."""
+    people = [u for u in doc.units_in(s, pos) if u.person is not None]
+    if not people:
+        return None
+    u = people[-1]
+    org = next((o for _, o in doc.posts.get(u.entity, []) if o and _type_of(doc, o) == "Company"), None)
+    return Unit(u.start, u.end, org, "Company") if org else None
+
+
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園)$")
 
@@ -942,6 +959,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
     for v in inv.finditer(text, s, e):
         vs = v.start()
         comps = [u for u in units if u.type == "Company" and u.end <= vs]
+        if not comps:
+            speaker = _speaker_company(doc, s, vs)
+            comps = [speaker] if speaker is not None else []
         if not comps:
             continue
         investors = [comps[0].entity]

@@ -165,6 +165,9 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
     person_of: dict[tuple[int, int], Person] = {}
     for p in people:
         target = _short_target(p, full, lang) if p.short else None
+        if target is None and not p.short and lang != "en" and len(p.name) == 2:
+            # "河合董事長" after "董事長河合利樹": a two-character family name the surname lists lack
+            target = _short_target(p, [f for f in full if f is not p and len(f.name) >= 4], lang)
         if p.short and target is None and lang != "en" and len(p.name) < 2:
             continue  # a bare surname with a title, and no one it can be
         items[p.span] = (p.name, "Person", None)

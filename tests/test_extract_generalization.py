@@ -83,3 +83,23 @@ def test_countries_signed_for_are_not_parties_of_the_bodies_agreement():
     parties = {label[x] for r in data["relations"] if r.get("agreement") == agreement and r["predicate"] == "signedMOUWith"
                for x in (r["subject"], r["object"])}
     assert parties == {a, b}
+
+
+def test_japanese_names_the_surname_list_lacks_after_a_title_in_chinese():
+    _, t = triples("岡山縣知事伊原木隆太今日抵台，日本電子情報技術產業協會會長津賀一宏同行。岡山縣知事今日表示歡迎。", "zh-Hant")
+    assert ("伊原木隆太", "holdsPosition", "岡山縣") in t
+    assert ("津賀一宏", "holdsPosition", "日本電子情報技術產業協會") in t
+    data, _ = triples("岡山縣知事今日抵台。", "zh-Hant")
+    assert not [e for e in data["entities"] if e["type"] == "Person"]  # 今日 is no name
+
+
+def test_a_family_name_with_a_title_is_the_person_named_in_full_and_speaks_for_the_company():
+    data, t = triples("大森精機株式會社董事長河合利樹今日訪台。河合董事長表示，將在台南投資設廠。", "zh-Hant")
+    people = [e for e in data["entities"] if e["type"] == "Person"]
+    assert len(people) == 1 and "河合" in people[0]["mentions"]
+    assert ("大森精機株式會社", "investedIn", "台南") in t
+    _, t = triples("株式会社ミナトの林新之助社長は10日、記者会見を開いた。林社長は、台湾の台南市に新工場を建設すると述べた。", "ja")
+    assert ("株式会社ミナト", "investedIn", "台南市") in t
+    _, t = triples("Hoshino Gear Co., Ltd. President Sato Kenji visited Taiwan on Monday. President Sato said the "
+                   "company will invest in Taichung City.")
+    assert ("Hoshino Gear Co., Ltd.", "investedIn", "Taichung City") in t
