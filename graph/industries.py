@@ -293,7 +293,8 @@ def _known(text: str, lang: str, mentions: list[Mention], gaz, found: list[Indus
                 continue  # "economic and trade cooperation": too common a word to be a field uncued
             if lang == "en":
                 before = re.search(r"(?:^|[\s(])([\w'’-]+)\s+$", text[max(s, a - 30):a])
-                if not _EN_AFTER.match(text, b, e) or (before and before.group(1).lower() not in _EN_BEFORE):
+                if not _EN_AFTER.match(text, b, e) or (before and before.group(1).lower() not in _EN_BEFORE
+                                                         and not re.search(r"\w['’]s$", before.group(1))):
                     continue  # "semiconductor materials", "government building", "companies' matchmaking"
             else:
                 nxt, prev = text[b:b + 1], text[a - 1:a] if a > s else ""

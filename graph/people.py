@@ -294,6 +294,10 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
             break
         run += text[i]
         i += 1
+    if chinese and len(run) == 1 and pos + 3 <= len(text) and text[pos + 1] in _GIVEN_OK \
+            and all("\u4e00" <= c <= "\u9fff" and not covered_at(pos + k) for k, c in enumerate(text[pos:pos + 3])) \
+            and (pos + 3 == len(text) or not "\u4e00" <= text[pos + 3] <= "\u9fff" or text[pos + 3] in rx["enders"]):
+        return text[pos:pos + 3]  # "劉和然與…": 和 is part of the name, 與 ends it
     if len(run) < 2:
         return None
     if run.startswith(rx["compound"]):
@@ -317,7 +321,9 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
+_TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
+_GIVEN_OK = frozenset("和一同主親見更強")  # characters that end a name in a sentence, yet also stand inside one
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 
 
@@ -341,9 +347,20 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         org = by_end.get(ts)
         if org is None and ts + 1 in by_end and by_end[ts + 1].text[-1] == text[ts]:
             org = by_end[ts + 1]  # "県商工観光労働部長": the department's 部 starts the title
+        if org is None and people and people[-1].end == ts - 1 and text[ts - 1] in "、及與与和" and people[-1].posts \
+                and people[-1].posts[-1].org is not None and people[-1].posts[-1].org.type in ORG_TYPES:
+            org = people[-1].posts[-1].org  # "X公司董事長A、總經理B": B's post is at X too
         prefix = org.start if org is not None else ts
         post = Post(t.group(), org, prefix, te)
         covered_at = covered.__getitem__
+        named = _TITLE_COMMA_NAME.match(text, te)
+        if named and not covered[named.start("name")]:
+            # "株式会社山田製作所の代表取締役社長、山田太郎氏は": the title, a comma, the name with 氏
+            before = by_end.get(ts - 1) if org is None and text[ts - 1:ts] in ("の", "的") else None
+            if before is not None:
+                post, prefix = Post(post.role, before, before.start, te), before.start
+            people.append(Person(named.start("name"), named.end("name"), named.group("name"), (post,), prefix_start=prefix))
+            continue
         name = _name_after(text, te, rx, lang, covered_at)
         if name:
             start = te + (len(text[te:te + len(name) + 1]) - len(text[te:te + len(name) + 1].lstrip()))

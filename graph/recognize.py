@@ -536,6 +536,8 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 
 
+_TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,8}?)(?=代表|董事長|社長|總經理|會長|執行長|"
+                     r"在|於|將|與|及|和|、|，|。|的|已|宣布|表示|投資|設廠|來台|赴|今|昨|也|亦|並|共同|合作)")
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 
@@ -625,6 +627,14 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         m = Mention(lf.start(), lf.end(), lf.group(), "Company")
         out.append(m)
         for i in range(lf.start(), lf.end()):
+            covered[i] = True
+    # "日商大森精機", "台商晶旭": a firm named after 日商 / 台商 (a Japanese / Taiwanese company)
+    for tm in _TRADER.finditer(text):
+        s0, e0 = tm.start("name"), tm.end("name")
+        if covered[s0] or covered[e0 - 1] or rx["non_org"].search(tm.group("name")):
+            continue
+        out.append(Mention(s0, e0, tm.group("name"), "Company"))
+        for i in range(s0, e0):
             covered[i] = True
     # a known body qualified by its country or government: "台湾政府" + "経済部"
     qualified = []

@@ -943,6 +943,11 @@ def _speaker_company(doc: Doc, s: int, pos: int) -> Unit | None:
     return Unit(u.start, u.end, org, "Company") if org else None
 
 
+def _is_park(u: Unit) -> bool:
+    """Whether a unit is an industrial park or science park ("斗六工業區", "熊本テクノ団地")."""
+    return u.person is None and bool(_PARK.search(u.mention.text if u.mention else ""))
+
+
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園)$")
 
@@ -969,7 +974,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             investors = list(dict.fromkeys(c.entity for c in comps))
         seat = doc.located.get(investors[0])
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
-                 and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company") and u.type != "Country"
+                 and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"
                  and u.start not in doc.qualifiers]
         marked = [u for u in cands if doc.lang == "ja" and re.match(r"に(?!続|次)", text[u.end:u.end + 2])]
         target = marked[-1] if marked else None
@@ -979,7 +984,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             while after is not None and after.type in PLACE_TYPES and (nxt := doc.unit_at(after.end)) is not None \
                     and nxt.person is None and nxt.type in PLACE_TYPES:
                 after = nxt  # "在日本熊本縣菊陽町": the town
-            if after is not None and after.person is None and (after.type in PLACE_TYPES or _PARK.search(after.mention.text if after.mention else "")):
+            if after is not None and after.person is None and (after.type in PLACE_TYPES or _is_park(after)):
                 target = after
         if target is None and doc.lang != "ja" and cands:
             target = cands[-1]
@@ -991,6 +996,11 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         break
     for f in fac.finditer(text, s, e):
         helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization", "Prefecture", "City")]
+        if not helper:  # "雲林縣長張麗善表示，縣府將協助…": the speaker's government helps
+            speakers = [u for u in doc.units_in(s, f.start()) if u.person is not None]
+            org = next((o for _, o in doc.posts.get(speakers[-1].entity, []) if o and _type_of(doc, o) in
+                        ("Agency", "Prefecture", "City")), None) if speakers else None
+            helper = [Unit(s, s, org, _type_of(doc, org))] if org else []
         if not helper:
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)

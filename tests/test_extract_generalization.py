@@ -103,3 +103,28 @@ def test_a_family_name_with_a_title_is_the_person_named_in_full_and_speaks_for_t
     _, t = triples("Hoshino Gear Co., Ltd. President Sato Kenji visited Taiwan on Monday. President Sato said the "
                    "company will invest in Taichung City.")
     assert ("Hoshino Gear Co., Ltd.", "investedIn", "Taichung City") in t
+
+
+def test_chinese_officers_deputies_and_firms_marked_by_rishang():
+    _, t = triples("本次備忘錄由台北駐日經濟文化代表處代表李逸洋見證，新北市副市長劉和然與日本仙台市副市長佐藤達也代表雙方簽署。", "zh-Hant")
+    assert ("劉和然", "signatoryOf", "新北市") in t and ("佐藤達也", "signatoryOf", "仙台市") in t  # 和 inside a name
+    _, t = triples("永信電子股份有限公司董事長林志明、總經理陳偉銘及日商大森精機代表取締役社長田中一郎出席。", "zh-Hant")
+    assert ("陳偉銘", "holdsPosition", "永信電子股份有限公司") in t  # a second title after 、 at the same firm
+    assert ("田中一郎", "holdsPosition", "大森精機") in t
+
+
+def test_the_speakers_government_helps_a_firm_into_a_park():
+    _, t = triples("雲林縣長張麗善表示，縣府將協助日商山田化學在斗六工業區設廠。", "zh-Hant")
+    assert ("雲林縣", "facilitatedInvestment", "山田化學") in t and ("山田化學", "investedIn", "斗六工業區") in t
+
+
+def test_japanese_title_comma_name_with_shi():
+    _, t = triples("株式会社山田製作所の代表取締役社長、山田太郎氏は、熊本県菊陽町に新工場を建設すると発表した。", "ja")
+    assert ("山田太郎", "holdsPosition", "株式会社山田製作所") in t and ("株式会社山田製作所", "investedIn", "菊陽町") in t
+
+
+def test_english_representative_director_and_possessive_fields():
+    data, t = triples("Kenji Suzuki, President and Representative Director of Minato Electronics Co., Ltd., said "
+                      "the county's agriculture and tourism sectors would benefit from cooperation.")
+    assert ("Kenji Suzuki", "holdsPosition", "Minato Electronics Co., Ltd.") in t
+    assert {"agriculture", "tourism"} <= {e["label"] for e in data["entities"] if e["type"] == "Industry"}
