@@ -79,28 +79,51 @@ _gazetteer = None  # loaded once per worker process
 def _file_nquads(path: Path, curation=None) -> tuple[str, str | None, str, bytes, bytes]:
     """One file for a bulk build: (path, error or None, announcement id, N-Quads of the
     announcement's graph, N-Quads of its entity descriptions). Runs in worker processes."""
-    import pyoxigraph as ox
-
     from .extract import extract
-    from .gazetteer import Gazetteer
     from .ids import ENTITY_GRAPH
-    from .rdf import OXIGRAPH, extraction_quads, taxonomy_quads
+    from .rdf import NQUADS, extraction_quads, nquads_line
     from .sources import read_announcement
 
-    global _gazetteer
     try:
         extraction = extract(read_announcement(path), curation=curation)
+        quads = extraction_quads(extraction, terms=NQUADS) + _taxonomy_nquads(extraction.entities)
+        entity_graph = NQUADS.iri(ENTITY_GRAPH)
+        own = "".join([nquads_line(q) for q in quads if q[3] != entity_graph]).encode("utf-8")
+        # entity descriptions repeat from file to file: send each line once per process
+        described = []
+        for q in quads:
+            if q[3] == entity_graph and q not in _sent:
+                _sent.add(q)
+                described.append(nquads_line(q))
+        entities = "".join(described).encode("utf-8")
     except TjkgError as e:
         return str(path), str(e), "", b"", b""
-    if _gazetteer is None:
-        _gazetteer = Gazetteer.load()
-    quads = extraction_quads(extraction, terms=OXIGRAPH)
-    quads += taxonomy_quads(extraction.entities, terms=OXIGRAPH, gazetteer=_gazetteer)
-    entity_graph = OXIGRAPH.iri(ENTITY_GRAPH)
-    own = [ox.Quad(*q) for q in quads if q[3] != entity_graph]
-    described = [ox.Quad(*q) for q in quads if q[3] == entity_graph]
-    return (str(path), None, extraction.announcement.id, ox.serialize(own, format=ox.RdfFormat.N_QUADS),
-            ox.serialize(described, format=ox.RdfFormat.N_QUADS))
+    except ValueError as e:  # a term that is not valid RDF (an IRI with a space...)
+        return str(path), f"{path}: cannot be written as RDF: {e}", "", b"", b""
+    return str(path), None, extraction.announcement.id, own, entities
+
+
+_sent: set[tuple[str, str, str, str]] = set()  # entity-graph quads this process has already sent
+
+
+_taxonomy_cache: dict[frozenset[str], list] = {}
+
+
+def _taxonomy_nquads(entities) -> list:
+    """The taxonomy quads (N-Quads terms) above these industries; the same set of industries
+    comes back often, so each set is worked out once per process."""
+    from .gazetteer import Gazetteer
+    from .rdf import NQUADS, taxonomy_quads
+
+    global _gazetteer
+    industries = [e for e in entities if e.type == "Industry"]
+    key = frozenset(e.id for e in industries)
+    quads = _taxonomy_cache.get(key)
+    if quads is None:
+        if _gazetteer is None:
+            _gazetteer = Gazetteer.load()
+        quads = _taxonomy_cache[key] = taxonomy_quads(industries, terms=NQUADS, gazetteer=_gazetteer)
+    return quads
 
 
 def _workers(requested: int | None, files: int) -> int:
@@ -112,6 +135,12 @@ def _workers(requested: int | None, files: int) -> int:
 def _map_files(files: list[Path], workers: int, curation=None) -> Iterator[tuple[str, str | None, str, bytes, bytes]]:
     """:func:`_file_nquads` over the files, in order, in ``workers`` processes."""
     import functools
+
+    global _gazetteer
+    # per-build state, reset before the workers start (forked workers inherit it empty)
+    _sent.clear()
+    _taxonomy_cache.clear()
+    _gazetteer = None
 
     one = functools.partial(_file_nquads, curation=curation)
     if workers <= 1:
@@ -231,7 +260,7 @@ class KnowledgeGraph:
                 yield own
                 yield b"".join(new)
 
-        self.store.load_nquads(chunks())
+        self.store.load_nquads(chunks(), lenient=True)  # IRIs checked and literals escaped by graph.rdf
         # announcement graphs are disjoint unless two files share an id: then count the store
         report.triples = lines if len(ids) == len(report.ingested) else len(self.store)
         return report

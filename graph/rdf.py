@@ -8,8 +8,9 @@ extractor and character span. Each entity's types and labels live once, in the e
 """
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
-
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -22,7 +23,7 @@ from .models import Entity, Extraction, Relation
 from .vocab import PREDICATES, SCHEMA, TJKG, TYPE_CLASSES
 
 __all__ = ["extraction_quads", "entity_quads", "taxonomy_quads", "search_keys", "to_dataset", "Quad", "LITERAL_KINDS",
-           "RDFLIB", "OXIGRAPH"]
+           "RDFLIB", "OXIGRAPH", "NQUADS", "nquads_line"]
 
 Quad = tuple[Node, Node, Node, URIRef]
 LITERAL_KINDS = frozenset({"memberOrdinal", "partnerCount"})
@@ -62,10 +63,78 @@ class _Oxigraph:
         return ox.Literal(str(value))
 
 
-#: Term flavours for :func:`extraction_quads`: rdflib terms (the default) or pyoxigraph terms.
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+class _NQuads:
+    """Terms as N-Quads text, for bulk loading: no term object is made at all.
+
+    >>> NQUADS.lit('say "hi"\\n', lang="en"), NQUADS.lit(3, datatype=XSD.integer)
+    ('"say \\\\"hi\\\\"\\\\n"@en', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    >>> NQUADS.iri("https://tjkg.example/id/a b")
+    Traceback (most recent call last):
+    ...
+    ValueError: not an IRI (space, quote or bracket in it): 'https://tjkg.example/id/a b'
+    """
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, str] = {}
+
+    @staticmethod
+    def iri(value: str) -> str:
+        if _NOT_IN_IRI.search(value):
+            raise ValueError(f"not an IRI (space, quote or bracket in it): {value!r}")
+        return f"<{value}>"
+
+    def c(self, term: URIRef) -> str:
+        text = self._vocab.get(term)
+        if text is None:
+            text = self._vocab[term] = self.iri(term)
+        return text
+
+    def lit(self, value: object, lang: str | None = None, datatype: URIRef | None = None) -> str:
+        text = str(value).translate(_ECHAR)
+        if lang:
+            return f'"{text}"@{lang}'
+        if datatype is not None:
+            return f'"{text}"^^{self.c(datatype)}'
+        return f'"{text}"'
+
+
+def nquads_line(quad: tuple[str, str, str, str]) -> str:
+    """One quad of :data:`NQUADS` terms as an N-Quads line.
+
+    >>> nquads_line(("<s>", "<p>", '"o"', "<g>"))
+    '<s> <p> "o" <g> .\\n'
+    """
+    return f"{quad[0]} {quad[1]} {quad[2]} {quad[3]} .\n"
+
+
+class _Terms:
+    """A namespace's terms by attribute, looked up once (rdflib's own lookup is slow in loops)."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # not a term: keep introspection (copy, pickle, pytest) honest
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+#: Term flavours for :func:`extraction_quads`: rdflib terms (the default), pyoxigraph terms, or
+#: N-Quads text.
 RDFLIB = _Rdflib()
 OXIGRAPH = _Oxigraph()
+NQUADS = _NQuads()
 _ENTITY_GRAPH = URIRef(ENTITY_GRAPH)
+_RDF, _RDFS, _SKOS, _DCTERMS, _PROV, _ORG, _SCHEMA, _TJKG = map(_Terms, (RDF, RDFS, SKOS, DCTERMS, PROV, ORG, SCHEMA, TJKG))
 
 
 def _date(value: str | None, t=RDFLIB) -> Literal | None:
@@ -97,30 +166,31 @@ def entity_quads(entity: Entity, lang: str, *, terms=RDFLIB) -> list[Quad]:
     c = t.c
     g = c(_ENTITY_GRAPH)
     node = t.iri(entity.id)
-    quads: list[Quad] = [(node, c(RDF.type), c(TYPE_CLASSES[entity.type]), g)]
+    quads: list[Quad] = [(node, c(_RDF.type), c(TYPE_CLASSES[entity.type]), g)]
     if entity.type == "Industry":
-        quads.append((node, c(RDF.type), c(SKOS.Concept), g))
+        quads.append((node, c(_RDF.type), c(_SKOS.Concept), g))
     labelled = {text for text, _ in entity.labels}
     seen_langs: set[str] = set()
     for text, tag in entity.labels:
         # the first label per language is the preferred one; others are alternatives
-        pred = c(RDFS.label) if tag not in seen_langs else c(SKOS.altLabel)
+        pred = c(_RDFS.label) if tag not in seen_langs else c(_SKOS.altLabel)
         seen_langs.add(tag)
         quads.append((node, pred, t.lit(text, lang=tag), g))
     if lang not in seen_langs:
-        quads.append((node, c(RDFS.label), t.lit(entity.label, lang=lang), g))
+        quads.append((node, c(_RDFS.label), t.lit(entity.label, lang=lang), g))
     elif entity.label not in labelled:
-        quads.append((node, c(SKOS.altLabel), t.lit(entity.label, lang=lang), g))
+        quads.append((node, c(_SKOS.altLabel), t.lit(entity.label, lang=lang), g))
     for mention in entity.mentions:
         if mention != entity.label and mention not in labelled:
-            quads.append((node, c(SKOS.altLabel), t.lit(mention, lang=lang), g))
+            quads.append((node, c(_SKOS.altLabel), t.lit(mention, lang=lang), g))
     names = {text for text, _ in entity.labels} | {entity.label, *entity.mentions}
     for key in sorted({k for name in names for k in search_keys(name)}):
-        quads.append((node, c(TJKG.searchKey), t.lit(key), g))
+        quads.append((node, c(_TJKG.searchKey), t.lit(key), g))
     return quads
 
 
-def search_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=100_000)
+def search_keys(name: str) -> frozenset[str]:
     """The keys an entity is found by: the name in lower case (as SPARQL's ``LCASE`` writes it)
     and its CJK-variant-folded form, so that a lookup is one index hit instead of a scan of
     every label.
@@ -133,7 +203,7 @@ def search_keys(name: str) -> set[str]:
     from .normalize import fold_cjk
 
     text = unicodedata.normalize("NFKC", name).strip()
-    return {text.lower(), fold_cjk(text).lower()}
+    return frozenset((text.lower(), fold_cjk(text).lower()))
 
 
 def _announcement_quads(ex: Extraction, g: URIRef, t) -> list[Quad]:
@@ -141,24 +211,24 @@ def _announcement_quads(ex: Extraction, g: URIRef, t) -> list[Quad]:
     a = ex.announcement
     lang = a.language
     quads: list[Quad] = [
-        (g, c(RDF.type), c(TJKG.Announcement), g),
-        (g, c(SCHEMA.headline), t.lit(a.title, lang=lang), g),
-        (g, c(SCHEMA.inLanguage), t.lit(lang), g),
-        (g, c(TJKG.sourcePath), t.lit(a.path), g),
-        (g, c(DCTERMS.identifier), t.lit(a.id), g),
+        (g, c(_RDF.type), c(_TJKG.Announcement), g),
+        (g, c(_SCHEMA.headline), t.lit(a.title, lang=lang), g),
+        (g, c(_SCHEMA.inLanguage), t.lit(lang), g),
+        (g, c(_TJKG.sourcePath), t.lit(a.path), g),
+        (g, c(_DCTERMS.identifier), t.lit(a.id), g),
     ]
     if a.published:
-        quads.append((g, c(SCHEMA.datePublished), t.lit(a.published.isoformat(), datatype=XSD.date), g))
+        quads.append((g, c(_SCHEMA.datePublished), t.lit(a.published.isoformat(), datatype=XSD.date), g))
     if a.modified:
-        quads.append((g, c(SCHEMA.dateModified), t.lit(a.modified.isoformat(), datatype=XSD.date), g))
+        quads.append((g, c(_SCHEMA.dateModified), t.lit(a.modified.isoformat(), datatype=XSD.date), g))
     if a.url:
-        quads.append((g, c(SCHEMA.url), t.lit(a.url, datatype=XSD.anyURI), g))
-    for key, pred in (("organization", c(TJKG.contactOrganization)), ("person", c(TJKG.contactPerson)),
-                      ("phone", c(TJKG.contactPhone))):
+        quads.append((g, c(_SCHEMA.url), t.lit(a.url, datatype=XSD.anyURI), g))
+    for key, pred in (("organization", c(_TJKG.contactOrganization)), ("person", c(_TJKG.contactPerson)),
+                      ("phone", c(_TJKG.contactPhone))):
         if a.contact.get(key):
             quads.append((g, pred, t.lit(a.contact[key], lang=lang if key != "phone" else None), g))
     for entity in ex.entities:
-        quads.append((g, c(SCHEMA.mentions), t.iri(entity.id), g))
+        quads.append((g, c(_SCHEMA.mentions), t.iri(entity.id), g))
     return quads
 
 
@@ -166,30 +236,30 @@ def _statement_quads(rel: Relation, obj: Node, g: URIRef, lang: str, t) -> list[
     c = t.c
     st = t.iri(statement_iri(rel.id))
     quads: list[Quad] = [
-        (st, c(RDF.type), c(RDF.Statement), g),
-        (st, c(RDF.subject), t.iri(rel.subject), g),
-        (st, c(RDF.predicate), c(PREDICATES[rel.predicate]), g),
-        (st, c(RDF.object), obj, g),
-        (st, c(PROV.wasDerivedFrom), g, g),
-        (st, c(TJKG.evidence), t.lit(rel.evidence, lang=lang), g),
-        (st, c(TJKG.confidence), t.lit(f"{rel.confidence:.3f}", datatype=XSD.decimal), g),
+        (st, c(_RDF.type), c(_RDF.Statement), g),
+        (st, c(_RDF.subject), t.iri(rel.subject), g),
+        (st, c(_RDF.predicate), c(PREDICATES[rel.predicate]), g),
+        (st, c(_RDF.object), obj, g),
+        (st, c(_PROV.wasDerivedFrom), g, g),
+        (st, c(_TJKG.evidence), t.lit(rel.evidence, lang=lang), g),
+        (st, c(_TJKG.confidence), t.lit(f"{rel.confidence:.3f}", datatype=XSD.decimal), g),
     ]
     if rel.extractor:
-        quads.append((st, c(TJKG.extractor), t.lit(rel.extractor), g))
+        quads.append((st, c(_TJKG.extractor), t.lit(rel.extractor), g))
     if rel.span:
-        quads.append((st, c(TJKG.charStart), t.lit(rel.span[0], datatype=XSD.integer), g))
-        quads.append((st, c(TJKG.charEnd), t.lit(rel.span[1], datatype=XSD.integer), g))
+        quads.append((st, c(_TJKG.charStart), t.lit(rel.span[0], datatype=XSD.integer), g))
+        quads.append((st, c(_TJKG.charEnd), t.lit(rel.span[1], datatype=XSD.integer), g))
     if rel.date and (d := _date(rel.date, t)) is not None:
-        quads.append((st, c(DCTERMS.date), d, g))
+        quads.append((st, c(_DCTERMS.date), d, g))
     if rel.agreement:
-        quads.append((st, c(TJKG.agreement), t.iri(rel.agreement), g))
+        quads.append((st, c(_TJKG.agreement), t.iri(rel.agreement), g))
     for key, value in rel.qualifiers:
         if key == "side":
-            quads.append((st, c(TJKG.side), t.iri(value), g))
+            quads.append((st, c(_TJKG.side), t.iri(value), g))
         elif key == "role":
-            quads.append((st, c(TJKG.role), t.lit(value, lang=lang), g))
+            quads.append((st, c(_TJKG.role), t.lit(value, lang=lang), g))
         elif key in ("amount", "stake"):
-            quads.append((st, c(TJKG[key]), t.lit(value), g))
+            quads.append((st, c(_TJKG[key]), t.lit(value), g))
     return quads
 
 
@@ -200,34 +270,34 @@ def _event_quads(rel: Relation, g: URIRef, lang: str, facilitators: dict[str, li
     quads: list[Quad] = []
     if rel.agreement:
         ag = t.iri(rel.agreement)
-        quads.append((ag, c(RDF.type), c(TJKG.Agreement), g))
+        quads.append((ag, c(_RDF.type), c(_TJKG.Agreement), g))
         if rel.date and (d := _date(rel.date, t)) is not None:
-            quads.append((ag, c(DCTERMS.date), d, g))
+            quads.append((ag, c(_DCTERMS.date), d, g))
         if rel.predicate == "signedMOUWith":
-            quads += [(ag, c(TJKG.party), s, g), (ag, c(TJKG.party), o, g)]
+            quads += [(ag, c(_TJKG.party), s, g), (ag, c(_TJKG.party), o, g)]
         elif rel.predicate in ("signatoryOf", "witnessOf"):
-            role = c(TJKG.signatory) if rel.predicate == "signatoryOf" else c(TJKG.witness)
-            quads += [(ag, role, s, g), (ag, c(TJKG.party), o, g)]
+            role = c(_TJKG.signatory) if rel.predicate == "signatoryOf" else c(_TJKG.witness)
+            quads += [(ag, role, s, g), (ag, c(_TJKG.party), o, g)]
         elif rel.predicate == "cooperatesIn":
-            quads += [(ag, c(TJKG.field), o, g), (ag, c(TJKG.party), s, g)]
+            quads += [(ag, c(_TJKG.field), o, g), (ag, c(_TJKG.party), s, g)]
     if rel.predicate == "holdsPosition":
         role = rel.qualifier("role") or ""
         post = t.iri(post_iri(rel.subject, rel.object, role))
-        quads += [(post, c(RDF.type), c(ORG.Post), g), (post, c(ORG.heldBy), s, g), (post, c(ORG.postIn), o, g),
-                  (s, c(ORG.holds), post, g)]
+        quads += [(post, c(_RDF.type), c(_ORG.Post), g), (post, c(_ORG.heldBy), s, g), (post, c(_ORG.postIn), o, g),
+                  (s, c(_ORG.holds), post, g)]
         if role:
-            quads.append((post, c(TJKG.role), t.lit(role, lang=lang), g))
+            quads.append((post, c(_TJKG.role), t.lit(role, lang=lang), g))
     elif rel.predicate == "investedIn":
         inv = t.iri(investment_iri(rel.subject, rel.object, rel.date))
-        quads += [(inv, c(RDF.type), c(TJKG.Investment), g), (inv, c(TJKG.investor), s, g),
-                  (inv, c(TJKG.investmentTarget), o, g)]
+        quads += [(inv, c(_RDF.type), c(_TJKG.Investment), g), (inv, c(_TJKG.investor), s, g),
+                  (inv, c(_TJKG.investmentTarget), o, g)]
         if rel.date and (d := _date(rel.date, t)) is not None:
-            quads.append((inv, c(DCTERMS.date), d, g))
+            quads.append((inv, c(_DCTERMS.date), d, g))
         for key in ("amount", "stake"):
             if rel.qualifier(key):
-                quads.append((inv, c(TJKG[key]), t.lit(rel.qualifier(key)), g))
+                quads.append((inv, c(_TJKG[key]), t.lit(rel.qualifier(key)), g))
         for org in facilitators.get(rel.subject, ()):
-            quads.append((inv, c(TJKG.facilitator), t.iri(org), g))
+            quads.append((inv, c(_TJKG.facilitator), t.iri(org), g))
     return quads
 
 
@@ -299,7 +369,7 @@ def taxonomy_quads(entities: Iterable[Entity], *, terms=RDFLIB, gazetteer=None) 
             if (broader := gaz.get(parent)) is None:
                 continue
             iri = entity_iri(parent)
-            quads.append((t.iri(entity_iri(key)), c(SKOS.broader), t.iri(iri), c(_ENTITY_GRAPH)))
+            quads.append((t.iri(entity_iri(key)), c(_SKOS.broader), t.iri(iri), c(_ENTITY_GRAPH)))
             if parent not in done:
                 labels = tuple((text, lang) for text, lang in broader.labels)
                 quads += entity_quads(Entity(iri, "Industry", broader.label("en"), "en", (), labels), "en", terms=t)

@@ -17,13 +17,24 @@ from tests.conftest import ROOT
 ANNOUNCEMENTS = ROOT / "data" / "announcements"
 
 
+HOSTILE = (
+    'TJPO "signs" a \\ MOU with Osaka Prefecture <b>\n'
+    "Published at: 2020-01-15\n\n"
+    'The Taiwan-Japan Industrial Collaboration Promotion Office (TJPO) signed a memorandum of understanding '
+    'with Osaka Prefecture on January 10, 2020, in the fields of "semiconductors" and C:\\robotics\\.\n'
+    "The MOU was signed by Lin Chih-ming, CEO of TJPO, and Tanaka Hiroshi, Governor of Osaka Prefecture.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The seed announcements, twice over under two names (the same facts in two graphs)."""
+    """The seed announcements, twice over under two names (the same facts in two graphs), and one
+    whose text has quotes, backslashes and brackets (escaped in N-Quads)."""
     root = tmp_path_factory.mktemp("corpus")
     for f in iter_sources(ANNOUNCEMENTS):
         shutil.copy(f, root / f.name)
         shutil.copy(f, root / f"copy-{f.name}")
+    (root / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     return root
 
 
@@ -54,8 +65,10 @@ def test_parallel_build_equals_sequential_and_rdflib_rebuild(corpus, tmp_path, m
             yield from taxonomy_quads(extraction.entities)
 
     reference.store.rebuild(quads())
-    assert report.ok and len(report.ingested) == 2 * len(iter_sources(ANNOUNCEMENTS))
+    assert report.ok and len(report.ingested) == 2 * len(iter_sources(ANNOUNCEMENTS)) + 1
     assert _content(parallel.store) == _content(sequential.store) == _content(reference.store)
+    titles = {q.object.value for q in parallel.store.ox if q.predicate.value == "https://schema.org/headline"}
+    assert 'TJPO "signs" a \\ MOU with Osaka Prefecture <b>' in titles
     assert report.triples == len(parallel.store)
 
 
