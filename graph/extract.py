@@ -226,7 +226,8 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                 if parent is not None and entity_iri(parent.id) in type_of and any(
                         key.startswith(n) and len(key) > len(n) for n in _name_keys(gaz, parent.id)):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
-    doc = Doc(text, lang, ann.published, sents, units, find_dates(text, ann.published),
+    published = ann.published or _dateline(text[:400])
+    doc = Doc(text, lang, published, sents, units, find_dates(text, published),
               ind_ids, EXTRACTOR)
     doc.types = type_of
     doc.org_units = [u for u in all_units if u.type in ORG_TYPES]
@@ -236,6 +237,21 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     if base:
         relations = [replace(r, span=(r.span[0] + base, r.span[1] + base)) if r.span else r for r in relations]
     return entities, relations
+
+
+def _dateline(head: str):
+    """The publication date a text states at its top when the source gave none: the first full
+    date ("SAPPORO, May 23, 2024 -", "Mon, Mar 13, 2023", "2024年5月23日").
+
+    >>> str(_dateline("SAPPORO, May 23, 2024 - Everwin will invest"))
+    '2024-05-23'
+    """
+    from datetime import date
+
+    for d in find_dates(head, None):
+        if d.precision == "day" and d.iso and len(d.iso) == 10:
+            return date.fromisoformat(d.iso)
+    return None
 
 
 _SPEAKS = re.compile(r"\s+(?:said|says|noted|added|stated|told|explained|stressed|welcomed|praised|pointed|expressed|hoped)\b")

@@ -65,10 +65,17 @@ _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _CAPS_NAME = r"[A-Z]{2,}(?:\s+[A-Z]{2,}){1,2}(?![A-Za-z])"
 
 
+_COMMON_LOWER = frozenset({"head", "chief", "chair", "officer", "partner", "leader", "principal", "speaker", "manager",
+                           "founder", "head", "advisor", "adviser", "professor", "counselor", "counsellor", "minister"})
+
+
 @functools.lru_cache(maxsize=4)
 def _en_rx(cues: Cues) -> dict:
-    titles = alternation(cues.words("titles"))
-    mods = alternation(cues.words("title_modifiers"))
+    # titles as written in running text too ("Tseng, director-general of ...", "TAMI chairman
+    # Chuang"), except lower-case words too common to mark a post
+    low = [w.lower() for w in cues.words("titles") if w[:1].isupper() and w.lower() not in _COMMON_LOWER]
+    titles = alternation(cues.words("titles") + low)
+    mods = alternation(cues.words("title_modifiers") + ["vice", "deputy"])
     title_group = rf"(?:(?:{mods})\s+)?(?:{titles})(?:\s+(?:and|&)\s+(?:{titles}))*"
     name = rf"(?:[A-Z]{{2}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}"
     hon = alternation(cues.words("honorifics"))
@@ -79,6 +86,7 @@ def _en_rx(cues: Cues) -> dict:
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
         "name": name,
+        "its_title": re.compile(rf"\b(?:its|their|his|her)\s+(?:{title_group}),\s+(?P<name>{name})(?![\w-])"),
         "title_at": re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])"),
         "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
         "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
@@ -86,6 +94,24 @@ def _en_rx(cues: Cues) -> dict:
         "link": re.compile(r"\s+(?:of|at|for|in|with)\s+(?:the\s+)?|,\s+(?:the\s+)?"),
         "more": re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"),
     }
+
+
+def _place_word_name(name: str, start: int, by_span: dict, mask) -> bool:
+    """Whether the only mentions inside a name of two or three words are place names that are
+    each one of its words ("Yamaguchi Takeshi", "Kenta Ishikawa": a family name that is also a
+    prefecture's)."""
+    words = list(re.finditer(r"\S+", name))
+    if len(words) < 2:
+        return False
+    places = 0
+    for w in words:
+        a, b = start + w.start(), start + w.end()
+        m = by_span.get((a, b))
+        if m is not None and m.type in PLACE_TYPES:
+            places += 1
+        elif _covered(a, b, mask):
+            return False
+    return 0 < places < len(words)
 
 
 def _bad_name(name: str, cues: Cues) -> bool:
@@ -170,11 +196,8 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
     for m in near_matches(rx["appos"], rx["title_at"], text, 12, 140):
         name = m.group("name")
         ns = m.start("name")
-        first = by_span.get((ns, ns + len(name.split()[0])))
-        if _bad_name(name, cues) or (_covered(ns, m.end("name"), mask) and not (
-                first is not None and first.type in PLACE_TYPES and len(name.split()) >= 2
-                and not _covered(first.end, m.end("name"), mask))):
-            continue  # but "Yamaguchi Takeshi, Executive Director of ...": a surname that is also a place
+        if _bad_name(name, cues) or (_covered(ns, m.end("name"), mask) and not _place_word_name(name, ns, by_span, mask)):
+            continue  # but "Yamaguchi Takeshi, Kenta Ishikawa, Executive Director of ...": a name part that is also a place
         if len(name.split()) < 2 and not m.group("hon"):
             continue
         posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
@@ -195,6 +218,8 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
             # "Changhua County Magistrate": the place's last word starts the title
             before, gap = inside, " "
             role = text[inside.end:m.end("title")].strip()
+        if role[:1].islower() and not (before is not None and gap == " " and before.type in ORG_TYPES):
+            continue  # "TAMI chairman Chuang" is a post; "the chairman Lai" alone is not
         if before is not None and gap in (" ", "'s ", "’s ") and (before.type in ORG_TYPES or before.type in PLACE_TYPES):
             org = before
             prefix = before.start
@@ -224,6 +249,11 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         if len(name.split()) < 2 or _bad_name(name, cues) or _covered(ns, ne, mask) or (ns, ne) in people:
             continue
         put(Person(ns, ne, name, (Post(m.group("title"), org, m.start(), org.end),), prefix_start=m.start()))
+    for m in rx["its_title"].finditer(text):  # "on behalf of the company by its chairman, Lai Chien-hung"
+        ns, ne = m.start("name"), m.end("name")
+        if len(m.group("name").split()) >= 2 and not _bad_name(m.group("name"), cues) and not _covered(ns, ne, mask) \
+                and (ns, ne) not in people:
+            put(Person(ns, ne, m.group("name"), ()))
     for m in rx["cjk_alias"].finditer(text):
         name = m.group("name")
         if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):

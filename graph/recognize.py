@@ -295,6 +295,7 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
         "first_nested": re.compile(rf"\s+of\s+the\s+(?=(?:{first})\s)"),
         "legal_at": re.compile(rf"(?:{legal})(?![\w-])"),
         "suffix_at": re.compile(rf"(?<![\w-])(?:{alternation([w for ws in cues.mapping('place_suffixes').values() for w in ws])})(?![\w-])"),
+        "title_in": re.compile(rf"\s+(?:{alternation([w for w in cues.words('titles') if w[:1].isupper() and w not in cues.set('org_heads')])})\s+[A-Z]"),
         "caps_run": re.compile(rf"{_CAPW}(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?{_CAPW}){{0,8}}"),
     }
 
@@ -398,6 +399,9 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue
         typ = "Agency" if head.rstrip(".") in {h.rstrip(".") for h in agency} or head in ("Dep.", "Dept.") else "Organization"
         s, e = m.start(), m.end()
+        cut = rx["title_in"].search(text, s + len(head), e)
+        if cut:  # "University of Technology President Hiroshi Endo": the name ends before the title
+            e = cut.start()
         # "Japan Chamber" + "Chamber of Commerce": one name
         for o in out:
             if o.end > s and o.start < s and o.text.endswith(head):

@@ -87,6 +87,7 @@ class Doc:
     qualifiers: set = field(default_factory=set)
     types: dict[str, str] = field(default_factory=dict)  # entity -> type
     org_units: list = field(default_factory=list)  # every body's unit, also those inside a person's
+    said_posts: list = field(default_factory=list)  # (person, role, body, sentence) stated in passing ("its chairman, Lai")
     _starts: list | None = field(default=None, repr=False)
     _at: dict = field(default_factory=dict, repr=False)
     _date_starts: list = field(default_factory=list, repr=False)
@@ -166,7 +167,7 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
 
 # ---------------------------------------------------------------- coordination
 
-_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?")
+_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:by\s+)?(?:the\s+)?")
 _EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?(?:(?:[a-z-]+\s+){0,4}?"
                       r"(?:company|firm|group|maker|manufacturer|government)\s+)?")
 _CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")
@@ -335,10 +336,15 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
                     out.append(u)
                     taken.add(u.start)
             continue
-        for u in people:
-            if u.end <= pos and u.start not in taken:
-                out.append(u)
-                taken.add(u.start)
+        clause = max((s + b.end() for b in re.finditer(r",\s+(?:while|whereas|with)\s+|;\s+", text[s:pos])), default=s)
+        before = [u for u in people if clause <= u.start and u.end <= pos and u.start not in taken]
+        if not before and not any(u.end <= pos for u in people):
+            # "Witnessing the signing were X, ..., and Y, ...": the witnesses follow the cue
+            were = re.search(r"\b(?:were|was|are|is)\s+", text[end:e])
+            before = [u for u in _chain(doc, end + were.end(), e) if u.person is not None] if were else []
+        for u in before:
+            out.append(u)
+            taken.add(u.start)
     return out
 
 
@@ -366,20 +372,48 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 vs = s + v.start()
                 back = _chain_back(doc, vs, s)
                 rest = text[s + v.end():e]
-                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately|(?:in|at|on)\s+[^,;.]{1,40}?))*\s+by\s+", rest)
+                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately|(?:last|this|next)\s+[A-Z]?[a-z]+|"
+                              r"yesterday|today|(?:in|at|on)\s+[^,;.]{1,40}?))*\s+by\s+", rest)
                 if by:
                     by_agent = True
                     for u in _chain(doc, s + v.end() + by.end(), e):
                         (signers if u.person else parties).append(u)
                     continue
+                if not back:  # "The Kaohsiung City Government yesterday said it had signed ...": the body that says so
+                    said = re.search(r"(?:\s+(?:yesterday|today|on\s+[A-Z][a-z]+day))?\s+(?:said|says|announced|announces)\s+(?:that\s+)?"
+                                     r"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", text[s:vs])
+                    back = _chain_back(doc, s + said.start(), s) if said else []
                 for u in back:
                     (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
                     for u in _chain(doc, s + v.end() + w.end(), e):
                         (signers if u.person else parties).append(u)
+            for ob in re.finditer(r"\bon behalf of\s+(?:the\s+)?", sent):
+                # "signed on behalf of Hokkaido by Vice Governor Uchida, on behalf of the company by its chairman, Lai"
+                body = doc.unit_at(s + ob.end())
+                after = body.end if body is not None else s + ob.end()
+                word = re.match(r"(?:company|firm)\b", sent[ob.end():])
+                if body is None and word:
+                    body, after = _first_company(doc), after + word.end()
+                if body is None or body.person is not None:
+                    continue
+                by = re.match(r"[\w\s.-]{0,30}?\s+by\s+(?:the\s+)?(?:its\s+(?P<role>[a-z-]+(?:\s+[a-z-]+)?),\s+)?", text[after:e])
+                who = doc.unit_at(after + by.end()) if by else None
+                if who is None or who.person is None:
+                    continue
+                parties.append(body)
+                signers.append(who)
+                if not any(o for _, o in doc.posts.get(who.entity, [])):
+                    doc.posts.setdefault(who.entity, []).append((by.group("role"), body.entity))
+                    if by.group("role"):
+                        doc.said_posts.append((who.entity, by.group("role"), body.entity, (s, e)))
+            for u in doc.units_in(s, e):  # "Deputy Mayor Wang signed for the city and Vice Governor Saito for the prefecture"
+                if u.person is not None and u not in signers and \
+                        re.match(r"\s+(?:signed\s+|signs\s+)?(?:for|on\s+behalf\s+of)\s+(?:the|its|his|her)\s", text[u.end:e]):
+                    signers.append(u)
             for n in nouns:
-                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?signed\s+|(?:on\s+[\w\s-]{1,40}?\s+)?)?between\s+", text[s + n.end():e])
+                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|(?:on\s+[\w\s-]{1,40}?\s+)?)?between\s+", text[s + n.end():e])
                 if btw:
                     parties += _chain(doc, s + n.end() + btw.end(), e)
         elif verbs and (nouns or re.search("簽字|署名|簽約|調印", sent)):
@@ -436,6 +470,11 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
 
 
 _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
+
+
+def _first_company(doc: Doc) -> Unit | None:
+    """The first company the announcement names: the one "the company" means when no other is near."""
+    return next((u for u in doc.units if u.person is None and u.type == "Company"), None)
 
 
 def _has_subject(doc: Doc, s: int, verb: int) -> bool:
@@ -1275,6 +1314,8 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     agreements = _resolve_agreements(doc, _agreement_events(doc, cues))
     _emit_agreements(doc, agreements, rels)
     _fields(doc, cues, agreements, rels)
+    for person, role, body, span in doc.said_posts:
+        rels.append(_rel(doc, person, "holdsPosition", body, span, 0.7, quals=(("role", role),)))
     _ordinals(doc, cues, agreements, rels)
     _counts(doc, cues, rels)
     _investments(doc, cues, rels)

@@ -128,3 +128,44 @@ def test_english_representative_director_and_possessive_fields():
                       "the county's agriculture and tourism sectors would benefit from cooperation.")
     assert ("Kenji Suzuki", "holdsPosition", "Minato Electronics Co., Ltd.") in t
     assert {"agriculture", "tourism"} <= {e["label"] for e in data["entities"] if e["type"] == "Industry"}
+
+
+def test_lower_case_titles_and_witnesses_named_after_the_cue():
+    _, t = triples("Miyako City yesterday said it had signed a memorandum of understanding with the Taiwanese city of "
+                   "Hualien. The agreement was inked last Friday at Miyako City Hall by Hualien Deputy Mayor Chen Mei-ling "
+                   "and Miyako Mayor Sato Hideki. Witnessing the signing were Lin Kuo-an, deputy director-general of the "
+                   "Taipei Economic and Cultural Office in Naha, and Oshiro Ken, vice governor of Okinawa Prefecture.")
+    assert any(a == "Miyako City" and p == "signedMOUWith" and b.startswith("Hualien") for a, p, b in t)
+    assert ("Lin Kuo-an", "holdsPosition", "Taipei Economic and Cultural Office in Naha") in t
+    assert {("Chen Mei-ling", "signatoryOf"), ("Sato Hideki", "signatoryOf"), ("Lin Kuo-an", "witnessOf"),
+            ("Oshiro Ken", "witnessOf")} <= {(a, p) for a, p, _ in t}
+
+
+def test_signing_on_behalf_of_each_party_and_for_the_city():
+    _, t = triples("A siting agreement was signed on June 3 in Kumamoto. It was signed on behalf of Kumamoto Prefecture by "
+                   "Vice Governor Tanaka Jun, on behalf of Kikuyo Town by Mayor Goto Mika, and on behalf of the company by its "
+                   "president, Wu Tsung-han. Hsieh Li-wen, deputy representative of the Taipei Economic and Cultural "
+                   "Representative Office in Japan, was present as a witness.")
+    assert ("Wu Tsung-han", "signatoryOf", "Kumamoto Prefecture") not in t
+    assert {("Kumamoto Prefecture", "signedMOUWith", "Kikuyo Town"), ("Tanaka Jun", "signatoryOf", "Kumamoto Prefecture"),
+            ("Goto Mika", "signatoryOf", "Kikuyo Town"), ("Hsieh Li-wen", "witnessOf", "Kumamoto Prefecture")} <= t \
+        or ("Hsieh Li-wen", "witnessOf", "Kikuyo Town") in t
+    _, t = triples("Yilan County and Toyama Prefecture signed an MOU. Yilan Deputy Magistrate Lin Mao-sheng signed for the county "
+                   "and Toyama Vice Governor Yokota Takashi for the prefecture, while Ho Chin-te, deputy minister of the "
+                   "Ministry of Economic Affairs, looked on as a witness.")
+    assert ("Yokota Takashi", "signatoryOf", "Toyama Prefecture") in t
+    assert ("Yokota Takashi", "witnessOf", "Toyama Prefecture") not in t and ("Yokota Takashi", "witnessOf", "Yilan County") not in t
+    assert any(s == "Ho Chin-te" and p == "witnessOf" for s, p, _ in t)
+
+
+def test_parties_that_agree_to_cooperate_and_titles_after_a_university_name():
+    _, t = triples("National Ilan University (NIU) and Akita Prefectural University agreed to cooperate in smart agriculture. "
+                   "The agreement was signed by NIU President Wu Chih-hsiung and by Akita Prefectural University President Kato Ryo.")
+    assert ("National Ilan University", "signedMOUWith", "Akita Prefectural University") in t
+    assert ("Kato Ryo", "signatoryOf", "Akita Prefectural University") in t
+
+
+def test_a_dateline_gives_the_year_when_the_source_has_no_date():
+    data, _ = triples("NAHA, Jun. 5, 2023 - Okinawa Prefecture and Keelung City signed an MOU on Saturday (Jun. 3).",
+                      published=None)
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2023-06-03"}
