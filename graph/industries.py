@@ -157,11 +157,12 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     heads = tuple(cues.words("field_item_heads"))
     stopwords = cues.set("delimiters")
     out: list[IndustryMention] = []
-    by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{tails})")
+    counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十]+(?:大)?(?:分野|領域|産業|產業)"  # "精密機械、電子部品、医療機器の３分野"
+    by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{counted}|{tails})")
     by_maker = re.compile(rf"(?P<list>{item})(?:メーカー|大手|大廠|製造商|廠商)(?=[、，である的の])")
     by_trait = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")
     patterns = [by_tail, by_maker, by_trait]
-    anchor = re.compile(f"(?:{tails})|(?:{verbs})|メーカー|大手|大廠|製造商|廠商")
+    anchor = re.compile(f"(?:{tails})|(?:{verbs})|{counted}|メーカー|大手|大廠|製造商|廠商")
     for rx in patterns:
         for m in near_matches(rx, anchor, text, 12, 150):
             s0 = m.start("list")

@@ -462,11 +462,24 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 pid = _party_of(doc, u)
                 if pid and pid not in party_ids:
                     party_ids.append(pid)
+        if not en:  # "３　署名者　長野県知事　宮坂　修" / "立会人　…": a form's labels, the people after them
+            for lab in _FORM_LABEL.finditer(sent):
+                kind = signers if lab.group("kind") in _SIGN_LABELS else witnesses
+                stop = _FORM_END.search(text, s + lab.end(), s + lab.end() + 300)
+                for u in doc.units_in(s + lab.end(), stop.start() if stop else e):
+                    if u.person is not None and u not in signers and u not in witnesses:
+                        kind.append(u)
         anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors),
                             separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent)),
                             both=bool(_BOTH.search(sent))))
     return events
+
+
+_SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
+_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)[ \u3000:：]+")
+# a form's item goes on over the lines after it up to the next numbered item or a blank line
+_FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※]|\n))")
 
 
 _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
@@ -669,7 +682,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
     both = re.compile(r"\b(?:both (?:parties|sides)|the (?:two|three|four) [a-z]+s|all (?:three|parties)|the (?:MOU|memorandum|agreement))\b"
                       if en else r"雙方|双方|兩者|両者|三方|備忘錄|覚書|協定|合意書|契約|兩地|両地", re.I)
     coop = re.compile(r"\b(?:cooperat\w*|collaborat\w*|exchanges?|partnership|work(?:ing)? together|opportunit\w+)\b"
-                      if en else r"合作|連携|協力|交流|合作商機|拓銷|協業|提携|攜手")
+                      if en else r"合作|連携|協力|交流|合作商機|拓銷|協業|提携|攜手|分野|領域|方面")
     istarts = [i[0] for i in doc.industries]
     for s, e in doc.sentences:
         inds = [i for i in doc.industries[bisect_left(istarts, s):bisect_left(istarts, e)] if i[1] <= e]

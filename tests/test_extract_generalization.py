@@ -169,3 +169,19 @@ def test_a_dateline_gives_the_year_when_the_source_has_no_date():
     data, _ = triples("NAHA, Jun. 5, 2023 - Okinawa Prefecture and Keelung City signed an MOU on Saturday (Jun. 3).",
                       published=None)
     assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2023-06-03"}
+
+
+def test_japanese_form_layout_signatories_witnesses_and_counted_fields():
+    text = ("富山県は、５月９日、台湾・台中市において、台湾機械工業同業公会と産業交流に関する覚書を締結しました。\n\n"
+            "１　締結日　　令和６年５月９日\n"
+            "２　署名者　　富山県知事　新田　八朗\n"
+            "　　　　　　　台湾機械工業同業公会理事長　荘　永順\n"
+            "３　立会人　　富山県商工会議所連合会　会頭　高田　順一\n"
+            "４　覚書の概要\n"
+            "　　工作機械、ロボット、医療機器の３分野を中心に、企業訪問団の相互派遣を進めます。\n")
+    _, t = triples(text, "ja", date(2024, 5, 10))
+    assert ("富山県", "signedMOUWith", "台湾機械工業同業公会") in t
+    assert ("新田\u3000八朗", "signatoryOf", "富山県") in t
+    assert ("荘\u3000永順", "signatoryOf", "台湾機械工業同業公会") in t
+    assert ("高田\u3000順一", "witnessOf", "富山県") in t
+    assert {("富山県", "cooperatesIn", f) for f in ("工作機械", "ロボット", "医療機器")} <= t
