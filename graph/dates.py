@@ -63,6 +63,28 @@ _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day"})
 
 
+# "貿協12日在台北簽署", "昇陽精材4日宣布", "同社は15日発表した": a bare day right after the body
+# that acts and right before the place or the verb of a news report
+_DAY_VERB_AFTER = re.compile(r"\s*(?:在|於|于|與|与|和|赴|前往|宣布|宣佈|表示|指出|發布|發佈|公布|發表|舉行|舉辦|召開|簽署|簽訂|簽定|"
+                             r"締結|出席|拜會|訪問|に|と|発表|公表|開催|調印|署名|付で)")
+_DAY_NOT_AFTER = frozenset("0123456789第每至到~〜～－-、，,月年")
+
+
+def _news_day_verb(text: str, start: int, end: int) -> bool:
+    """Whether the bare day at ``text[start:end]`` ("12日") is a news report's day: a Chinese
+    or Japanese character before it (not a digit, 第, 至, a list comma) and a place
+    preposition or a reporting verb after it.
+
+    >>> t = "貿協12日在台北簽署；第3日在；至15日舉行"
+    >>> [_news_day_verb(t, a, a + 3) for a in (2, 12, 17)]
+    [True, False, False]
+    """
+    before = text[start - 1:start]
+    if not before or before in _DAY_NOT_AFTER or not _CJK_CHAR.match(before) and before not in "）)」』":
+        return False
+    return _DAY_VERB_AFTER.match(text, end) is not None
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date found in a text: its span, the ISO string and its precision ("day", "month", "year")."""
@@ -237,7 +259,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             if kind == "cjk":
                 got = _cjk(m, published, published is not None and _future_at(text, m.start(), m.end()))
                 if got is None and m["d"] and not (m["m"] or m["y"] or m["era"] or m["rm"] or m["ryw"] or m["ry"]) \
-                        and _NEWS_DAY.match(text, m.end()) and text[m.start() - 1:m.start()] in _BEFORE_DAY:
+                        and (_NEWS_DAY.match(text, m.end()) and text[m.start() - 1:m.start()] in _BEFORE_DAY
+                             or _news_day_verb(text, m.start(), m.end())):
                     got = _day_of_month(int(m["d"]), published)  # "高雄市は7日、": the 7th of this month
             elif kind == "ja_rel":
                 if published is None:

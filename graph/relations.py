@@ -290,6 +290,21 @@ _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|org
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
 
 
+# "In the first, A and B signed ...", "第二項由…": an enumeration of agreements, not a rank
+_ENUMERATION = re.compile(r"\s*(?:(?:in|under|for|with)\s+the\s+|the\s+)?(?:first|second|third|fourth|fifth|last|other)"
+                          r"(?:\s+(?:one|agreement|pact|accord|MOU|memorandum|deal))?\s*,|\s*(?:其[一二三四]|第[一二三四五]項)[，,]?", re.I)
+
+
+def _enumeration_end(sent: str) -> int:
+    """Where an opening enumeration ("In the second,", "第二項") ends in ``sent``, else 0.
+
+    >>> _enumeration_end("In the second, Taoyuan and Ogaki signed an MOU."), _enumeration_end("Osaka is the 8th.")
+    (14, 0)
+    """
+    m = _ENUMERATION.match(sent)
+    return m.end() if m else 0
+
+
 _VENUE_AFTER = re.compile(r"(?:内の[^、。]{0,12}?|内)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)|に(?!続|次|対|お)")
 _VENUE_BEFORE = re.compile(r"(?:在|於|于)$")
 
@@ -314,7 +329,8 @@ def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | N
     ds = _sentence_dates(doc, s, e)
     if ds:
         rank = {"day": 0, "month": 1, "year": 2}
-        return min(ds, key=lambda d: (rank[d.precision], min((abs(d.start - a) for a in anchors), default=0)))
+        return min(ds, key=lambda d: (rank[d.precision], _said_on(doc, d),
+                                      min((abs(d.start - a) for a in anchors), default=0)))
     if _SAME_DAY.search(doc.text, s, e):
         before = [d for d in doc.dates if d.end <= s and d.precision == "day"]
         return before[-1] if before else None
@@ -471,7 +487,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         kind.append(u)
         anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors),
-                            separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent)),
+                            separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent, _enumeration_end(sent))),
                             both=bool(_BOTH.search(sent))))
     return events
 
@@ -527,9 +543,49 @@ def _better(new: DateMention, old: DateMention) -> bool:
     return rank[new.precision] < rank[old.precision]
 
 
+# --- Agreement dates -----------------------------------------------------------------
+# A date that tells when something was said or announced ("yesterday said it had signed",
+# "昨（4）日宣布") gives way to one that tells when the signing was ("inked last Tuesday").
+# A sentence that dates a signing without naming its parties ("Three agreements were signed
+# on Friday (Nov. 17)", "An agreement was signed on May 21") dates the agreements reported
+# after it; one that only restates a known agreement with its rank ("became the 14th to sign
+# with TJPO on December 5") still dates that agreement.
+
+_SAID_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,12}[)）])?\s*(?:said|says|announced|told|stated|noted|reported|"
+                         r"宣布|宣佈|表示|指出|說|发表|發表|発表|公表)", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|stated|told\s+\w+)\s+(?:on\s+)?$", re.I)
+
+
+def _said_on(doc: Doc, d: DateMention) -> bool:
+    """Whether date ``d`` is the day something was said or announced, not done."""
+    return bool(_SAID_AFTER.match(doc.text, d.end) or _SAID_BEFORE.search(doc.text, max(0, d.start - 30), d.start))
+
+
+def _date_wins(doc: Doc, new: DateMention | None, old: DateMention | None) -> bool:
+    """Whether ``new`` should replace ``old`` as an agreement's date."""
+    if new is None:
+        return False
+    if old is None or _better(new, old):
+        return True
+    return new.precision == old.precision and _said_on(doc, old) and not _said_on(doc, new)
+
+
+def _date_known(doc: Doc, agreements: list, ev: Event) -> None:
+    """Give the date of an event that restates a known agreement to the agreement that shares
+    two of its parties."""
+    if ev.date is None:
+        return
+    for ag in reversed(agreements):
+        if len(set(ag.parties) & set(ev.parties)) >= 2:
+            if _date_wins(doc, ev.date, ag.date):
+                ag.date = ev.date
+            return
+
+
 def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
     """Merge the events that report one signing (see the section comment)."""
     agreements: list[Agreement] = []
+    pending: DateMention | None = None  # a signing date stated before its parties are named
     for ev in events:
         target = None
         if ev.parties and not ev.separate:
@@ -545,16 +601,18 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
         if target is None:
             if not ev.parties and not (ev.signers or ev.witnesses):
+                pending = ev.date or pending
                 continue
             if ev.no_new and agreements and not ev.signers and not ev.witnesses:
+                _date_known(doc, agreements, ev)
                 continue  # "Osaka is the 8th ... to sign an MOU with TJPO": a known agreement
-            target = Agreement(list(ev.parties), ev.date, ev.sentence)
+            target = Agreement(list(ev.parties), ev.date or pending, ev.sentence)
             agreements.append(target)
         else:
             for p in ev.parties:
                 if p not in target.parties:
                     target.parties.append(p)
-            if ev.date and (target.date is None or _better(ev.date, target.date)):
+            if _date_wins(doc, ev.date, target.date):
                 target.date = ev.date
         target.signatories += [(u, ev.sentence) for u in ev.signers]
         target.witnesses += [(u, ev.sentence) for u in ev.witnesses]

@@ -145,7 +145,7 @@ def read_announcement(path: str | Path) -> Announcement:
     elif suffix in _MARKDOWN_SUFFIXES:
         page = _parse_markdown(text, p)
     else:
-        page = _parse_lines(text.split("\n"), _Page())
+        page = _parse_lines(_unescape_entities(text).split("\n"), _Page())
 
     if not page.paragraphs:
         raise SourceError(f"{p}: has no announcement text (only page furniture)")
@@ -553,6 +553,17 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 continue
         if _BREADCRUMB.match(line):
             continue
+        if not page.paragraphs and (state == "head" or all(_BYLINE.match(x) for x in paragraph)):
+            if _BYLINE.match(line) and (page.title or state == "body"):
+                continue  # "By Staff Writer" under the title
+            stamped = _date_line(line)
+            if stamped is not None:
+                page.published = page.published or stamped
+                continue  # "Mon, Mar 13, 2023", "2024年7月5日 6:00", "２０２３年１２月５日　【記者…】"
+        if state == "body" and not page.paragraphs and not paragraph:
+            line = _strip_dateline(line, page)
+            if not line:
+                continue
         pairs = _label(line)
         if pairs is not None:
             for kind, value in pairs:
@@ -889,3 +900,92 @@ def _parse_meta_date(value: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+# --------------------------------------------------------------------------------------
+# News-style date lines, bylines and datelines
+# --------------------------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_BYLINE = re.compile(r"^(?:by|text by|story by)\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,5}$", re.IGNORECASE)
+_WEEKDAY_EN = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?"
+_DATE_LEAD = re.compile(rf"^\s*{_WEEKDAY_EN}\.?,?\s+", re.IGNORECASE)  # "Mon, "
+_DATE_TAIL = re.compile(
+    r"\s*(?:[（(]\s*(?:[月火水木金土日]|[月火水木金土日]曜日?|[一二三四五六日天]|週[一二三四五六日天]|星期[一二三四五六日天]|"
+    rf"{_WEEKDAY_EN}\.?)\s*[)）])|"  # "（木）", "(Thu)"
+    r"[\s\u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|JST|CST|GMT[+-]?\d*|UTC[+-]?\d*|\(?(?:JST|CST)\)?)?)|"  # times
+    r"[\s\u3000|｜/／-]*(?:【[^】]{0,40}】|［[^］]{0,40}］|\[[^\]]{0,40}\]|記者\S{0,30}(?:報導|报导|報道)|"
+    r"(?:updated|更新|公開|掲載|発表|發布|發佈)|(?:by|text by)\s+[A-Z][\w .'’-]{0,40})\s*$",  # bylines, "更新"
+    re.IGNORECASE)
+_DATE_ONLY = re.compile(
+    r"(?:令和|平成|昭和|民國|民国)\s*(?:元|\d{1,3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
+    r"\d{2,3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
+    rf"(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_ALT})\.?,?\s+\d{{4}}",
+    re.IGNORECASE)
+# "SAPPORO, May 23, 2024 - ", "TAICHUNG, Nov. 18 (CNA) - ": a city in capitals, a date, a dash
+_DATELINE_EN = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}}),\s+(?P<date>(?:{_MONTH_ALT})\.?\s+\d{{1,2}}"
+    r"(?:,\s*\d{4})?)(?:\s*\([A-Za-z. ]{1,20}\))?\s*[-–—]+\s+", re.IGNORECASE)
+# "（中央社記者王大明台北13日電）", "【記者林小華／台北報導】" at the start of a paragraph
+_DATELINE_ZH = re.compile(r"^[\s\u3000]*(?:[（(][^（）()\n]{0,30}?\d{1,2}\s*日\s*(?:電|电)[）)]|"
+                          r"【[^】\n]{0,30}(?:報導|报导|電|电)】)[\s\u3000]*")
+
+
+def _unescape_entities(text: str) -> str:
+    """HTML character references left in a text file ("Japan&#8217;s", "&raquo;"), decoded;
+    only complete ones (with their ``;``), so "AT&T" stays.
+
+    >>> _unescape_entities("Japan&#8217;s &quot;plant&quot; &raquo; AT&T &nbsp;x")
+    'Japan’s "plant" » AT&T \xa0x'
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a line that holds nothing but a date, with its weekday, time and byline
+    (a news page's publication stamp), else None.
+
+    >>> [str(_date_line(x)) for x in ("Mon, Mar 13, 2023", "2024年7月5日 6:00", "2024/2/16 05:00",
+    ...     "令和５年１１月１０日", "２０２３年１２月５日　【記者林小華／台北報導】", "November 18, 2023",
+    ...     "2024/06/05 05:30　記者王小明／嘉義報導", "Signed on May 3, 2024 in Taipei")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['2023-03-13', '2024-07-05', '2024-02-16', '2023-11-10', '2023-12-05', '2023-11-18',
+     '2024-06-05', 'None']
+    """
+    if len(line) > 80:
+        return None
+    s = line.translate(_FULLWIDTH_DIGITS).strip()
+    s = _DATE_LEAD.sub("", s)
+    for _ in range(4):  # weekday, time, byline... peeled from the end
+        t = _DATE_TAIL.sub("", s, count=1).strip(" \u3000,|")
+        if t == s:
+            break
+        s = t
+    m = _DATE_ONLY.fullmatch(s)
+    return _parse_meta_date(s) if m else None
+
+
+def _strip_dateline(line: str, page: _Page) -> str:
+    """A paragraph's opening dateline removed ("SAPPORO, May 23, 2024 - Everwin will..." ->
+    "Everwin will..."), its date taken as the publication date when none is known yet: the
+    dateline dates the report, not what the report tells.
+
+    >>> p = _Page(); _strip_dateline("SAPPORO, May 23, 2024 - Everwin will invest.", p), str(p.published)
+    ('Everwin will invest.', '2024-05-23')
+    >>> _strip_dateline("（中央社記者王大明台北13日電）貿協12日在台北簽署。", p)
+    '貿協12日在台北簽署。'
+    >>> _strip_dateline("JAPAN, Taiwan sign - a pact", p)
+    'JAPAN, Taiwan sign - a pact'
+    """
+    m = _DATELINE_EN.match(line)
+    if m and m.group("place").upper() == m.group("place"):
+        if page.published is None:
+            page.published = _parse_meta_date(m.group("date"))
+        return line[m.end():]
+    m = _DATELINE_ZH.match(line)
+    if m:
+        return line[m.end():]
+    return line

@@ -1,0 +1,81 @@
+"""News-style publication stamps, bylines and datelines read by graph.sources."""
+from datetime import date
+
+import pytest
+
+from graph.sources import read_announcement
+
+
+@pytest.mark.parametrize("stamp,published", [
+    ("Tue, Apr 2, 2024", date(2024, 4, 2)),
+    ("Thursday, 2 May 2024 09:15", date(2024, 5, 2)),
+    ("June 4, 2024", date(2024, 6, 4)),
+    ("2024/6/4 07:00", date(2024, 6, 4)),
+    ("2024年6月4日 18:30", date(2024, 6, 4)),
+    ("令和６年６月４日", date(2024, 6, 4)),
+    ("２０２４年６月４日（火）", date(2024, 6, 4)),
+    ("２０２４年６月４日　【記者王小明／台中報導】", date(2024, 6, 4)),
+    ("2024/06/04 10:05　記者李大華／高雄報導", date(2024, 6, 4)),
+    ("民國113年6月4日", date(2024, 6, 4)),
+])
+def test_a_date_line_under_the_title_is_the_publication_date(tmp_path, stamp, published):
+    page = tmp_path / "news.txt"
+    page.write_text(f"Sakura Tools opens a plant\n{stamp}\n\nSakura Tools opened a plant in Tainan.\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert a.published == published
+    assert a.title == "Sakura Tools opens a plant"
+    assert a.text == "Sakura Tools opened a plant in Tainan."
+
+
+def test_byline_and_date_under_the_title_are_furniture(tmp_path):
+    page = tmp_path / "byline.txt"
+    page.write_text("Osaka and Tainan sign pact\n\nBy Staff Writer\nWed, Jan 10, 2024\n\n"
+                    "Tainan said yesterday it signed a pact with Osaka.\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.published, a.text) == (date(2024, 1, 10), "Tainan said yesterday it signed a pact with Osaka.")
+
+
+def test_english_dateline_dates_the_report_and_leaves_the_text(tmp_path):
+    page = tmp_path / "dateline.txt"
+    page.write_text("Maker picks Sendai\n\nSENDAI, July 8, 2024 - Kirin Wafer Inc. will invest in Sendai.\n\n"
+                    "NAGOYA, July 1, 2024 - an older item quoted in the body stays.\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert a.published == date(2024, 7, 8)
+    assert a.text.startswith("Kirin Wafer Inc. will invest in Sendai.")
+    assert "NAGOYA, July 1, 2024 -" in a.text
+
+
+def test_yearless_dateline_after_a_date_line(tmp_path):
+    page = tmp_path / "yearless.txt"
+    page.write_text("Forum in Tainan\nMarch 3, 2024\n\nTAINAN, Mar. 3 (CNA) - Two pacts were signed on Friday.\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.published, a.text) == (date(2024, 3, 3), "Two pacts were signed on Friday.")
+
+
+def test_chinese_agency_dateline_is_stripped(tmp_path):
+    page = tmp_path / "cna.txt"
+    page.write_text("台中市與大阪簽約\n2024/03/13 14:25\n\n（中央社記者王大明台中13日電）台中市12日與大阪府簽署備忘錄。\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.published, a.text) == (date(2024, 3, 13), "台中市12日與大阪府簽署備忘錄。")
+
+
+def test_html_entities_in_a_text_file_are_decoded(tmp_path):
+    page = tmp_path / "entities.txt"
+    page.write_text("Home &raquo; Business\n\nJapan&#8217;s Kirin &amp; Co. to build plant\n"
+                    "Posted: 7 Oct 2022\n\nKirin &amp; Co. will build a plant. AT&T is not an entity.\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert a.title == "Japan’s Kirin & Co. to build plant"
+    assert a.text == "Kirin & Co. will build a plant. AT&T is not an entity."
+    assert a.published == date(2022, 10, 7)
+
+
+def test_a_dated_sentence_in_the_body_is_not_a_date_line(tmp_path):
+    page = tmp_path / "body.txt"
+    page.write_text("Pact signed\n\nThe pact was signed on May 3, 2024.\n\nMay 3, 2024\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert a.published is None
+    assert a.text == "The pact was signed on May 3, 2024.\n\nMay 3, 2024"
