@@ -128,6 +128,28 @@ def _name_keys(gaz, entry_id: str) -> tuple[str, ...]:
     return tuple(name_key(n) for n in gaz.get(entry_id).names())
 
 
+def _own_level(name: str, lang: str) -> str:
+    """The kind of place a department named "県…"/"縣府…"/"市…" belongs to: a Japanese
+    prefecture, or in Chinese a Taiwanese county (縣府, 縣政府) or a city.
+
+    >>> _own_level("県産業労働部", "ja"), _own_level("縣府經濟發展處", "zh-Hant"), _own_level("市經發局", "zh-Hant")
+    ('Prefecture', 'City', 'City')
+    """
+    if name[0] == "市" or (lang == "zh-Hant" and name.startswith(("縣府", "縣政府"))):
+        return "City"
+    return "Prefecture"
+
+
+def _parent_written(text: str, gaz, parent_id: str) -> str | None:
+    """The part of a Chinese or Japanese name that names its parent body, when it starts with
+    one of the parent's names and goes on ("經濟部產業發展署" -> "經濟部"), else None."""
+    keys = set(_name_keys(gaz, parent_id))
+    for n in range(2, len(text) - 1):
+        if name_key(text[:n]) in keys:
+            return text[:n]
+    return None
+
+
 def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     from dataclasses import replace
 
@@ -214,9 +236,10 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
             if parent is not None:
                 compound.append((res.of_span[m.span], parent, m.span))
         elif m.type == "Agency" and m.entry is None and lang != "en" and m.text[0] in "県縣市" and \
-                implied.get("Prefecture" if m.text[0] != "市" else "City"):
-            # "県産業労働部": a department of the prefecture the announcement is about
-            compound.append((res.of_span[m.span], implied["Prefecture" if m.text[0] != "市" else "City"], m.span))
+                implied.get(_own_level(m.text, lang)):
+            # "県産業労働部": a department of the prefecture the announcement is about;
+            # "縣府經濟發展處" in Chinese: of the Taiwanese county it is about
+            compound.append((res.of_span[m.span], implied[_own_level(m.text, lang)], m.span))
         elif m.entry and gaz is not None:
             entry = gaz.get(m.entry)
             if entry is not None and entry.parent and entry.type == "Agency":
@@ -226,6 +249,12 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                 if parent is not None and entity_iri(parent.id) in type_of and any(
                         key.startswith(n) and len(key) > len(n) for n in _name_keys(gaz, parent.id)):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
+                elif parent is not None and lang != "en" and (written := _parent_written(m.text, gaz, parent.id)):
+                    # "經濟部產業發展署" alone: the ministry named inside the name is an entity here too
+                    pid = entity_iri(parent.id)
+                    entities.append(Entity(pid, parent.type, written, lang, (written,), tuple(parent.labels)))
+                    type_of[pid] = parent.type
+                    compound.append((res.of_span[m.span], pid, m.span))
     published = ann.published or _dateline(text[:400])
     doc = Doc(text, lang, published, sents, units, find_dates(text, published),
               ind_ids, EXTRACTOR)

@@ -1311,6 +1311,153 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
                         add(u.entity, nxt.entity, (s, e))
 
 
+# ---------------------------------------------------------------- more places and parents
+# Where a place lies and whose part a body is, in shapes the rules above do not read:
+# a country before a place ("日本福井縣", "台湾・台北市", "台湾の屏東県"); "X位於日本山陰地區",
+# "位於新竹市的X", "XはYに位置する"; "X, located in the Chubu region of Japan", "X, an industrial
+# port city in Y"; "A轄下的B", "Aの下に置かれたB", "B, which operates under A"; "the Y Bureau of
+# Z City", "Z City Government's Y Bureau".
+
+_CJK_LIES = re.compile(r"位於|位于|位在|地處|地处|坐落於|座落於")
+_JA_LIES = re.compile(r"に位置|にある")
+_EN_LIES = re.compile(r"\s*,?\s+(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?(?:located|situated|lying|nestled)\s+in\s+(?:the\s+)?")
+_EN_PLACE_APPOS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|port|county|prefecture|region|"
+                             r"municipality|township|district|island|capital|hub)\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
+_CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|の下に置かれた|の下に置かれている|の下にある|傘下の|所管の|直属の|直轄の)(?:的)?")
+_CJK_BELONGS = re.compile(r"(?:隸屬於|隶属于|隸屬|隶属|直屬於|直属於)")
+_EN_UNDER = re.compile(r"\s*(?:\([A-Za-z]+\))?\s*,?\s+(?:which\s+|that\s+)?(?:operates|operating|works|working|functions|sits|"
+                       r"is\s+based|is\s+housed|falls|is|was)\s+under\s+(?:the\s+)?(?:auspices\s+of\s+(?:the\s+)?)?")
+_SUB_BODY = re.compile(r"(?:Bureau|Department|Dept\.|Division|Office|Section|Center|Centre|Branch|Agency|Administration)$")
+
+
+def _place_run(doc: Doc, pos: int, limit: int) -> list[Unit]:
+    """The places written one after another from ``pos`` ("日本山陰地區", "宮城縣仙台市")."""
+    run: list[Unit] = []
+    while pos < limit and (u := doc.unit_at(pos)) is not None and u.person is None and u.type in PLACE_TYPES:
+        run.append(u)
+        pos = u.end
+        if doc.lang == "en":
+            m = re.match(r"\s+of\s+(?:the\s+)?", doc.text[pos:pos + 10])
+            if m and doc.unit_at(pos + m.end()) is not None:
+                pos += m.end()  # "the Chubu region of Japan"
+    return run
+
+
+def _lies_in(doc: Doc, small: Unit, run: list[Unit], span, conf: float, rels: list[Relation]) -> None:
+    """``small`` lies in the last (most specific) place of ``run``; each place of the run in
+    the one before it (largest first in Chinese and Japanese, last in English)."""
+    if not run or small.entity == run[-1].entity:
+        return
+    ordered = run if doc.lang != "en" else list(reversed(run))
+    inner = ordered[-1]
+    ls, li = _level(small), _level(inner)
+    if ls is not None and li is not None and ls >= li:
+        return
+    rels.append(_rel(doc, small.entity, "locatedIn", inner.entity, span, conf))
+    doc.located.setdefault(small.entity, inner.entity)
+    for big, part in zip(ordered, ordered[1:]):
+        lb, lp = _level(big), _level(part)
+        if lb is not None and lp is not None and lb > lp:
+            rels.append(_rel(doc, part.entity, "locatedIn", big.entity, span, conf))
+
+
+def _more_places(doc: Doc, rels: list[Relation]) -> None:
+    text = doc.text
+    units = [u for u in doc.units if u.person is None]
+    cjk = doc.lang != "en"
+    for a, b in zip(units, units[1:]):
+        # "日本福井縣", "台湾・台北市", "台湾の屏東県": the place is in that country
+        if cjk and a.type == "Country" and b.type in ("Prefecture", "City", "Region") and text[a.end:b.start] in ("", "・", "の", "･"):
+            cb = _country(doc, b.entity)
+            if cb is None or cb == a.entity:
+                rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.8))
+        # "北陸地區福井縣": a region before its prefecture
+        if cjk and a.type == "Region" and b.type in ("Prefecture", "City") and text[a.end:b.start] in ("", "の", "・"):
+            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.75))
+    for s, e in doc.sentences:
+        if cjk:
+            for m in _CJK_LIES.finditer(text, s, e):
+                run = _place_run(doc, m.end(), e)
+                if not run:
+                    continue
+                left = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start() and u.person is None), None)
+                if left is not None:
+                    _lies_in(doc, left, run, (s, e), 0.8, rels)  # "鳥取縣位於日本山陰地區"
+                elif text.startswith("的", run[-1].end):
+                    x = doc.unit_at(run[-1].end + 1)  # "位於仙台市的東北大學"
+                    if x is not None and x.person is None:
+                        _lies_in(doc, x, run, (s, e), 0.8, rels)
+            for m in _JA_LIES.finditer(text, s, e):
+                run = []
+                pos = m.start()
+                while (u := next((v for v in reversed(doc.units_in(s, pos)) if v.end == pos), None)) is not None \
+                        and u.person is None and u.type in PLACE_TYPES:
+                    run.insert(0, u)
+                    pos = u.start
+                if not run:
+                    continue
+                topic = re.search(r"[はが、]\s*$", text[max(s, pos - 2):pos])
+                if topic:
+                    left = next((u for u in reversed(doc.units_in(s, pos - len(topic.group()))) if u.person is None), None)
+                    if left is not None and left.end >= pos - len(topic.group()) - 1:
+                        _lies_in(doc, left, run, (s, e), 0.75, rels)  # "岡山県は中国地方に位置し"
+                elif re.match(r"(?:する|している)?", text[m.end():]):
+                    after = re.match(r"(?:する|している)?", text[m.end():]).end()
+                    x = doc.unit_at(m.end() + after)
+                    if x is not None and x.person is None and m.group() == "に位置":
+                        _lies_in(doc, x, run, (s, e), 0.75, rels)  # "中国地方に位置する岡山県"
+        else:
+            for u in doc.units_in(s, e):
+                if u.person is not None:
+                    continue
+                m = _EN_LIES.match(text, u.end) or (_EN_PLACE_APPOS.match(text, u.end) if u.type in PLACE_TYPES else None)
+                if m:
+                    run = _place_run(doc, m.end(), e)
+                    _lies_in(doc, u, run, (s, e), 0.8, rels)  # "X, located in the Chubu region of Japan"
+
+
+def _more_parents(doc: Doc, rels: list[Relation]) -> None:
+    text = doc.text
+    cjk = doc.lang != "en"
+
+    def add(a: Unit, b: Unit, span) -> None:
+        if a.entity != b.entity and a.type in ORG_TYPES and b.person is None and b.type in ORG_TYPES | {"City", "Prefecture"}:
+            doc.part_of.setdefault(a.entity, b.entity)
+            rels.append(_rel(doc, a.entity, "partOf", b.entity, span, 0.8))
+
+    for s, e in doc.sentences:
+        if cjk:
+            for m in _CJK_UNDER.finditer(text, s, e):  # "經濟部產業發展署轄下的台日產業合作推動辦公室"
+                big = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
+                small = doc.unit_at(m.end())
+                if big is not None and small is not None and small.person is None:
+                    add(small, big, (s, e))
+            for m in _CJK_BELONGS.finditer(text, s, e):  # "TJPO隸屬於經濟部"
+                small = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
+                big = doc.unit_at(m.end())
+                if big is not None and small is not None and small.person is None:
+                    add(small, big, (s, e))
+        else:
+            for u in doc.units_in(s, e):
+                if u.person is not None:
+                    continue
+                m = _EN_UNDER.match(text, u.end)  # "TJPO, which operates under the IDA"
+                if m:
+                    big = doc.unit_at(m.end())
+                    if big is not None:
+                        add(u, big, (s, e))
+                poss = re.match(r"['’]s\s+(?:own\s+)?", text[u.end:u.end + 8])
+                if poss and u.type in ORG_TYPES | {"City", "Prefecture"}:
+                    small = doc.unit_at(u.end + poss.end())  # "Kaohsiung City Government's Economic Development Bureau"
+                    if small is not None and small.type == "Agency" and small.mention is not None and _SUB_BODY.search(small.mention.text):
+                        add(small, u, (s, e))
+                of = re.match(r"\s+of\s+(?:the\s+)?", text[u.end:u.end + 10])
+                if of and u.type == "Agency" and u.mention is not None and _SUB_BODY.search(u.mention.text):
+                    big = doc.unit_at(u.end + of.end())  # "the Port and Harbor Bureau of Kitakyushu City"
+                    if big is not None and big.type in ("City", "Prefecture") and not re.match(r"['’]s\b", text[big.end:big.end + 3]):
+                        add(u, big, (s, e))
+
+
 # ---------------------------------------------------------------- posts
 
 def _posts(doc: Doc, people: list[tuple[Unit, Person]], rels: list[Relation], org_of, agreements_first) -> None:
@@ -1382,6 +1529,8 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     if doc.lang == "en":
         _their_body(doc, rels)
     _places(doc, cues, rels)
+    _more_places(doc, rels)
+    _more_parents(doc, rels)
     agreements = _resolve_agreements(doc, _agreement_events(doc, cues))
     _emit_agreements(doc, agreements, rels)
     _fields(doc, cues, agreements, rels)
