@@ -974,7 +974,13 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             helped = re.search(rf"(?:{fac.pattern})\s+", sent, re.I) if not f else None
             if helped:
                 comps = _chain(doc, s + helped.end(), e)
-                rest = text[comps[-1].end:e] if comps else ""
+                the_co = re.match(r"(?:the|this)\s+(?:company|firm|maker|group)\b", text[s + helped.end():e])
+                last_inv = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
+                if not comps and the_co and last_inv is not None:  # "helped the company find a site"
+                    comps = [Unit(s + helped.end(), s + helped.end() + the_co.end(), last_inv, "Company")]
+                appos = re.match(r",\s+(?:a|an|the)\b[^,;]{0,100},", text[comps[-1].end:e]) if comps else None
+                skip = appos.end() if appos else 0  # "helped X Co., a lens maker based in Y, open a line in Z"
+                rest = text[comps[-1].end + skip:e] if comps else ""
                 inv_in = re.match(r"\s+(?:to\s+)?(?:invest|set up|build|establish|open)\w*\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", rest)
                 subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES]
                 while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
@@ -985,7 +991,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                         rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
                     continue
                 if comps and inv_in and subj and all(c.type == "Company" for c in comps):
-                    target = doc.unit_at(comps[-1].end + inv_in.end())
+                    target = doc.unit_at(comps[-1].end + skip + inv_in.end())
                     for c in comps:
                         rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.75))
                         if target is not None and target.type in PLACE_TYPES | {"Company"}:
@@ -1009,6 +1015,10 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 last = next((r for r in reversed(rels) if r.predicate == "investedIn"), None)
                 if helper is not None and helper.person is None and helper.type in ORG_TYPES and last is not None:
                     rels.append(_rel(doc, helper.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
+                    for more in re.finditer(r"\s(?:and|as well as)\s+(?:also\s+)?by\s+(?:the\s+)?", text[helper.end:e]):
+                        other = doc.unit_at(helper.end + more.end())  # "supported by X of Y and by Z"
+                        if other is not None and other.person is None and other.type in ORG_TYPES:
+                            rels.append(_rel(doc, other.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
             for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)):
                 vs = s + v.start()
                 comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
@@ -1023,7 +1033,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 gap = _EN_APPOSITION.sub("", text[s + said.end() if said else investor.end:vs])
                 if len(gap) > 60 or re.search(r"[.;]", gap):
                     continue
-                clause = re.split(r"[.;]", sent[v.end():v.end() + 200])[0]
+                clause = re.split(r"[.;](?!\d)", sent[v.end():v.end() + 200])[0]  # "NT$4.2 billion" goes on
                 target = None
                 for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+)?", clause):
                     u = doc.unit_at(s + v.end() + t.end())
@@ -1036,9 +1046,31 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 when = _best_date(_sentence_dates(doc, s, e))
                 rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals),
                                  when=when))
+                site = _en_site(doc, s + v.end() + (target.end - (s + v.end())), s + v.end() + len(clause), target)
+                if site is not None and site.entity != investor.entity:
+                    rels.append(_rel(doc, investor.entity, "investedIn", site.entity, (s, e), 0.75, quals=tuple(quals), when=when))
                 break
         else:
             _cjk_investments(doc, cues, s, e, quals, rels)
+
+
+_EN_BUILD_IN = re.compile(r"\b(?:to\s+)?(?:build|set\s+up|establish|open|construct|expand|locate)\w*\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?")
+
+
+def _en_site(doc: Doc, pos: int, end: int, target: Unit) -> Unit | None:
+    """The site an English investment clause names after its first target, when more specific:
+    "invest NT$4 billion in Taiwan to build a plant in the Southern Taiwan Science Park"
+    (a park or a smaller place than the target)."""
+    m = _EN_BUILD_IN.search(doc.text, pos, end)
+    if m is None:
+        return None
+    u = doc.unit_at(m.end())
+    if u is None or u.person is not None or u.entity == target.entity:
+        return None
+    lu, lt = _level(u), _level(target)
+    if (lu is not None and lt is not None and lu < lt) or (u.type == "Organization" and re.search(r"Park|Estate|Zone", u.mention.text if u.mention else "")):
+        return u
+    return None
 
 
 def _speaker_company(doc: Doc, s: int, pos: int) -> Unit | None:
@@ -1086,7 +1118,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
                  and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"
                  and u.start not in doc.qualifiers]
-        marked = [u for u in cands if doc.lang == "ja" and re.match(r"に(?!続|次)", text[u.end:u.end + 2])]
+        marked = [u for u in cands if doc.lang == "ja" and re.match(r"(?:市内|県内|町内|内)?に(?!続|次)", text[u.end:u.end + 4])]
         target = marked[-1] if marked else None
         if target is None:
             at = re.search(r"(?:在|於|于|赴)\s*", text[vs:e])
@@ -1120,6 +1152,107 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if company is not None and re.search(r"投資|設廠|進出|用地|工場|投じ|出資|據點|拠点", text[s:e]):
             rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
             break
+
+
+# ---------------------------------------------------------------- stakes and seats
+# Who holds what share of a joint venture or subsidiary: "X, in which the Japanese company
+# holds a 70% stake", "Y will hold the remaining 30%", "X, a unit in which the parent holds
+# 85% and Z holds 15%", "「X」由A持股60%、B持股40%", "Aが90%、Bが10%を出資して設立した…「X」";
+# and where a company sits in Japanese: "台中市に本社を置く…X", "本社は東広島市に置く", "X（新北市）".
+
+_PCT = r"\d+(?:\.\d+)?\s*[%％]"
+_EN_IN_WHICH = re.compile(rf"\bin\s+which\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?P<ref>company|parent|firm|group|maker)|(?P<it>it))?\s*"
+                          rf"(?:will\s+)?(?:holds?|owns?|has|takes?)\s+(?:a\s+|an\s+)?(?P<pct>{_PCT})")
+_EN_AND_HOLDS = re.compile(rf"\s*(?:stake\s*)?(?:,\s*)?(?:and|while)\s+(?:the\s+)?")
+_EN_HOLDS = re.compile(rf"\s+(?:will\s+)?(?:holds?|owns?|has|takes?)\s+(?:a\s+|an\s+|the\s+remaining\s+|the\s+other\s+|the\s+rest\s+of\s+)?(?P<pct>{_PCT})")
+_ZH_HOLDS = re.compile(rf"\s*持股\s*(?P<pct>{_PCT})")
+_JA_HOLDS = re.compile(rf"(?:（[^）]{{0,20}}）|\([^)]{{0,20}}\))?\s*が\s*(?P<pct>{_PCT})")
+_JA_SEAT_BEFORE = re.compile(r"に本社(?:を置く|がある|を構える)")
+_JA_SEAT_AFTER = re.compile(r"本社(?:は|を)\s*")
+
+
+def _stakes(doc: Doc, rels: list[Relation]) -> None:
+    text = doc.text
+    main = next((r.subject for r in rels if r.predicate == "investedIn"), None) or \
+        next((u.entity for u in doc.units if u.person is None and u.type == "Company"), None)
+
+    def add(holder: str | None, venture: Unit | None, pct: str, span) -> None:
+        if holder and venture is not None and venture.type == "Company" and holder != venture.entity:
+            rels.append(_rel(doc, holder, "investedIn", venture.entity, span, 0.75, quals=(("stake", pct.strip()),)))
+
+    venture: Unit | None = None
+    for s, e in doc.sentences:
+        if doc.lang == "en":
+            for m in _EN_IN_WHICH.finditer(text, s, e):
+                before = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
+                if not before:
+                    continue
+                venture = before[-1]
+                holder = main if (m.group("ref") or m.group("it")) else None
+                if holder is None:
+                    u = doc.unit_at(m.start() + len(re.match(r"in\s+which\s+", text[m.start():]).group()))
+                    holder = u.entity if u is not None and u.person is None else None
+                add(holder, venture, m.group("pct"), (s, e))
+                pos = m.end()
+                while (a := _EN_AND_HOLDS.match(text, pos)) and (u := doc.unit_at(a.end())) is not None:
+                    h = _EN_HOLDS.match(text, u.end)  # "... and the Development Bank of Japan holds 15%"
+                    if h is None or u.person is not None:
+                        break
+                    add(u.entity, venture, h.group("pct"), (s, e))
+                    pos = h.end()
+            if venture is not None:
+                for m in re.finditer(rf"\b(?:will\s+)?(?:holds?|owns?|takes?)\s+the\s+(?:remaining|other|rest\s+of\s+the)\s+(?P<pct>{_PCT})", text[s:e]):
+                    who = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type == "Company" and u.entity != venture.entity]
+                    if who:
+                        add(who[0].entity, venture, m.group("pct"), (s, e))  # "Sanwa ... will hold the remaining 30%"
+        else:
+            for u in doc.units_in(s, e):
+                if u.person is not None or u.type != "Company":
+                    continue
+                m = re.match(r"[」』]?\s*由\s*", text[u.end:u.end + 4])
+                if doc.lang != "ja" and m:  # "「X」由A持股60%、B持股40%"
+                    pos = u.end + m.end()
+                    while (h := doc.unit_at(pos)) is not None and (k := _ZH_HOLDS.match(text, h.end)):
+                        add(h.entity, u, k.group("pct"), (s, e))
+                        pos = k.end() + len(re.match(r"[、，,及和與]?\s*", text[k.end():]).group())
+            if doc.lang == "ja":
+                for m in re.finditer(r"を出資", text[s:e]):  # "Aが90%、Bが10%を出資して設立した…「X」"
+                    holders = []
+                    for u in doc.units_in(s, s + m.start()):
+                        k = _JA_HOLDS.match(text, u.end)
+                        if u.person is None and k:
+                            holders.append((u.entity, k.group("pct")))
+                    after = [u for u in doc.units_in(s + m.end(), e) if u.person is None and u.type == "Company"]
+                    if holders and after:
+                        for h, pct in holders:
+                            add(h, after[0], pct, (s, e))
+                        venture = after[0]
+
+
+def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
+    text = doc.text
+
+    def add(company: Unit | None, place: Unit | None, span) -> None:
+        if company is not None and place is not None and company.type == "Company" and place.type in ("City", "Prefecture") \
+                and company.entity != place.entity:
+            doc.located.setdefault(company.entity, place.entity)
+            rels.append(_rel(doc, company.entity, "locatedIn", place.entity, span, 0.75))
+
+    for s, e in doc.sentences:
+        for m in _JA_SEAT_BEFORE.finditer(text, s, e):  # "台中市に本社を置く精密部品メーカーの X"
+            place = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
+            comp = next((u for u in doc.units_in(m.end(), min(e, m.end() + 40)) if u.person is None), None)
+            add(comp, place, (s, e))
+        for m in _JA_SEAT_AFTER.finditer(text, s, e):  # "…「X」で、本社は東広島市に置く"
+            place = doc.unit_at(m.end())
+            if place is not None and re.match(r"に(?:置|あ)", text[place.end:place.end + 2]):
+                comp = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
+                add(comp[-1] if comp else None, place, (s, e))
+        for u in doc.units_in(s, e):  # "宏偉電子股份有限公司（新北市）は": the seat in brackets
+            if u.person is None and u.type == "Company" and text[u.end:u.end + 1] in "（(":
+                place = doc.unit_at(u.end + 1)
+                if place is not None and text[place.end:place.end + 1] in "）)":
+                    add(u, place, (s, e))
 
 
 # ---------------------------------------------------------------- places and parents
@@ -1539,6 +1672,9 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     _ordinals(doc, cues, agreements, rels)
     _counts(doc, cues, rels)
     _investments(doc, cues, rels)
+    _stakes(doc, rels)
+    if doc.lang != "en":
+        _ja_seats(doc, rels)
     # one statement per fact: the same triple from two sentences keeps the more confident one
     best: dict = {}
     for r in rels:
