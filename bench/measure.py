@@ -50,10 +50,18 @@ def percentile(values: list[float], q: float) -> float:
 
 def repeat(fn: Callable[[], object], *, min_runs: int = 5, max_runs: int = 30, budget: float = 5.0,
            warmup: int = 1) -> Timing:
-    """Time ``fn`` after ``warmup`` calls: at least ``min_runs`` runs, then more while the
-    total stays under ``budget`` seconds, at most ``max_runs``."""
+    """Time ``fn`` after ``warmup`` calls: at least ``min_runs`` runs (fewer, down to two, when
+    the warm-up call alone takes a good part of the budget), then more while the total stays
+    under ``budget`` seconds, at most ``max_runs``."""
+    first = 0.0
     for _ in range(warmup):
+        t = time.perf_counter()
         fn()
+        first = time.perf_counter() - t
+    if first > budget:  # a slow call: a few runs say enough
+        min_runs = min(min_runs, 2)
+    elif first > budget / 5:
+        min_runs = min(min_runs, 3)
     times: list[float] = []
     spent = 0.0
     while len(times) < min_runs or (len(times) < max_runs and spent < budget):
@@ -72,6 +80,7 @@ class Measured:
     peak_rss: int  # bytes, the child and its descendants together (sampled)
     max_rss: int  # bytes, the largest single process (ru_maxrss)
     returncode: int
+    cpu: float = 0.0  # CPU seconds (user + system) of the child and the descendants it waited for
     stdout: str = ""
     stderr: str = ""
     timed_out: bool = False
@@ -122,10 +131,15 @@ def _children_maxrss() -> int:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # KiB on Linux
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, timeout: float | None = None,
                  cwd: str | None = None) -> Measured:
     """Run ``cmd`` to its end (or ``timeout``), measuring wall time and peak memory."""
-    before = _children_maxrss()
+    before, cpu_before = _children_maxrss(), _children_cpu()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     sampler = _Sampler(proc.pid)
@@ -142,7 +156,8 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, timeout: 
     after = _children_maxrss()
     # ru_maxrss of the children is a running maximum: it only says something when it grew
     max_rss = after if after > before else 0
-    return Measured(wall, max(peak, max_rss), max_rss, proc.returncode, out, err, timed_out)
+    return Measured(wall, max(peak, max_rss), max_rss, proc.returncode, _children_cpu() - cpu_before, out, err,
+                    timed_out)
 
 
 @dataclass

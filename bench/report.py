@@ -115,6 +115,7 @@ def _rows(sizes: list[dict]) -> list[tuple[str, Callable[[dict], str], str]]:
         ("extraction time against text length", per_length, "linear"),
         ("one text x1 / x10 / x50: ms per 1k chars", growth, "flat"),
         ("tjkg build: wall time", lambda r: f"{_s(_get(r, 'build', 'wall'))} s", "< 600 s"),
+        ("tjkg build: CPU time, all processes", lambda r: f"{_s(_get(r, 'build', 'cpu'))} s", ""),
         ("tjkg build: throughput", build_rate, ""),
         ("tjkg build: peak memory, all processes", lambda r: _mem(_get(r, "build", "peak_rss")), "< 4 GiB"),
         ("store on disk", disk, ""),

@@ -182,7 +182,7 @@ def measure_build(corpus: Path, store: Path, opts: Options) -> dict:
     graphs = sum(1 for _ in s.named_graphs())
     del s
     gc.collect()
-    return {"wall": m.wall, "peak_rss": m.peak_rss, "max_rss": m.max_rss, "quads": quads, "graphs": graphs,
+    return {"wall": m.wall, "cpu": m.cpu, "peak_rss": m.peak_rss, "max_rss": m.max_rss, "quads": quads, "graphs": graphs,
             "disk": du(str(store)), "summary": m.stderr.strip().splitlines()[-1] if m.stderr.strip() else "",
             "workers": opts.workers or os.cpu_count()}
 
