@@ -90,12 +90,9 @@ def _file_nquads(path: Path, curation=None) -> tuple[str, str | None, str, bytes
         entity_graph = NQUADS.iri(ENTITY_GRAPH)
         own = "".join([nquads_line(q) for q in quads if q[3] != entity_graph]).encode("utf-8")
         # entity descriptions repeat from file to file: send each line once per process
-        described = []
-        for q in quads:
-            if q[3] == entity_graph and q not in _sent:
-                _sent.add(q)
-                described.append(nquads_line(q))
-        entities = "".join(described).encode("utf-8")
+        new = list(dict.fromkeys(q for q in quads if q[3] == entity_graph and q not in _sent))
+        entities = "".join(map(nquads_line, new)).encode("utf-8")
+        _sent.update(new)  # only once they are sure to be sent
     except TjkgError as e:
         return str(path), str(e), "", b"", b""
     except ValueError as e:  # a term that is not valid RDF (an IRI with a space...)
