@@ -800,17 +800,20 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
             if m and (re.search(r"\b(?:sign|signed|signs|MOU|memorand|agreement|partner|member|alliance)", sent, re.I)):
                 raw = m.group(1).lower()
                 n = int(raw) if raw.isdigit() else _WORD_ORD[raw]
-                units = [u for u in doc.units_in(s, s + m.start()) if u.person is None]
+                appos = re.search(r",\s+(?:a|an|the)\s[^,]{0,100},(?=\s*(?:is|was|becomes|became|has\s+become|will\s+be)\s+(?:now\s+)?(?:the\s+)?$)",
+                                  text[s:s + m.start()])
+                cut = s + appos.start() if appos else s + m.start()  # "Kitakyushu, a port city in Fukuoka, is the fourth"
+                units = [u for u in doc.units_in(s, cut) if u.person is None]
                 if units:
                     u = units[-1]
-                    between = text[u.end:s + m.start()]
+                    between = text[u.end:s + m.start()] if not appos else text[s + appos.end():s + m.start()]
                     made = re.search(r"\b(?:making|make|makes|made)\s+$", text[s:u.start])
                     linked = re.fullmatch(r"\s*,?\s*(?:(?:is|was|becomes|became|has\s+become|will\s+be|as)\s+)(?:now\s+)?", between)
                     if (made and re.fullmatch(r"\s*", between)) or linked:
                         subj = u.entity
         else:
             m = re.search(rf"第\s*([0-9]+|[一二三四五六七八九十]+)\s*(?:{nouns})", sent) or \
-                re.search(r"([0-9]+)\s*(?:例目|番目|件目)", sent)
+                re.search(r"(\d+)\s*(?:例目|番目|件目)", sent)
             if m:
                 raw = m.group(1)
                 n = int(raw) if raw.isdigit() else _CJK_NUM.get(raw)
@@ -904,6 +907,44 @@ def _type_of(doc: Doc, entity: str) -> str | None:
         if u.entity == entity:
             return u.type
     return None
+
+
+_EN_BRINGS = re.compile(r"\b(?:brings|bringing|brought|raises|raising|raised|takes|taking|took|increases|increasing|increased)\s+"
+                        r"the\s+(?:total\s+)?number\s+of\s+(?:its|their|the\s+\w+['’]s)?\s*(?:[\w-]+\s+){0,4}?to\s+(\d[\d,]*)\b", re.I)
+_ZH_RISES = re.compile(r"(?:增至|增加至|增加到|增為|達到|已達)\s*(\d+)\s*(?:個|家|所|位)")
+_JA_PARTNERS = re.compile(r"(\d+)\s*(?:の|個の|件の)?\s*(?:団体|自治体|機関|組織|地域|企業)(?:と|との)(?:連携|協力|提携|覚書|協定)|"
+                          r"計\s*(\d+)\s*件の(?:覚書|協定|MOU|連携協定)")
+
+
+def _more_counts(doc: Doc, agreements: list[Agreement], rels: list[Relation]) -> None:
+    """Partner counts in shapes the rule above does not read: "the pact brings the number of its
+    partners to 23" (and the new partner is the 23rd), "夥伴已增至44個", "80の団体と連携",
+    "計21件の覚書を結んで"."""
+    text = doc.text
+    for s, e in doc.sentences:
+        if doc.lang == "en":
+            m = _EN_BRINGS.search(text, s, e)
+        elif doc.lang == "ja":
+            m = _JA_PARTNERS.search(text, s, e)
+        else:
+            m = _ZH_RISES.search(text, s, e)
+        if m is None:
+            continue
+        n = (m.group(1) or m.group(m.lastindex)).replace(",", "")
+        orgs = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type in ORG_TYPES]
+        if doc.lang == "ja":
+            orgs = [u for u in orgs if re.match(r"(?:（[^）]{0,20}）)?\s*(?:は|が)", text[u.end:u.end + 24])]
+        if not orgs:
+            continue
+        owner = orgs[0] if doc.lang == "ja" else orgs[-1]
+        rels.append(_rel(doc, owner.entity, "partnerCount", str(int(n)), (s, e), 0.75))
+        if doc.lang == "en" and re.search(r"\b(?:pact|agreement|MOU|memorandum|deal)\b", text[s:m.start()], re.I):
+            # "the pact brings the number of its partners to 23": its partner in that pact is the 23rd
+            ag = next((a for a in reversed(agreements) if owner.entity in a.parties and len(a.parties) == 2
+                       and a.sentence[0] <= s), None)
+            if ag is not None:
+                other = next(p for p in ag.parties if p != owner.entity)
+                rels.append(_rel(doc, other, "memberOrdinal", str(int(n)), (s, e), 0.7))
 
 
 def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
@@ -1671,6 +1712,7 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
         rels.append(_rel(doc, person, "holdsPosition", body, span, 0.7, quals=(("role", role),)))
     _ordinals(doc, cues, agreements, rels)
     _counts(doc, cues, rels)
+    _more_counts(doc, agreements, rels)
     _investments(doc, cues, rels)
     _stakes(doc, rels)
     if doc.lang != "en":
