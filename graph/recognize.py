@@ -277,7 +277,8 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
                                 rf"(?:[ \t]+in[ \t]+{_CAPW}(?:[ \t]+{_CAPW})?)?"),
         "org_first": re.compile(rf"(?<![\w-])(?:{first})[ \t]+(?:the[ \t]+)?{word_list}"
                                 rf"(?:(?:,[ \t]*{_CAPW}(?:[ \t]+{_CAPW}){{0,2}}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})?"),
-        "company": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+){{0,5}}{_CAPW},?[ \t]+(?:{legal})(?![\w-])(?:[ \t]*,?[ \t]*(?:Ltd\.|Inc\.|Limited))?"),
+        # "Sanwa Coating & Film Co., Ltd.": an ampersand joins two words of a company's name
+        "company": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+(?:&[ \t]+)?){{0,5}}{_CAPW},?[ \t]+(?:{legal})(?![\w-])(?:[ \t]*,?[ \t]*(?:Ltd\.|Inc\.|Limited))?"),
         "place": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+){{0,2}}{_CAPW}[ \t]+(?:{'|'.join(suffix_parts)})(?![\w-])"
                             rf"(?:[ \t]+Gov(?:ernment|\.|t\.?)?)?(?![\w-])"),
         "area": re.compile(r"(?<![\w-])([A-Z][a-z]+)[ \t]+(area|region)\b"),

@@ -1024,6 +1024,9 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 rest = text[comps[-1].end + skip:e] if comps else ""
                 inv_in = re.match(r"\s+(?:to\s+)?(?:invest|set up|build|establish|open)\w*\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", rest)
                 subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES]
+                if not subj and re.search(r"\b(?:it|the\s+(?:office|agency|bureau|association|organization))\s+(?:also\s+)?$", text[s:s + helped.start()], re.I) and i > 0:
+                    ps, pe = doc.sentences[i - 1]  # "Among other cases, it helped X ...": the body the text spoke of
+                    subj = [u for u in doc.units_in(ps, pe) if u.person is None and u.type in ("Agency", "Organization")][:1]
                 while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
                     subj = subj[:-1]  # "the Department of X of the Ministry of Y, which helped": the department
                 if comps and not inv_in and subj and all(c.type == "Company" for c in comps) and re.match(
@@ -1179,6 +1182,13 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         break
     for f in fac.finditer(text, s, e):
         helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization", "Prefecture", "City")]
+        own = re.search(r"(?:^|[、，。\s])(市|県|縣|町)(?:は|も|が)", text[s:f.start()]) if doc.lang == "ja" else None
+        if own:  # "市は同社の立地手続きを支援", "県も…補助金を交付する": the city or prefecture the text is about
+            kind = "Prefecture" if own.group(1) in "県縣" else "City"
+            first = next((u for u in doc.units if u.person is None and u.type == kind), None)
+            helper = [first] if first is not None else helper
+        elif len(helper) >= 2 and re.search(r"提供|給予|给予", text[helper[-1].end:f.start()]):
+            helper = [helper[-1]]  # "感謝經濟部X（ＸＸ）在選址…過程中提供的協助": X helped
         if not helper:  # "雲林縣長張麗善表示，縣府將協助…": the speaker's government helps
             speakers = [u for u in doc.units_in(s, f.start()) if u.person is not None]
             org = next((o for _, o in doc.posts.get(speakers[-1].entity, []) if o and _type_of(doc, o) in
@@ -1188,9 +1198,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
         if company is None and last_investor is not None and (
-                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|拠点|據點", text[s:e])):
+                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金", text[s:e])):
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援"
-        if company is not None and re.search(r"投資|設廠|進出|用地|工場|投じ|出資|據點|拠点", text[s:e]):
+        if company is not None and re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致", text[s:e]):
             rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
             break
 
@@ -1268,6 +1278,29 @@ def _stakes(doc: Doc, rels: list[Relation]) -> None:
                         for h, pct in holders:
                             add(h, after[0], pct, (s, e))
                         venture = after[0]
+
+
+_JA_BASE = re.compile(r"(?P<this>同社|当社|該社)?(?:が|は)(?=\S{1,12}?に(?:[^、。]{0,12}?)(?:生産拠点|製造拠点|拠点|新工場|工場|子会社|現地法人)を"
+                      r"(?:設け|設置|設立|建設|開設|置))")
+
+
+def _ja_bases(doc: Doc, rels: list[Relation]) -> None:
+    """"同社が日本に生産拠点を設けるのは初めて", "X社は熊本県に子会社を設立した": the company
+    invests in that place (同社: the company the text is about)."""
+    text = doc.text
+    last = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
+    for s, e in doc.sentences:
+        for m in _JA_BASE.finditer(text, s, e):
+            place = doc.unit_at(m.end())
+            if place is None or place.person is not None or place.type not in PLACE_TYPES or not text.startswith("に", place.end):
+                continue
+            if m.group("this"):
+                who = last
+            else:
+                before = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
+                who = before.entity if before is not None and before.type == "Company" else None
+            if who is not None and who != place.entity:
+                rels.append(_rel(doc, who, "investedIn", place.entity, (s, e), 0.7))
 
 
 def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
@@ -1570,16 +1603,14 @@ def _more_places(doc: Doc, rels: list[Relation]) -> None:
                     pos = u.start
                 if not run:
                     continue
-                topic = re.search(r"[はが、]\s*$", text[max(s, pos - 2):pos])
-                if topic:
+                x = doc.unit_at(m.end() + re.match(r"(?:する|している|した)?", text[m.end():]).end())
+                topic = re.search(r"[はが]\s*$", text[max(s, pos - 2):pos])
+                if x is not None and x.person is None:
+                    _lies_in(doc, x, run, (s, e), 0.75, rels)  # "中国地方に位置する岡山県", "屏東県にある園区"
+                elif topic and m.group() == "に位置":
                     left = next((u for u in reversed(doc.units_in(s, pos - len(topic.group()))) if u.person is None), None)
                     if left is not None and left.end >= pos - len(topic.group()) - 1:
                         _lies_in(doc, left, run, (s, e), 0.75, rels)  # "岡山県は中国地方に位置し"
-                elif re.match(r"(?:する|している)?", text[m.end():]):
-                    after = re.match(r"(?:する|している)?", text[m.end():]).end()
-                    x = doc.unit_at(m.end() + after)
-                    if x is not None and x.person is None and m.group() == "に位置":
-                        _lies_in(doc, x, run, (s, e), 0.75, rels)  # "中国地方に位置する岡山県"
         else:
             for u in doc.units_in(s, e):
                 if u.person is not None:
@@ -1717,6 +1748,8 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     _stakes(doc, rels)
     if doc.lang != "en":
         _ja_seats(doc, rels)
+    if doc.lang == "ja":
+        _ja_bases(doc, rels)
     # one statement per fact: the same triple from two sentences keeps the more confident one
     best: dict = {}
     for r in rels:

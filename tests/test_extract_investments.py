@@ -69,3 +69,33 @@ def test_japanese_seat_before_the_name_and_investment_within_a_city():
     t = facts("高雄市に本社を置く精密部品メーカーの南星精密工業股份有限公司は、熊本市内に約20億円を投じて新工場を建設する。", "ja")
     assert ("南星精密工業股份有限公司", "locatedIn", "高雄市") in t
     assert ("南星精密工業股份有限公司", "investedIn", "熊本市") in t
+
+
+def test_ampersand_in_a_company_name_and_it_helped():
+    t = facts("Mino Glass Co., Ltd. will invest NT$2 billion in Tainan. The plant will be run by Mino Glass Taiwan Co., "
+              "Ltd., in which the Japanese company holds a 60% stake. Anping Coating & Film Co., Ltd. will hold the "
+              "remaining 40%.")
+    assert ("Anping Coating & Film Co., Ltd.", "investedIn", "Mino Glass Taiwan Co., Ltd.") in t
+    t = facts("Since 2015 TJPO has built ties with 60 Japanese local governments. Among other cases, it helped "
+              "Suruga Optics Co., Ltd., a lens maker based in Numazu, open a production line in Tainan.")
+    assert ("TJPO", "facilitatedInvestment", "Suruga Optics Co., Ltd.") in t
+
+
+def test_japanese_city_helps_and_the_company_sets_up_a_base():
+    t = facts("熊本市は4日、台中市と協定を締結した。高雄市に本社を置く南星精密工業股份有限公司は今年3月、熊本市内に約20億円を投じて"
+              "新工場を建設すると発表しており、市は同社の立地手続きを支援している。同社が日本に生産拠点を設けるのは初めて。", "ja")
+    assert ("熊本市", "facilitatedInvestment", "南星精密工業股份有限公司") in t
+    assert ("台中市", "facilitatedInvestment", "南星精密工業股份有限公司") not in t
+    assert ("南星精密工業股份有限公司", "investedIn", "日本") in t
+
+
+def test_a_place_with_ni_aru_is_where_the_next_name_lies():
+    t = facts("日向食品株式会社は、屏東県にある屏東科技園区に約5億円を投じる。", "ja")
+    assert ("日向食品株式会社", "locatedIn", "屏東県") not in t
+
+
+def test_chinese_helpers_named_before_provided_help():
+    t = facts("晶華材料股份有限公司將斥資30億日圓在熊本縣菊陽町設廠。經濟部與台日產業合作推動辦公室在選址過程中提供的協助，"
+              "該公司表示感謝。", "zh-Hant")
+    assert ("台日產業合作推動辦公室", "facilitatedInvestment", "晶華材料股份有限公司") in t
+    assert ("經濟部", "facilitatedInvestment", "晶華材料股份有限公司") not in t
