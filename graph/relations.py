@@ -921,15 +921,9 @@ def _more_counts(doc: Doc, agreements: list[Agreement], rels: list[Relation]) ->
     partners to 23" (and the new partner is the 23rd), "夥伴已增至44個", "80の団体と連携",
     "計21件の覚書を結んで"."""
     text = doc.text
-    for s, e in doc.sentences:
-        if doc.lang == "en":
-            m = _EN_BRINGS.search(text, s, e)
-        elif doc.lang == "ja":
-            m = _JA_PARTNERS.search(text, s, e)
-        else:
-            m = _ZH_RISES.search(text, s, e)
-        if m is None:
-            continue
+    rx = _EN_BRINGS if doc.lang == "en" else _JA_PARTNERS if doc.lang == "ja" else _ZH_RISES
+    for m in rx.finditer(text):  # one pass over the text
+        s, e = _sentence_of(doc, m.start(), (m.start(), m.end()))
         n = (m.group(1) or m.group(m.lastindex)).replace(",", "")
         orgs = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type in ORG_TYPES]
         if doc.lang == "ja":
@@ -1357,7 +1351,7 @@ def _qualifier_pairs(doc: Doc) -> list[tuple[Unit, Unit, bool]]:
         gap = text[a.end:b.start]
         la, lb = _level(a), _level(b)
         if doc.lang == "en":
-            if lb is None or not re.fullmatch(r",\s*(?:the\s+)?|\s+(?:of|in)\s+(?:the\s+)?", gap):
+            if lb is None or not re.fullmatch(r",\s*(?:the\s+)?|(?:\s*\([A-Z][A-Za-z&]{1,9}\)|[)）])?\s+(?:of|in)\s+(?:the\s+)?", gap):  # "Park (STSP) in Tainan"
                 continue
             if la is not None and la >= lb:
                 continue

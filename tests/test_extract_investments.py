@@ -25,6 +25,7 @@ def test_decimal_amount_country_then_site_and_two_helpers():
               "the Central Taiwan Science Park Bureau, which helped the company secure land.")
     assert ("Kaga Fine Chemicals Co., Ltd.", "investedIn", "Taiwan") in t
     assert ("Kaga Fine Chemicals Co., Ltd.", "investedIn", "Central Taiwan Science Park") in t
+    assert ("Central Taiwan Science Park", "locatedIn", "Taichung City") in t  # "Park (CTSP) in Taichung"
     for helper in ("Department of Investment Services", "Central Taiwan Science Park Bureau"):
         assert (helper, "facilitatedInvestment", "Kaga Fine Chemicals Co., Ltd.") in t
 
