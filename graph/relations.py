@@ -1282,8 +1282,11 @@ def _ja_bases(doc: Doc, rels: list[Relation]) -> None:
     """"同社が日本に生産拠点を設けるのは初めて", "X社は熊本県に子会社を設立した": the company
     invests in that place (同社: the company the text is about)."""
     text = doc.text
-    last = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
     for s, e in doc.sentences:
+        # 同社: the investor of the last investment told before (not a joint venture's partner)
+        told = [r for r in rels if r.predicate == "investedIn" and r.span and r.span[0] < s
+                and not any(k == "stake" for k, _ in r.qualifiers)]
+        last = max(told, key=lambda r: r.span[0]).subject if told else None
         for m in _JA_BASE.finditer(text, s, e):
             place = doc.unit_at(m.end())
             if place is None or place.person is not None or place.type not in PLACE_TYPES or not text.startswith("に", place.end):
