@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["render_table", "render_markdown", "targets"]
+__all__ = ["render_table", "render_markdown", "targets", "main"]
 
 MIB = 2**20
 GIB = 2**30
@@ -229,10 +229,17 @@ def render_markdown(results: dict) -> str:
     lines += ["", "## How to read it", "",
               "- Times are wall-clock; medians and 95th percentiles over repeated runs after one warm-up run.",
               "- Peak memory is the sum of the resident sets of `tjkg build` and its worker processes, sampled.",
-              "- `select` returns rows as rdflib terms (what `kg.select` and `kg.query` build on); "
-              "the engine alone is pyoxigraph iterating every solution.",
+              "- A query's 'median / p95' is `graph.open(store).select(name, **params)`: every row as "
+              "rdflib terms (what `kg.select` and `kg.query` build on); 'engine alone' is pyoxigraph "
+              "iterating every solution; 'over HTTP' is `GET /queries/<name>?format=json` from the "
+              "server in another process, with its answer cache off.",
+              "- Build throughput counts every step from text to a queryable store (reading, extraction "
+              "in worker processes, N-Quads, bulk load); 'CPU time' adds up all its processes, so it does "
+              "not depend on other work on the machine.",
               "- The rdflib reference loads the same N-Quads into `rdflib.Dataset(default_union=True)` "
-              "and runs the same saved query text with `initBindings`; it is not run above "
+              "and runs the same saved query text, parameters bound with a VALUES block as tjkg binds "
+              "them for every store; a query still running after the time limit is stopped (shown as "
+              "'> N s'); it is not run above "
               f"{results.get('options', {}).get('rdflib_max', '?'):,} announcements "
               "(about 1.8 GiB of memory per million quads).",
               "- A load average well above 0 before a size means other work shared the two cores.", ""]
@@ -240,3 +247,26 @@ def render_markdown(results: dict) -> str:
     if notes:
         lines += ["## Notes", "", *[f"- {n}" for n in notes], ""]
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.report RESULTS_JSON [OUT_MD]``: render a run's results again."""
+    import json
+    import sys
+    from pathlib import Path
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    results = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    text = render_markdown(results)
+    if len(args) > 1:
+        Path(args[1]).write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
