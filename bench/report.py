@@ -143,7 +143,11 @@ def _rows(sizes: list[dict]) -> list[tuple[str, Callable[[dict], str], str]]:
             if not q:
                 return "–"
             if "timeout" in q:
-                return f"> {q['timeout']:.0f} s (stopped)"
+                if "at" in q:
+                    return f"> {q['timeout']:.0f} s at {q['at']:,} (not run)"
+                mine = _get(r, "queries", label, "median")
+                ratio = f", > {q['timeout'] / mine:,.0f}x slower" if mine else ""
+                return f"> {q['timeout']:.0f} s (stopped){ratio}"
             mine = _get(r, "queries", label, "median")
             ratio = f", {q['median'] / mine:,.0f}x slower" if mine else ""
             same = "" if _get(r, "queries", label, "rows") in (None, q["rows"]) else f", {q['rows']:,} rows!"

@@ -76,7 +76,7 @@ class Options:
     seed: int = 0
     workdir: Path = Path(tempfile.gettempdir()) / "tjkg-bench"
     rdflib_max: int = 10_000
-    rdflib_timeout: float = 120.0
+    rdflib_timeout: float = 20.0
     timeout: float = 600.0
     budget: float = 3.0
     workers: int | None = None
@@ -85,6 +85,7 @@ class Options:
     output: Path | None = ROOT / "bench" / "RESULTS.md"
     command: str = ""
     notes: list[str] = field(default_factory=list)
+    rdflib_stopped: dict[str, int] = field(default_factory=dict)  # query label -> size it was stopped at
 
 
 STEPS = ("extract", "http", "queries", "ingest", "rdflib", "network")
@@ -326,13 +327,18 @@ def measure_ingest(store_path: Path, new_file: Path) -> dict:
             "quads": report.written}
 
 
-def measure_rdflib(dump: Path, specs: list[dict], opts: Options) -> dict:
-    """rdflib's in-memory Dataset on the same quads (child process; a stuck query is stopped)."""
-    specs_file = dump.with_suffix(".specs.json")
-    specs_file.write_text(json.dumps(specs), encoding="utf-8")
+def measure_rdflib(dump: Path, specs: list[dict], opts: Options, n: int) -> dict:
+    """rdflib's in-memory Dataset on the same quads (child process; a stuck query is stopped,
+    and not tried again at the bigger sizes of the same run)."""
     out: dict = {"queries": {}}
+    for spec in specs:
+        if spec["label"] in opts.rdflib_stopped:
+            out["queries"][spec["label"]] = {"timeout": opts.rdflib_timeout, "at": opts.rdflib_stopped[spec["label"]]}
+    todo = [spec for spec in specs if spec["label"] not in opts.rdflib_stopped]
+    specs_file = dump.with_suffix(".specs.json")
+    specs_file.write_text(json.dumps(todo), encoding="utf-8")
     start = 0
-    while start < len(specs):
+    while start < len(todo):
         child = JsonLines([PY, "-m", "bench.child", "rdflib", str(dump), str(specs_file), "--start", str(start)],
                           env=_env())
         # the first line comes after loading the dataset; each other after one query's runs
@@ -347,12 +353,14 @@ def measure_rdflib(dump: Path, specs: list[dict], opts: Options) -> dict:
                 _say(f"  rdflib {rec['label']}: {statistics.median(rec['seconds']):.2f} s")
                 start = rec["index"] + 1
         out["peak_rss"] = max(out.get("peak_rss", 0), child.peak_rss)
-        if child.timed_out and start < len(specs):
-            out["queries"][specs[start]["label"]] = {"timeout": opts.rdflib_timeout}
-            _say(f"  rdflib {specs[start]['label']}: stopped after {opts.rdflib_timeout:.0f} s")
+        if child.timed_out and start < len(todo):
+            label = todo[start]["label"]
+            out["queries"][label] = {"timeout": opts.rdflib_timeout}
+            opts.rdflib_stopped[label] = n
+            _say(f"  rdflib {label}: stopped after {opts.rdflib_timeout:.0f} s")
             start += 1
         elif not child.timed_out:
-            if start < len(specs):
+            if start < len(todo):
                 out["error"] = child.stderr[-1500:]
             break
     specs_file.unlink(missing_ok=True)
@@ -408,7 +416,7 @@ def measure_size(n: int, opts: Options) -> dict:
             result["ingest"] = measure_ingest(store, new_file)
         if "rdflib" not in opts.skip and n <= opts.rdflib_max:
             _say(f"{n:,}: rdflib reference")
-            result["rdflib"] = measure_rdflib(dump, specs, opts)
+            result["rdflib"] = measure_rdflib(dump, specs, opts, n)
         if "network" not in opts.skip:
             _say(f"{n:,}: networkx")
             result["network"] = measure_network(store, opts.workdir / f"explorer-{n}.html", opts)
@@ -426,7 +434,7 @@ def run(opts: Options) -> dict:
     opts.workdir.mkdir(parents=True, exist_ok=True)
     results = {"command": opts.command, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": machine_info(),
                "options": {k: (str(v) if isinstance(v, Path) else sorted(v) if isinstance(v, frozenset) else v)
-                           for k, v in asdict(opts).items() if k not in ("command", "notes")},
+                           for k, v in asdict(opts).items() if k not in ("command", "notes", "rdflib_stopped")},
                "sizes": {}}
     for n in opts.sizes:
         results["sizes"][str(n)] = measure_size(n, opts)
@@ -449,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-max", type=int, default=Options.rdflib_max,
                         help="largest size for the rdflib reference (default: %(default)s)")
     parser.add_argument("--rdflib-timeout", type=float, default=Options.rdflib_timeout,
-                        help="seconds one rdflib query may run before it is stopped (default: %(default)s)")
+                        help="seconds one rdflib query may run before it is stopped, and then skipped at the bigger "
+                             "sizes (default: %(default)s)")
     parser.add_argument("--timeout", type=float, default=Options.timeout,
                         help="seconds a child step may go without a result before it is stopped (default: %(default)s)")
     parser.add_argument("--budget", type=float, default=Options.budget,
