@@ -333,7 +333,9 @@ def analyze(
     from .exports import node_frame
     from .network import find_node, to_networkx
 
-    G = to_networkx(_open(store, update_url), view=view.value)
+    # centralities and communities need only the structure: read it without the evidence
+    lean = what in (Analysis.centrality, Analysis.communities)
+    G = to_networkx(_open(store, update_url), view=view.value, evidence=not lean)
     if what is Analysis.centrality:
         df = analysis.centralities(G, kind=kind.value, top=top, seed=seed, lang=lang)
     elif what is Analysis.communities:

@@ -47,6 +47,9 @@ Examples
 """
 from __future__ import annotations
 
+import csv
+import gc
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -211,27 +214,47 @@ PREFIX schema: <{SCHEMA}>
 PREFIX org: <{ORG}>
 """
 _VALUES_TYPES = " ".join(f"<{c}>" for c in _TYPE_OF_CLASS)
-_VALUES_FACTS = " ".join(f"<{p}>" for p in _KIND_OF)
-_VALUES_ROLES = " ".join(f"<{p}>" for p in EVENT_ROLES.values())
 
+# Every query is one triple pattern, and the answers are joined here by key: at 100,000
+# announcements Oxigraph scans a single pattern in time linear in its rows, while a join or an
+# OPTIONAL inside GRAPH ?g grew to minutes (bench/RESULTS.md).
 Q_TYPES = _PREFIXES + f"SELECT ?e ?t WHERE {{ GRAPH ?g {{ VALUES ?t {{ {_VALUES_TYPES} }} ?e a ?t }} }}"
 Q_LABELS = _PREFIXES + """SELECT ?e ?p ?l (LANG(?l) AS ?lang) WHERE {
   GRAPH ?g { VALUES ?p { rdfs:label skos:altLabel } ?e ?p ?l } }"""
-Q_ANNOUNCEMENTS = _PREFIXES + """SELECT ?g ?id ?title ?published ?url ?lang WHERE { GRAPH ?g {
-  ?g a tjkg:Announcement .
-  OPTIONAL { ?g dcterms:identifier ?id } OPTIONAL { ?g schema:headline ?title }
-  OPTIONAL { ?g schema:datePublished ?published } OPTIONAL { ?g schema:url ?url }
-  OPTIONAL { ?g schema:inLanguage ?lang } } }"""
-Q_FACTS = _PREFIXES + f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ VALUES ?p {{ {_VALUES_FACTS} }} ?s ?p ?o }} }}"
-Q_STATEMENTS = _PREFIXES + """SELECT ?g ?s ?p ?o ?ev (LANG(?ev) AS ?evlang) ?conf ?date ?ag ?role ?side WHERE {
-  GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-    OPTIONAL { ?st tjkg:evidence ?ev } OPTIONAL { ?st tjkg:confidence ?conf }
-    OPTIONAL { ?st dcterms:date ?date } OPTIONAL { ?st tjkg:agreement ?ag }
-    OPTIONAL { ?st tjkg:role ?role } OPTIONAL { ?st tjkg:side ?side } } }"""
-Q_EVENTS = _PREFIXES + """SELECT ?g ?ev ?cls ?date ?amount ?stake WHERE { GRAPH ?g {
-  VALUES ?cls { tjkg:Agreement tjkg:Investment } ?ev a ?cls .
-  OPTIONAL { ?ev dcterms:date ?date } OPTIONAL { ?ev tjkg:amount ?amount } OPTIONAL { ?ev tjkg:stake ?stake } } }"""
-Q_EVENT_ROLES = _PREFIXES + f"SELECT ?g ?ev ?r ?x WHERE {{ GRAPH ?g {{ VALUES ?r {{ {_VALUES_ROLES} }} ?ev ?r ?x }} }}"
+Q_ANNOUNCEMENTS = _PREFIXES + "SELECT ?g ?a WHERE { GRAPH ?g { ?a a tjkg:Announcement } }"
+_ANNOUNCEMENT_FIELDS = {str(DCTERMS.identifier): "id", str(SCHEMA.headline): "title",
+                        str(SCHEMA.datePublished): "published", str(SCHEMA.url): "url",
+                        str(SCHEMA.inLanguage): "language"}
+Q_ANNOUNCEMENT_FIELDS = _PREFIXES + f"""SELECT ?a ?p ?v WHERE {{ GRAPH ?g {{
+  VALUES ?p {{ {" ".join(f"<{p}>" for p in _ANNOUNCEMENT_FIELDS)} }} ?a ?p ?v }} }}"""
+# one query per predicate: the answer need not name it, and it can be read while the next runs
+_FACT_QUERIES = {p: _PREFIXES + f"SELECT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}" for p in _KIND_OF}
+_ROLE_QUERIES = {p: _PREFIXES + f"SELECT ?g ?ev ?x WHERE {{ GRAPH ?g {{ ?ev <{p}> ?x }} }}"
+                 for p in EVENT_ROLES.values()}
+Q_EVENTS = _PREFIXES + """SELECT ?g ?ev ?cls WHERE { GRAPH ?g {
+  VALUES ?cls { tjkg:Agreement tjkg:Investment } ?ev a ?cls } }"""
+Q_EVENT_AMOUNTS = _PREFIXES + """SELECT ?ev ?p ?v WHERE { GRAPH ?g {
+  VALUES ?p { tjkg:amount tjkg:stake } ?ev ?p ?v } }"""
+Q_DATES = _PREFIXES + "SELECT ?x ?d WHERE { GRAPH ?g { ?x dcterms:date ?d } }"  # events and statements
+# a join of two patterns stays linear; it spares reading every statement's date when not needed
+Q_EVENT_DATES = _PREFIXES + """SELECT ?x ?d WHERE { GRAPH ?g {
+  VALUES ?cls { tjkg:Agreement tjkg:Investment } ?x a ?cls . ?x dcterms:date ?d } }"""
+# A statement's IRI hashes its subject, predicate, object, date, agreement and sentence, so
+# those read by statement alone; confidence and qualifiers may differ between announcements.
+Q_STATEMENT_SUBJECTS = _PREFIXES + "SELECT ?g ?st ?s WHERE { GRAPH ?g { ?st rdf:subject ?s } }"
+Q_STATEMENT_PREDICATES = _PREFIXES + "SELECT ?st ?p WHERE { GRAPH ?g { ?st rdf:predicate ?p } }"
+Q_STATEMENT_OBJECTS = _PREFIXES + "SELECT ?st ?o WHERE { GRAPH ?g { ?st rdf:object ?o } }"
+Q_STATEMENT_EVIDENCE = _PREFIXES + "SELECT ?st ?ev (LANG(?ev) AS ?lang) WHERE { GRAPH ?g { ?st tjkg:evidence ?ev } }"
+Q_STATEMENT_AGREEMENTS = _PREFIXES + "SELECT ?st ?ag WHERE { GRAPH ?g { ?st tjkg:agreement ?ag } }"
+Q_STATEMENT_CONFIDENCE = _PREFIXES + "SELECT ?g ?st ?c WHERE { GRAPH ?g { ?st tjkg:confidence ?c } }"
+Q_STATEMENT_ROLES = _PREFIXES + "SELECT ?g ?st ?r WHERE { GRAPH ?g { ?st tjkg:role ?r } }"
+Q_STATEMENT_SIDES = _PREFIXES + "SELECT ?g ?st ?x WHERE { GRAPH ?g { ?st tjkg:side ?x } }"
+_STATEMENT_READS = [Q_STATEMENT_SUBJECTS, Q_STATEMENT_PREDICATES, Q_STATEMENT_OBJECTS, Q_STATEMENT_EVIDENCE,
+                    Q_STATEMENT_AGREEMENTS, Q_STATEMENT_CONFIDENCE, Q_STATEMENT_ROLES, Q_STATEMENT_SIDES]
+# the roles on an agreement that stand for an MOU fact's subject and object
+_MOU_ROLES = {"signedMOUWith": ("party", "party"), "signatoryOf": ("signatory", "party"),
+              "witnessOf": ("witness", "party"), "cooperatesIn": ("party", "field")}
+_EVENT_KINDS = frozenset({*_MOU_ROLES, "investedIn", "facilitatedInvestment"})  # drawn as event edges
 
 
 def _store_of(kg):
@@ -243,15 +266,42 @@ def _store_of(kg):
 
 
 def _rows(store, sparql: str) -> Iterator[tuple[str | None, ...]]:
-    """Rows of a SELECT as plain strings (IRIs and lexical forms), ``None`` where unbound.
+    """Rows of a SELECT as plain strings (IRIs and lexical forms)."""
+    return _fetch(store, [sparql])[0]
 
-    The embedded store is read through pyoxigraph directly, without building rdflib terms.
+
+def _fetch(store, queries: list[str]) -> list[Iterator[tuple[str | None, ...]]]:
+    """The rows of several SELECTs, as :func:`_rows` gives them.
+
+    On the embedded store the queries run at once on two threads (the engine releases the GIL)
+    and each answer is serialized as CSV by the engine itself: reading terms one by one from
+    Python costs more than the query.
     """
     raw = getattr(store, "raw_query", None)
-    if raw is not None:
-        for solution in raw(sparql):
-            yield tuple(None if t is None else t.value for t in solution)
-        return
+    if raw is None:
+        return [_select_rows(store, q) for q in queries]
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyoxigraph as ox
+
+    def answer(sparql: str) -> bytes:
+        return raw(sparql).serialize(format=ox.QueryResultsFormat.CSV)
+
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tjkg-network")
+    futures = [pool.submit(answer, q) for q in queries]
+    pool.shutdown(wait=False)
+    return [_csv_rows(f) for f in futures]
+
+
+def _csv_rows(future) -> Iterator[list[str]]:
+    # every query here is one triple pattern, so no variable is ever unbound: an empty field is
+    # an empty string (a literal without a language has LANG "")
+    reader = csv.reader(io.StringIO(future.result().decode("utf-8"), newline=""))
+    next(reader, None)  # the header
+    yield from reader
+
+
+def _select_rows(store, sparql: str) -> Iterator[tuple[str | None, ...]]:
     for row in store.select(sparql).rows:
         yield tuple(None if t is None else str(t) for t in row)
 
@@ -317,18 +367,11 @@ class _Edge:
         return out
 
 
-def _evidence_of(row: tuple, cache: dict[str, str]) -> Evidence:
-    g, _, _, _, sentence, evlang, conf, date = row[:8]
-    if sentence is not None:
-        sentence = cache.setdefault(sentence, sentence)  # one string per sentence, however many facts
-    return Evidence(g, sentence, canonical_lang(evlang) or None, float(conf) if conf is not None else None, date)
-
-
 def _tail(iri: str) -> str:
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
 
 
-def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
+def to_networkx(kg, view: str = "agreement", *, evidence: bool = True) -> nx.MultiDiGraph:
     """The graph in ``kg`` (a :class:`graph.kg.KnowledgeGraph` or a store) as a networkx
     MultiDiGraph; see the module documentation for what nodes and edges carry.
 
@@ -338,39 +381,80 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
         A KnowledgeGraph or any store with ``select`` (embedded or SPARQL server).
     view
         ``"agreement"`` (MOUs and investments as event nodes) or ``"collapsed"`` (party to party).
+    evidence
+        ``False`` reads the facts themselves instead of their statements: the same nodes and
+        edges, several times faster on a large graph (what centrality and communities need),
+        but edges carry no ``evidence``, ``confidence``, ``roles`` or ``for_party``, and take
+        their dates from their agreement or investment only.
     """
     if view not in VIEWS:
         raise NetworkError(f"unknown view {view!r}: choose one of {', '.join(VIEWS)}")
     store = _store_of(kg)
+    # millions of small objects and no cycles among them: the cyclic collector would scan the
+    # growing heap again and again (a quarter of the time at 10,000 announcements)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _to_networkx(store, view, evidence)
+    finally:
+        if collecting:
+            gc.enable()
 
-    announcements: dict[str, dict] = {}
-    for g, aid, title, published, url, lang in _rows(store, Q_ANNOUNCEMENTS):
-        announcements.setdefault(g, {"id": aid or _tail(g), "title": title, "published": published, "url": url,
-                                     "language": lang})
+
+def _to_networkx(store, view: str, evidence: bool) -> nx.MultiDiGraph:
+    agreement_view = view == "agreement"
+    # all at once, in the order they are read here: the answers are computed on two threads
+    # while the first ones are read
+    reads = _fetch(store, [*_ROLE_QUERIES.values(), Q_EVENTS, Q_EVENT_AMOUNTS, Q_DATES if evidence else Q_EVENT_DATES,
+                           Q_ANNOUNCEMENTS,
+                           Q_ANNOUNCEMENT_FIELDS, *(_STATEMENT_READS if evidence else ()),
+                           *_FACT_QUERIES.values(), Q_TYPES, Q_LABELS])
+    role_reads = [(p, reads.pop(0)) for p in _ROLE_QUERIES]
+    event_rows, amount_rows, date_rows, ann_rows, field_rows = (reads.pop(0) for _ in range(5))
+    statement_reads = [reads.pop(0) for _ in _STATEMENT_READS] if evidence else []
+    fact_reads = [(p, reads.pop(0)) for p in _FACT_QUERIES]
+    type_rows, label_rows = reads
+
+    announcements: dict[str, dict] = {g: {} for g, a in ann_rows if a == g}
+    for a, p, value in field_rows:
+        meta = announcements.get(a)
+        if meta is not None:
+            meta.setdefault(_ANNOUNCEMENT_FIELDS[p], value)
+    for g, meta in announcements.items():
+        announcements[g] = {"id": meta.get("id") or _tail(g), "title": meta.get("title"),
+                            "published": meta.get("published"), "url": meta.get("url"),
+                            "language": meta.get("language")}
 
     # events (agreement view only, but their dates label the collapsed edges too)
     events: dict[str, dict] = {}
-    for g, ev, cls, date, amount, stake in _rows(store, Q_EVENTS):
+    for g, ev, cls in event_rows:
         meta = events.setdefault(ev, {"type": _TYPE_OF_CLASS[cls], "dates": set(), "announcements": set()})
         meta["announcements"].add(g)
-        if date:
-            meta["dates"].add(date)
-        for key, value in (("amount", amount), ("stake", stake)):
-            if value:
-                meta.setdefault(key, set()).add(value)
+    for ev, p, value in amount_rows:
+        if ev in events:
+            events[ev].setdefault(_tail(p), set()).add(value)
+    dates: dict[str, str] = {}  # statement -> date
+    for x, date in date_rows:
+        if x in events:
+            events[x]["dates"].add(date)
+        elif evidence:
+            dates[x] = date
     roles: dict[tuple[str, str, str], set[str]] = {}  # (event, role, entity) -> graphs
     investments: dict[tuple[str, str], list[str]] = {}  # (graph, investor) -> investments
-    for g, ev, r, x in _rows(store, Q_EVENT_ROLES):
+    in_role: dict[tuple[str, str, str], set[str]] = {}  # (graph, role, entity) -> events (facts only)
+    for r, rows in role_reads:
         role = _ROLE_OF_PREDICATE[r]
-        roles.setdefault((ev, role, x), set()).add(g)
-        if role == "investor":
-            investments.setdefault((g, x), []).append(ev)
+        for g, ev, x in rows:
+            roles.setdefault((ev, role, x), set()).add(g)
+            if role == "investor":
+                investments.setdefault((g, x), []).append(ev)
+            if not evidence:
+                in_role.setdefault((g, role, x), set()).add(ev)
 
     edges: dict[tuple[str, str, str], _Edge] = {}
     facts: dict[tuple[str, str, str, str | None], _Edge] = {}  # (node, kind, value, agreement)
     covered: set[tuple[str, str, str, str]] = set()  # (g, s, kind, o) facts drawn as event edges
-    stated: set[tuple[str, str, str]] = set()  # (s, kind, value) literal facts with a statement
-    agreement_view = view == "agreement"
+    stated: set[tuple[str, str, str, str]] = set()  # (g, s, p, o) facts with a statement
 
     def edge(u: str, v: str, key: str) -> _Edge:
         found = edges.get((u, v, key))
@@ -384,17 +468,13 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
             found = facts[(node, kind, value, agreement)] = _Edge()
         return found
 
-    sentences: dict[str, str] = {}
-    for row in _rows(store, Q_STATEMENTS):
-        g, s, p, o = row[:4]
-        ag, role, side = row[8:]
+    for g, s, p, o, ev, ag, role, side in (_statements(statement_reads, dates) if evidence else ()):
         kind = _KIND_OF.get(p)
         if kind is None:
             continue
-        ev = _evidence_of(row, sentences)
+        stated.add((g, s, p, o))
         if kind in _LITERAL_KINDS:
             fact(s, kind, o, ag).add(g, ev)
-            stated.add((s, kind, o))
             continue
         if agreement_view:
             event_edges = _event_edges(g, s, kind, o, ag if ag in events else None, investments, roles)
@@ -406,16 +486,39 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
                 continue
         edge(s, o, kind).add(g, ev, agreement=ag, role=role, party=side if side and side != o else None)
 
-    # direct triples: those without a statement node still become edges, without evidence
-    for g, s, p, o in _rows(store, Q_FACTS):
+    # the facts themselves: with evidence, those that no statement tells (they become edges
+    # without evidence); without, every fact, drawn as its statement would be
+    stated_literals = {(s, _KIND_OF[p], o) for _, s, p, o in stated if _KIND_OF[p] in _LITERAL_KINDS}
+    for p, rows in fact_reads:
         kind = _KIND_OF[p]
-        if kind in _LITERAL_KINDS:
-            if (s, kind, o) not in stated:
-                fact(s, kind, o, None).add(g)
-            continue
-        if (g, s, kind, o) in covered:
-            continue
-        edge(s, o, kind).add(g)
+        for g, s, o in rows:
+            if stated and (g, s, p, o) in stated:
+                continue
+            if kind in _LITERAL_KINDS:
+                if (s, kind, o) not in stated_literals:
+                    fact(s, kind, o, None).add(g)
+                continue
+            if evidence or kind not in _EVENT_KINDS:
+                edge(s, o, kind).add(g)
+                continue
+            ag = None
+            if kind in _MOU_ROLES:  # told as part of an agreement: its roles there say so
+                role_s, role_o = _MOU_ROLES[kind]
+                shared = in_role.get((g, role_s, s), set()) & in_role.get((g, role_o, o), set())
+                ag = min(shared) if shared else None
+            if agreement_view and ag:
+                continue  # its edges to the agreement come with the agreement's roles, from g too
+            event_edges = _event_edges(g, s, kind, o, ag, investments, roles)
+            if agreement_view and event_edges:
+                for u, v, key in event_edges:
+                    edge(u, v, key).add(g)
+                continue
+            found = edge(s, o, kind)
+            found.add(g, agreement=ag)
+            if kind == "investedIn":  # dated by its investment, as an agreement's facts are by it
+                for u, v, _ in event_edges:
+                    if u in events:
+                        found.add_dates(events[u]["dates"])
 
     if agreement_view:
         for (ev, role, x), graphs in roles.items():
@@ -424,7 +527,28 @@ def to_networkx(kg, view: str = "agreement") -> nx.MultiDiGraph:
             for g in graphs:
                 found.add(g)
 
-    return _assemble(store, view, announcements, events, edges, facts)
+    return _assemble(view, announcements, events, edges, facts, type_rows, label_rows)
+
+
+def _statements(reads: list[Iterator], dates: dict[str, str]) -> Iterator[tuple]:
+    """``(g, s, p, o, evidence, agreement, role, side)`` for every statement, joined from the
+    answers of ``_STATEMENT_READS`` (in that order) and the statement dates."""
+    subjects, predicates, objects, sentences, agreements, confidences, role_rows, side_rows = reads
+    predicate = dict(predicates)
+    obj = dict(objects)
+    agreement = dict(agreements)
+    texts: dict[str, str] = {}  # one string per sentence, however many facts it states
+    sentence = {st: (texts.setdefault(text, text), canonical_lang(lang) or None) for st, text, lang in sentences}
+    confidence = {(g, st): float(c) for g, st, c in confidences}
+    role = {(g, st): r for g, st, r in role_rows}
+    side = {(g, st): x for g, st, x in side_rows}
+    for g, st, s in subjects:
+        p = predicate.get(st)
+        if p is None or p not in _KIND_OF:
+            continue
+        text, lang = sentence.get(st, (None, None))
+        ev = Evidence(g, text, lang, confidence.get((g, st)), dates.get(st))
+        yield g, s, p, obj.get(st), ev, agreement.get(st), role.get((g, st)), side.get((g, st))
 
 
 def _event_edges(g: str, s: str, kind: str, o: str, ag: str | None,
@@ -449,15 +573,15 @@ def _event_edges(g: str, s: str, kind: str, o: str, ag: str | None,
     return []
 
 
-def _assemble(store, view: str, announcements: dict[str, dict], events: dict[str, dict],
+def _assemble(view: str, announcements: dict[str, dict], events: dict[str, dict],
               edges: dict[tuple[str, str, str], _Edge],
-              facts: dict[tuple[str, str, str, str | None], _Edge]) -> nx.MultiDiGraph:
+              facts: dict[tuple[str, str, str, str | None], _Edge], type_rows, label_rows) -> nx.MultiDiGraph:
     """Nodes (typed entities, event nodes, every edge end) and edges, added in sorted order.
 
     An edge whose sentences give no date takes the date of its agreement or event.
     """
     types: dict[str, list[str]] = {}
-    for e, t in _rows(store, Q_TYPES):
+    for e, t in type_rows:
         name = _TYPE_OF_CLASS[t]
         if name in EVENT_TYPES:
             continue
@@ -467,11 +591,12 @@ def _assemble(store, view: str, announcements: dict[str, dict], events: dict[str
     labels: dict[str, dict[str, list[str]]] = {}
     alt: dict[str, dict[str, list[str]]] = {}
     lang_cache: dict[str, str] = {}
-    for e, p, text, lang in _rows(store, Q_LABELS):
+    rdfs_label = str(RDFS.label)
+    for e, p, text, lang in label_rows:
         tag = lang_cache.get(lang)
         if tag is None:
             tag = lang_cache[lang] = canonical_lang(lang) or ""
-        target = labels if p == str(RDFS.label) else alt
+        target = labels if p == rdfs_label else alt
         values = target.setdefault(e, {}).setdefault(tag, [])
         if text not in values:
             values.append(text)

@@ -159,6 +159,33 @@ def test_a_knowledge_graph_object_is_accepted(store, collapsed):
     assert nx.utils.graphs_equal(to_networkx(kg, view="collapsed"), collapsed)
 
 
+def _structure(G):
+    return list(G.nodes), list(G.edges(keys=True)), {n: (a["type"], a["label"]) for n, a in G.nodes(data=True)}
+
+
+@pytest.mark.parametrize("view", ["agreement", "collapsed"])
+def test_without_evidence_the_graph_has_the_same_nodes_and_edges(store, view, agreement, collapsed):
+    full = agreement if view == "agreement" else collapsed
+    lean = to_networkx(store, view=view, evidence=False)
+    assert _structure(lean) == _structure(full)
+    edge = lean.edges[TJPO, MOU_OSAKA, "party"] if view == "agreement" else lean.edges[TJPO, OSAKA, "signedMOUWith"]
+    assert edge["evidence"] == [] and edge["confidence"] is None
+    assert edge["date"] == "2019-10-03"  # from the agreement
+
+
+@pytest.mark.parametrize("view", ["agreement", "collapsed"])
+def test_without_evidence_a_synthetic_corpus_gives_the_same_structure(tmp_path, view):
+    import graph
+    from bench.corpus import generate
+
+    generate(60, tmp_path / "corpus", seed=3)
+    kg = graph.open("memory")
+    kg.build(tmp_path / "corpus")
+    full = to_networkx(kg, view=view)
+    assert full.number_of_edges() > 200
+    assert _structure(to_networkx(kg, view=view, evidence=False)) == _structure(full)
+
+
 def test_bad_view_and_bad_store_are_clean_errors(store):
     with pytest.raises(NetworkError, match="unknown view 'party'"):
         to_networkx(store, view="party")
