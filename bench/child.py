@@ -35,26 +35,25 @@ def network(store_path: str, html_path: str, k: int = 100) -> None:
     from graph.network import to_networkx
 
     kg = graph.open(store_path)
+    # the analysis graph (no evidence sentences), what centralities and communities are run on
+    A, seconds = _timed(lambda: to_networkx(kg, evidence=False))
+    _emit(step="to_networkx_analysis", seconds=seconds, nodes=A.number_of_nodes(), edges=A.number_of_edges())
+    from graph import analysis
+
+    _, seconds = _timed(lambda: analysis.scores(A, "pagerank"))
+    _emit(step="pagerank", seconds=seconds)
+    _, seconds = _timed(lambda: analysis.communities(A, seed=0, top=None))
+    _emit(step="louvain", seconds=seconds)
+    _, seconds = _timed(lambda: analysis.scores(A, "betweenness", k=min(k, A.number_of_nodes()), seed=0))
+    _emit(step="betweenness", seconds=seconds, k=k)
+    del A
+    # the full graph, every edge with its evidence sentences: what the explorer page shows
     G, seconds = _timed(lambda: to_networkx(kg))
     _emit(step="to_networkx", seconds=seconds, nodes=G.number_of_nodes(), edges=G.number_of_edges())
-    try:
-        from graph import analysis
-    except ImportError as e:
-        _emit(step="analysis", skipped=f"graph.analysis not importable: {e}")
-        return
-    _, seconds = _timed(lambda: analysis.scores(G, "pagerank"))
-    _emit(step="pagerank", seconds=seconds)
-    _, seconds = _timed(lambda: analysis.communities(G, seed=0, top=None))
-    _emit(step="louvain", seconds=seconds)
-    try:
-        from graph.render import write_html
-    except ImportError as e:
-        _emit(step="render", skipped=f"graph.render not importable: {e}")
-    else:
-        page, seconds = _timed(lambda: write_html(G, html_path))
-        _emit(step="render", seconds=seconds, nodes=page.nodes, edges=page.edges)
-    _, seconds = _timed(lambda: analysis.scores(G, "betweenness", k=min(k, G.number_of_nodes()), seed=0))
-    _emit(step="betweenness", seconds=seconds, k=k)
+    from graph.render import write_html
+
+    page, seconds = _timed(lambda: write_html(G, html_path))
+    _emit(step="render", seconds=seconds, nodes=page.nodes, edges=page.edges)
 
 
 def rdflib_reference(nquads: str, specs_path: str, start: int = 0, runs: int = 3, budget: float = 30.0) -> None:

@@ -385,7 +385,9 @@ def to_networkx(kg, view: str = "agreement", *, evidence: bool = True) -> nx.Mul
         ``False`` reads the facts themselves instead of their statements: the same nodes and
         edges, several times faster on a large graph (what centrality and communities need),
         but edges carry no ``evidence``, ``confidence``, ``roles`` or ``for_party``, and take
-        their dates from their agreement or investment only.
+        their dates from their agreement or investment only. One difference in the agreement
+        view: a fact one announcement states both as part of an MOU and in a sentence of its
+        own is drawn only through the agreement (with evidence, also as a direct edge).
     """
     if view not in VIEWS:
         raise NetworkError(f"unknown view {view!r}: choose one of {', '.join(VIEWS)}")
