@@ -348,6 +348,9 @@ class _Edge:
             e = evidence[0]
             dates = [e.date] if e.date else []
             confidence = e.confidence
+        elif not evidence:  # read without evidence
+            dates = sorted(extra["dates"]) if extra and "dates" in extra else []
+            confidence = None
         else:
             found = {e.date for e in evidence if e.date}
             if extra and "dates" in extra:
@@ -617,9 +620,11 @@ def _assemble(view: str, announcements: dict[str, dict], events: dict[str, dict]
     nodes.update(node_facts)
     for (u, v, _), acc in edges.items():
         if not acc.has_dates():
-            for ev in (*(acc.extra or {}).get("agreements", ()), u, v):
-                if ev in events:
-                    acc.add_dates(events[ev]["dates"])
+            agreements = acc.extra.get("agreements", ()) if acc.extra else ()
+            for ev in (*agreements, u, v) if agreements else (u, v):
+                meta = events.get(ev)
+                if meta is not None and meta["dates"]:
+                    acc.add_dates(meta["dates"])
 
     G = nx.MultiDiGraph(view=view, announcements=announcements)
     rank = {t: i for i, t in enumerate(ENTITY_TYPES)}
