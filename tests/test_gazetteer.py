@@ -1,7 +1,6 @@
 """The gazetteer: its data (counts, codes, links, lookups) and its loader's validation."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -28,28 +27,24 @@ def gaz() -> Gazetteer:
     return Gazetteer.load()
 
 
-def timed_load(directory=None) -> tuple[Gazetteer, float]:
+def fresh_load(directory=None) -> Gazetteer:
+    """Load as a new process would: nothing kept in memory."""
     clear_cache()
-    start = time.perf_counter()
-    loaded = Gazetteer.load(directory)
-    return loaded, time.perf_counter() - start
+    return Gazetteer.load(directory)
 
 
-def test_fresh_load_is_fast_and_cached(monkeypatch):
+def test_a_load_without_disk_cache_is_kept_in_memory(monkeypatch, tmp_path):
     monkeypatch.setenv("TJKG_CACHE", "none")
-    elapsed = min(timed_load()[1] for _ in range(3))  # the best of three: this machine is shared
-    assert elapsed < 0.2, f"load without a disk cache took {elapsed * 1000:.0f} ms"
-    first = Gazetteer.load()
-    assert Gazetteer.load(default_directory()) is first
+    fresh = fresh_load()
+    assert len(list(fresh)) > 100
+    assert Gazetteer.load(default_directory()) is fresh  # parsed once per process
 
 
-def test_disk_cache_gives_the_same_gazetteer_faster(tmp_path, monkeypatch):
+def test_disk_cache_gives_the_same_gazetteer(tmp_path, monkeypatch):
     monkeypatch.setenv("TJKG_CACHE", str(tmp_path))
-    parsed, _ = timed_load()
+    parsed = fresh_load()
     assert len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
-    cached, elapsed = timed_load()
-    elapsed = min(elapsed, *(timed_load()[1] for _ in range(2)))
-    assert elapsed < 0.05, f"load from the disk cache took {elapsed * 1000:.0f} ms"
+    cached = fresh_load()
     assert cached is not parsed
     assert list(cached) == list(parsed)
     for name in ("Osaka", "鹿兒島縣", "Association of East Asia Relations", "生技醫藥", "Tokyo"):
@@ -60,12 +55,12 @@ def test_a_broken_or_stale_disk_cache_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("TJKG_CACHE", str(tmp_path / "cache"))
     data = tmp_path / "gazetteer"
     write(data, GOOD)
-    timed_load(data)
+    fresh_load(data)
     (cache_file,) = (tmp_path / "cache").glob("gazetteer-*.marshal")
     cache_file.write_bytes(b"not marshal data")
-    assert [e.id for e in timed_load(data)[0]] == ["jp"]
+    assert [e.id for e in fresh_load(data)] == ["jp"]
     write(data, GOOD + "- {id: tw, type: Country, labels: {en: [Taiwan]}}\n")
-    assert [e.id for e in timed_load(data)[0]] == ["jp", "tw"]
+    assert [e.id for e in fresh_load(data)] == ["jp", "tw"]
     assert len(list((tmp_path / "cache").glob("gazetteer-*.marshal"))) == 1  # the old one is gone
 
 
