@@ -142,7 +142,20 @@ class EmbeddedStore:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("not a SELECT query: use ask() or construct()")
         names = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in result)
+        # a term seen before in this answer is converted once (labels, dates and IRIs repeat;
+        # making an rdflib Literal costs more than hashing the pyoxigraph term)
+        seen: dict = {}
+
+        def term(t):
+            if t is None:
+                return None
+            found = seen.get(t)
+            if found is None:
+                found = seen[t] = from_ox(t)
+            return found
+
+        columns = range(len(names))
+        rows = tuple(tuple(term(sol[i]) for i in columns) for sol in result)
         return SelectResult(names, rows)
 
     def ask(self, sparql: str, bindings: dict[str, Node] | None = None) -> bool:
