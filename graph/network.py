@@ -254,6 +254,7 @@ _STATEMENT_READS = [Q_STATEMENT_SUBJECTS, Q_STATEMENT_PREDICATES, Q_STATEMENT_OB
 # the roles on an agreement that stand for an MOU fact's subject and object
 _MOU_ROLES = {"signedMOUWith": ("party", "party"), "signatoryOf": ("signatory", "party"),
               "witnessOf": ("witness", "party"), "cooperatesIn": ("party", "field")}
+_MOU_ROLE_NAMES = frozenset(r for pair in _MOU_ROLES.values() for r in pair)
 _EVENT_KINDS = frozenset({*_MOU_ROLES, "investedIn", "facilitatedInvestment"})  # drawn as event edges
 
 
@@ -265,13 +266,8 @@ def _store_of(kg):
     return store
 
 
-def _rows(store, sparql: str) -> Iterator[tuple[str | None, ...]]:
-    """Rows of a SELECT as plain strings (IRIs and lexical forms)."""
-    return _fetch(store, [sparql])[0]
-
-
 def _fetch(store, queries: list[str]) -> list[Iterator[tuple[str | None, ...]]]:
-    """The rows of several SELECTs, as :func:`_rows` gives them.
+    """The rows of several SELECTs as plain strings (IRIs and lexical forms).
 
     On the embedded store the queries run at once on two threads (the engine releases the GIL)
     and each answer is serialized as CSV by the engine itself: reading terms one by one from
@@ -454,10 +450,9 @@ def _to_networkx(store, view: str, evidence: bool) -> nx.MultiDiGraph:
     roles: dict[tuple[str, str, str], set[str]] = {}  # (event, role, entity) -> graphs
     investments: dict[tuple[str, str], list[str]] = {}  # (graph, investor) -> investments
     in_role: dict[tuple[str, str, str], set[str]] = {}  # (graph, role, entity) -> events (facts only)
-    mou_roles = {r for pair in _MOU_ROLES.values() for r in pair}
     for r, rows in role_reads:
         role = _ROLE_OF_PREDICATE[r]
-        by_role = not evidence and role in mou_roles
+        by_role = not evidence and role in _MOU_ROLE_NAMES
         for g, ev, x in rows:
             found = roles.get((ev, role, x))
             if found is None:
@@ -475,7 +470,6 @@ def _to_networkx(store, view: str, evidence: bool) -> nx.MultiDiGraph:
 
     edges: dict[tuple[str, str, str], _Edge] = {}
     facts: dict[tuple[str, str, str, str | None], _Edge] = {}  # (node, kind, value, agreement)
-    covered: set[tuple[str, str, str, str]] = set()  # (g, s, kind, o) facts drawn as event edges
     stated: set[tuple[str, str, str, str]] = set()  # (g, s, p, o) facts with a statement
 
     def edge(u: str, v: str, key: str) -> _Edge:
@@ -501,7 +495,6 @@ def _to_networkx(store, view: str, evidence: bool) -> nx.MultiDiGraph:
         if agreement_view:
             event_edges = _event_edges(g, s, kind, o, ag if ag in events else None, investments, roles)
             if event_edges:
-                covered.add((g, s, kind, o))
                 for u, v, key in event_edges:
                     party = o if key in ("signatory", "witness") else None
                     edge(u, v, key).add(g, ev, party=party)
