@@ -88,6 +88,10 @@ SeedOption = Annotated[int, typer.Option("--seed", help="Seed of everything rand
 LangOption = Annotated[str, typer.Option("--lang", help="Label language: en, zh or ja (falls back to what exists).")]
 
 
+# rows a table on a terminal shows unless --limit says otherwise
+TERMINAL_ROWS = 100
+
+
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -209,20 +213,32 @@ def query(
     query: Annotated[str, typer.Argument(help="A saved query's name, a .rq file, or SPARQL text.")],
     format: Annotated[Optional[QueryFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, csv otherwise).")] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="Bind a variable: name=value (repeatable).")] = [],  # noqa: B006
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help=f"Print at most this many rows; 0 for all (default: all, or {TERMINAL_ROWS} in a table on a terminal).")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first (with --limit: one page).")] = 0,
     store: StoreOption = None,
     update_url: UpdateUrlOption = None,
 ) -> None:
     """Run a saved query or any SPARQL SELECT; print a table, csv, tsv or json."""
-    from .query import format_result
+    from .query import format_result, tagged_variables
 
     kg = _open(store, update_url)
     result = kg.select(query, **_parse_params(param))
     fmt = (format.value if format else ("table" if sys.stdout.isatty() else "csv"))
-    if fmt == "table" and sys.stdout.isatty():
-        _print_rich_table(result)
+    on_terminal = fmt == "table" and sys.stdout.isatty()
+    if limit is None and on_terminal:
+        limit = TERMINAL_ROWS  # thousands of rows scrolled past help no one; the footer says how to get them
+    page = result.page(offset, limit or None)
+    if on_terminal:
+        _print_rich_table(page)
     else:
-        sys.stdout.write(format_result(result, fmt))
-    _err(f"{len(result)} rows")
+        sys.stdout.write(format_result(page, fmt, tagged_variables(result)))
+    if len(page) == len(result):
+        _err(f"{len(result):,} rows")
+    elif not page.rows:
+        _err(f"no rows after row {offset:,}: the answer has {len(result):,}")
+    else:
+        _err(f"rows {offset + 1:,}-{offset + len(page):,} of {len(result):,} "
+             f"(--limit 0 prints all; --offset N pages; --format csv for a file)")
 
 
 def _print_rich_table(result) -> None:
@@ -474,6 +490,20 @@ def validate(
         raise typer.Exit(1)
 
 
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """The exceptions of a bad command line: recent typer raises its own copy of click's."""
+    errors: list[type[Exception]] = []
+    if hasattr(typer, "TyperException"):
+        errors.append(typer.TyperException)
+    try:
+        import click
+    except ImportError:
+        pass
+    else:
+        errors.append(click.ClickException)
+    return tuple(errors)
+
+
 def main() -> None:
     """Entry point of the ``tjkg`` console script."""
     for stream in (sys.stdout, sys.stderr):
@@ -489,13 +519,12 @@ def main() -> None:
     except typer.Abort:
         _err("tjkg: aborted")
         sys.exit(130)
-    except Exception as e:  # click usage errors
-        import click
-
-        if isinstance(e, click.ClickException):
+    except _usage_errors() as e:  # a missing argument, an option that is not a number, ...
+        if hasattr(e, "show"):
             e.show()
-            sys.exit(e.exit_code)
-        raise
+        else:
+            _err(f"tjkg: error: {e}")
+        sys.exit(getattr(e, "exit_code", 2))
     sys.exit(code if isinstance(code, int) else 0)
 
 

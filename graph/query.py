@@ -114,9 +114,16 @@ def _cell(term: Node | None) -> tuple[object, str | None]:
     return str(term), None
 
 
-def to_dataframe(result: SelectResult):
+def tagged_variables(result: SelectResult) -> set[str]:
+    """The variables bound to a language-tagged literal in some row."""
+    return {var for i, var in enumerate(result.variables)
+            if any(isinstance(row[i], Literal) and row[i].language for row in result.rows)}
+
+
+def to_dataframe(result: SelectResult, tagged: set[str] | None = None):
     """A DataFrame with one column per variable, and ``<var>_lang`` beside every column that
-    holds language-tagged literals.
+    holds language-tagged literals (or beside the ``tagged`` ones, so that every page of an
+    answer has the columns of the whole).
 
     >>> from graph.store import SelectResult
     >>> from rdflib import Literal
@@ -130,7 +137,7 @@ def to_dataframe(result: SelectResult):
     for i, var in enumerate(result.variables):
         values, langs = zip(*(_cell(row[i]) for row in result.rows)) if result.rows else ((), ())
         columns[var] = list(values)
-        if any(langs):
+        if (var in tagged) if tagged is not None else any(langs):
             columns[f"{var}_lang"] = list(langs)
     return pd.DataFrame(columns, columns=list(columns))
 
@@ -153,8 +160,9 @@ def table_columns(variables: tuple[str, ...]) -> list[int]:
     return [i for i, var in enumerate(variables) if f"{var}Label" not in variables]
 
 
-def format_result(result: SelectResult, fmt: str) -> str:
-    """SELECT rows as csv, tsv, json (SPARQL 1.1 JSON results) or a plain-text table."""
+def format_result(result: SelectResult, fmt: str, tagged: set[str] | None = None) -> str:
+    """SELECT rows as csv, tsv, json (SPARQL 1.1 JSON results) or a plain-text table;
+    ``tagged`` as for :func:`to_dataframe`."""
     if fmt == "json":
         bindings = []
         for row in result.rows:
@@ -178,7 +186,7 @@ def format_result(result: SelectResult, fmt: str) -> str:
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        df = to_dataframe(result)
+        df = to_dataframe(result, tagged)
         writer.writerow(df.columns)
         for row in df.itertuples(index=False):
             writer.writerow(["" if v is None or v != v else v for v in row])

@@ -47,6 +47,11 @@ class SelectResult:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def page(self, offset: int = 0, limit: int | None = None) -> SelectResult:
+        """The rows from ``offset`` on, at most ``limit`` of them (all when ``None``)."""
+        end = None if limit is None else offset + limit
+        return SelectResult(self.variables, self.rows[offset:end])
+
 
 class Store(Protocol):
     """What tjkg needs of a store, embedded or remote."""

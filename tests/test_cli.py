@@ -73,6 +73,54 @@ def test_query_formats_and_parameters(built):
     assert int(tsv.splitlines()[1]) > 100
 
 
+def test_limit_and_offset_print_one_page_of_the_answer(built):
+    whole = tjkg("query", "people", "--format", "csv", cwd=built)
+    lines = whole.stdout.splitlines()
+    assert len(lines) > 4 and f"{len(lines) - 1:,} rows" in whole.stderr
+    page = tjkg("query", "people", "--format", "csv", "--limit", "2", "--offset", "1", cwd=built)
+    assert page.stdout.splitlines() == [lines[0], lines[2], lines[3]]
+    assert f"rows 2-3 of {len(lines) - 1:,}" in page.stderr
+    past = tjkg("query", "people", "--format", "csv", "--offset", "100000", cwd=built)
+    assert past.stdout.splitlines() == [lines[0]] and "no rows after row 100,000" in past.stderr
+
+
+def test_a_table_on_a_terminal_shows_the_first_page_and_says_how_to_see_the_rest(built):
+    import pty
+
+    numbers = " ".join(str(i) for i in range(1000, 1150))
+    sparql = f"SELECT ?n WHERE {{ VALUES ?n {{ {numbers} }} }} ORDER BY ?n"
+    main, child = pty.openpty()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    proc = subprocess.Popen([*TJKG, "query", sparql], cwd=built, stdout=child, stderr=subprocess.PIPE, env=env)
+    os.close(child)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    stderr = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 0, stderr
+    text = shown.decode("utf-8")
+    assert "1099" in text and "1100" not in text  # the first 100 rows, in order
+    assert "rows 1-100 of 150" in stderr and "--limit 0" in stderr
+
+
+@pytest.mark.parametrize("args, names", [
+    (("query",), "Missing argument 'query'"),
+    (("render", "--seed", "abc"), "'--seed'"),
+    (("query", "people", "--limit", "-1"), "'--limit'"),
+])
+def test_a_bad_command_line_says_what_is_wrong_without_a_traceback(built, args, names):
+    out = tjkg(*args, cwd=built, check=False)
+    assert out.returncode == 2
+    assert names in out.stderr and "Traceback" not in out.stderr
+
+
 def test_malformed_sparql_exits_2_with_position_and_no_traceback(built):
     out = tjkg("query", "SELECT ?x WHERE { ?x ?y }", cwd=built, check=False)
     assert out.returncode == 2
