@@ -55,15 +55,20 @@ Q_DESCRIBE = _PRE + """CONSTRUCT { ?this ?p ?o . ?s ?q ?this . ?st ?sp ?so } WHE
   { GRAPH ?g { ?this ?p ?o } }
   UNION { GRAPH ?g { ?s ?q ?this } }
   UNION { GRAPH ?g { ?st rdf:subject|rdf:object ?this ; ?sp ?so } } }"""
-Q_ABOUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } } ORDER BY ?p ?o"
+# Sort keys are computed strings (CONCAT), which Oxigraph compares in memory (a stored string is
+# read from the store at every comparison), and no OPTIONAL sits inside GRAPH ?g with ?g unbound:
+# both cost seconds on a large store.
+Q_ABOUT = 'SELECT ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } } ORDER BY CONCAT("~", STR(?p)) ?o'
 Q_REFERENCED = _PRE + """SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?this }
-  FILTER(?p NOT IN (rdf:subject, rdf:object)) } ORDER BY ?p ?s"""
+  FILTER(?p NOT IN (rdf:subject, rdf:object)) } ORDER BY CONCAT("~", STR(?p)) CONCAT("~", STR(?s))"""
 Q_FACTS = _PRE + """SELECT ?dir ?pred ?other ?evidence ?date ?conf ?g WHERE {
   { GRAPH ?g { ?st rdf:subject ?this ; rdf:predicate ?pred ; rdf:object ?other } BIND("out" AS ?dir) }
   UNION
   { GRAPH ?g { ?st rdf:object ?this ; rdf:predicate ?pred ; rdf:subject ?other } BIND("in" AS ?dir) }
-  GRAPH ?g { ?st tjkg:evidence ?evidence OPTIONAL { ?st dcterms:date ?date } OPTIONAL { ?st tjkg:confidence ?conf } }
-} ORDER BY ?pred ?dir ?other ?g"""
+  GRAPH ?g { ?st tjkg:evidence ?evidence }
+  OPTIONAL { GRAPH ?g { ?st dcterms:date ?date } }
+  OPTIONAL { GRAPH ?g { ?st tjkg:confidence ?conf } }
+} ORDER BY CONCAT("~", STR(?pred)) ?dir CONCAT("~", STR(?other)) CONCAT("~", STR(?g))"""
 Q_STATEMENTS = _PRE + """SELECT ?s ?pred ?o ?evidence ?date ?conf WHERE { GRAPH ?this {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o ; tjkg:evidence ?evidence .
   OPTIONAL { ?st dcterms:date ?date } OPTIONAL { ?st tjkg:confidence ?conf } } } ORDER BY ?pred ?s ?o"""
@@ -73,9 +78,15 @@ Q_SEARCH = _PRE + """SELECT ?e ?label ?type WHERE {
 }"""
 Q_TYPES = _PRE + """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?type }
   FILTER(STRSTARTS(STR(?type), STR(tjkg:))) } GROUP BY ?type ORDER BY DESC(?n)"""
-Q_LATEST = _PRE + """SELECT ?a ?title ?published ?lang WHERE { GRAPH ?a { ?a a tjkg:Announcement ;
-  schema:headline ?title OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:inLanguage ?lang } } }
-ORDER BY DESC(?published) ?a LIMIT 10"""
+# the ten latest from two scans joined by hash, before anything is looked up per announcement
+Q_LATEST = _PRE + """SELECT ?a ?title ?published ?lang WHERE {
+  { SELECT ?a ?title ?published WHERE {
+      { SELECT ?a ?title WHERE { GRAPH ?a { ?a schema:headline ?title } } }
+      OPTIONAL { SELECT ?a ?published WHERE { GRAPH ?a { ?a schema:datePublished ?published } } } }
+    ORDER BY DESC(?published) CONCAT("~", STR(?a)) LIMIT 10 }
+  GRAPH ?a { ?a a tjkg:Announcement }
+  OPTIONAL { GRAPH ?a { ?a schema:inLanguage ?lang } }
+} ORDER BY DESC(?published) CONCAT("~", STR(?a))"""
 
 
 @dataclass(frozen=True)
