@@ -376,6 +376,7 @@ _LABELS = {
     "published": (
         "published at", "published on", "published", "publish date", "publication date",
         "date published", "release date", "released on", "posted on", "posted at", "posted",
+        "date", "issue date", "issued on", "日期", "日付",
         "發布日期", "發佈日期", "公告日期", "發布時間", "發佈時間", "刊登日期", "上稿日期", "發文日期",
         "新聞日期", "公布日期", "發稿日期", "掲載日", "掲載日時", "公開日", "公開日時", "発表日",
         "公表日", "配信日", "登録日",

@@ -319,9 +319,22 @@ def test_japanese_page_furniture(tmp_path):
     assert a.language == "ja"
 
 
+@pytest.mark.parametrize("line, published", [
+    ("Date: 2023-03-09", date(2023, 3, 9)),
+    ("日期：2024年1月19日", date(2024, 1, 19)),
+    ("日付：2023年8月28日", date(2023, 8, 28)),
+])
+def test_a_plain_date_line_above_the_title_is_the_publication_date(tmp_path, line, published):
+    page = tmp_path / "page.txt"
+    page.write_text(f"Home > News\n{line}\nViews: 12\n\nKobe and Tainan sign a pact\n\nKobe signed it.\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.title, a.published, a.text) == ("Kobe and Tainan sign a pact", published, "Kobe signed it.")
+
+
 def test_a_body_line_that_only_looks_like_a_label_is_kept(tmp_path):
     page = tmp_path / "dates.txt"
-    body = ("Dates of the fair: 3-5 May.\nTelecom firms: 40 exhibitors.\nUpdated: the plan was revised.\n"
+    body = ("Date: to be announced.\nDates of the fair: 3-5 May.\nTelecom firms: 40 exhibitors.\nUpdated: the plan was revised.\n"
             "Visits: the delegation met TSMC.\nMobile: phones sold well.\nSource code was shared.")
     page.write_text(f"Trade fair\n\n{body}\n", encoding="utf-8")
     a = read_announcement(page)
