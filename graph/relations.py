@@ -234,14 +234,22 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
+_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
+
+
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     """The units coordinated right before ``pos`` (a verb): "X and Y signed"."""
+    if doc.lang == "en":  # "X, which operates under Y (Z), signed": the clause is no subject
+        rel = _RELATIVE_BEFORE_VERB.search(doc.text, max(start, pos - 200), pos)
+        if rel:
+            pos = rel.start()
     before = [u for u in doc.units_in(start, pos) if u.start not in doc.qualifiers or u.person is not None]
     if not before:
         return []
     last = before[-1]
     gap = _gap(doc, last.end, pos)
-    ok = r"[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
+    # the gap may start after an acronym in brackets that is itself a unit: "Institute (ITRI) has signed"
+    ok = r"[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+)*$"
     if doc.lang == "en" and not re.match(ok, gap):
         return []

@@ -185,3 +185,12 @@ def test_japanese_form_layout_signatories_witnesses_and_counted_fields():
     assert ("荘\u3000永順", "signatoryOf", "台湾機械工業同業公会") in t
     assert ("高田\u3000順一", "witnessOf", "富山県") in t
     assert {("富山県", "cooperatesIn", f) for f in ("工作機械", "ロボット", "医療機器")} <= t
+
+
+def test_a_party_named_with_its_acronym_or_a_relative_clause_before_the_verb():
+    _, t = triples("Kyoto Research Park (KRP) has entered into a memorandum of understanding with Tainan City.")
+    assert ("Kyoto Research Park", "signedMOUWith", "Tainan City") in t
+    _, t = triples("Tainan City, which administers the Shalun Smart Green Energy Science City (SGESC), signed an MOU "
+                   "with Okayama Prefecture on May 2.")
+    assert ("Tainan City", "signedMOUWith", "Okayama Prefecture") in t
+    assert not any(r == "signedMOUWith" and "Shalun" in s for s, r, _ in t)
