@@ -117,6 +117,8 @@ def _place_word_name(name: str, start: int, by_span: dict, mask) -> bool:
 def _bad_name(name: str, cues: Cues) -> bool:
     stops = cues.set("stop_caps", "titles", "org_heads")
     stops |= {"Prefecture", "City", "County", "Government", "Japan", "Taiwan"}
+    if len(name.split()) == 1:  # "Director General": the title's second word is no name
+        stops |= {w for t in cues.words("titles") for w in t.split() if w[:1].isupper()}
     return any(tok in stops for tok in name.split())
 
 

@@ -234,6 +234,8 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
+_BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
+                             r"[\w\s,-]{0,60}?\bto\s+$")
 _RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
 
 
@@ -396,7 +398,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 vs = s + v.start()
                 back = _chain_back(doc, vs, s)
                 rest = text[s + v.end():e]
-                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|jointly|together|separately|(?:last|this|next)\s+[A-Z]?[a-z]+|"
+                by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|for\s+(?!the\s+first)[^,;]{0,40}?|jointly|together|separately|(?:last|this|next)\s+[A-Z]?[a-z]+|"
                               r"yesterday|today|(?:in|at|on)\s+[^,;.]{1,40}?))*\s+by\s+", rest)
                 if by:
                     by_agent = True
@@ -407,19 +409,26 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     said = re.search(r"(?:\s+(?:yesterday|today|on\s+[A-Z][a-z]+day))?\s+(?:said|says|announced|announces)\s+(?:that\s+)?"
                                      r"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", text[s:vs])
                     back = _chain_back(doc, s + said.start(), s) if said else []
+                if not back:  # "Niigata, a port city, has become the 12th city to sign an MOU with ...": the subject
+                    became = _BECAME_THE_NTH.search(text, s, vs)
+                    start = s + len(text[s:vs]) - len(text[s:vs].lstrip())
+                    back = [u for u in _chain(doc, start, became.start()) if u.person is None] if became else []
                 for u in back:
                     (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
                     for u in _chain(doc, s + v.end() + w.end(), e):
                         (signers if u.person else parties).append(u)
-            for ob in re.finditer(r"\bon behalf of\s+(?:the\s+)?", sent):
-                # "signed on behalf of Hokkaido by Vice Governor Uchida, on behalf of the company by its chairman, Lai"
+            for ob in re.finditer(r"\b(?:on behalf of|for)\s+(?:the\s+)?", sent):
+                # "signed on behalf of Hokkaido by Vice Governor Uchida, on behalf of the company by its chairman, Lai",
+                # "signed for TJPO by Hsieh ..., and for the prefecture by Ohara ..."
                 body = doc.unit_at(s + ob.end())
                 after = body.end if body is not None else s + ob.end()
-                word = re.match(r"(?:company|firm)\b", sent[ob.end():])
+                word = re.match(r"(?:company|firm|prefecture|city)\b", sent[ob.end():], re.I)
                 if body is None and word:
-                    body, after = _first_company(doc), after + word.end()
+                    body = _first_company(doc) if word.group(0).lower() in ("company", "firm") else \
+                        _last_of_type(doc, word.group(0).title(), s + ob.start())
+                    after += word.end()
                 if body is None or body.person is not None:
                     continue
                 by = re.match(r"[\w\s.-]{0,30}?\s+by\s+(?:the\s+)?(?:its\s+(?P<role>[a-z-]+(?:\s+[a-z-]+)?),\s+)?", text[after:e])
@@ -507,6 +516,12 @@ _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[�
 
 
 _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
+
+
+def _last_of_type(doc: Doc, type_: str, pos: int) -> Unit | None:
+    """The last unit of this type before ``pos`` ("the prefecture": the one named last)."""
+    found = [u for u in doc.units_in(0, pos) if u.type == type_ and u.start not in doc.qualifiers]
+    return found[-1] if found else None
 
 
 def _first_company(doc: Doc) -> Unit | None:

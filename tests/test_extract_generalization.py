@@ -194,3 +194,19 @@ def test_a_party_named_with_its_acronym_or_a_relative_clause_before_the_verb():
                    "with Okayama Prefecture on May 2.")
     assert ("Tainan City", "signedMOUWith", "Okayama Prefecture") in t
     assert not any(r == "signedMOUWith" and "Shalun" in s for s, r, _ in t)
+
+
+def test_the_subject_of_becoming_the_nth_to_sign_is_a_party():
+    _, t = triples("Hakodate, a port city in Hokkaido, has become the third Japanese city to sign a memorandum of "
+                   "understanding with Keelung City.")
+    assert ("Hakodate City", "signedMOUWith", "Keelung City") in t
+    assert not any(r == "signedMOUWith" and "Hokkaido" in (s, o) for s, r, o in t)
+
+
+def test_signed_for_each_side_by_its_signatory():
+    _, t = triples("Tottori Prefecture signed a memorandum of understanding with Yilan County on May 2. The MOU was "
+                   "signed for Yilan by Lin Kuo-hua, Magistrate of Yilan County, and for the prefecture by Sato Kenji, "
+                   "Director General of the Commerce Department of Tottori Prefecture.")
+    assert ("Lin Kuo-hua", "signatoryOf", "Yilan County") in t
+    assert ("Sato Kenji", "signatoryOf", "Tottori Prefecture") in t
+    assert not any(s == "General" for s, _, _ in t)
