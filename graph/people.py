@@ -294,6 +294,11 @@ def _cjk_rx(cues: Cues) -> dict:
     }
 
 
+# words that follow a name, never part of it: "議長川添勝擔任見證人", "處長廖文龍出席"
+_AFTER_NAME = ("同時", "表示", "指出", "擔任", "担任", "出席", "致詞", "致辭", "見證", "共同", "率團", "率領",
+               "代表", "簽署", "簽訂", "主持", "親自", "一同", "等人", "蒞臨", "與會")
+
+
 def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | None:
     lat = rx["latin"].match(text, pos)
     if lat:
@@ -322,7 +327,7 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
     enders = rx["enders"] if chinese else rx["enders"] - _JP_GIVEN
     cap = 5 if chinese else 6
     while i < len(text) and len(run) < cap and ("\u4e00" <= text[i] <= "\u9fff" or text[i] == "々"):
-        if covered_at(i) or (run and text[i] in enders) or text[i:i + 2] in ("同時", "表示", "指出"):
+        if covered_at(i) or (run and text[i] in enders) or text[i:i + 2] in _AFTER_NAME:
             break
         run += text[i]
         i += 1

@@ -316,7 +316,7 @@ def _enumeration_end(sent: str) -> int:
 
 
 _VENUE_AFTER = re.compile(r"(?:内の[^、。]{0,12}?|内)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)|に(?!続|次|対|お)")
-_VENUE_BEFORE = re.compile(r"(?:在|於|于)$")
+_VENUE_BEFORE = re.compile(r"(?:在|於|于|訪問|拜訪|前往|抵達|訪日|出訪)$")  # where, or where a delegation went
 
 
 @dataclass
@@ -463,8 +463,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue
                 if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
                     continue
-                if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, u.start - 2), u.start)):
-                    continue  # "静岡市内で行われ", "在臺北舉行": where, not who
+                lead = _place_chain_start(doc, u, s)
+                if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
+                    continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
                 parties.append(u)
         people = [u for u in doc.units_in(s, e) if u.person]
         if en:
@@ -507,6 +508,16 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                             separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent, _enumeration_end(sent))),
                             both=bool(_BOTH.search(sent))))
     return events
+
+
+def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
+    """Where the places written right before ``u`` start ("日本九州", "宮崎縣宮崎市"), else its start."""
+    lead = u.start
+    for v in reversed(doc.units_in(s, u.start)):
+        if v.end != lead or v.type not in PLACE_TYPES:
+            break
+        lead = v.start
+    return lead
 
 
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")

@@ -210,3 +210,11 @@ def test_signed_for_each_side_by_its_signatory():
     assert ("Lin Kuo-hua", "signatoryOf", "Yilan County") in t
     assert ("Sato Kenji", "signatoryOf", "Tottori Prefecture") in t
     assert not any(s == "General" for s, _, _ in t)
+
+
+def test_a_place_visited_or_signed_in_is_no_party_in_chinese():
+    _, t = triples("花蓮縣長徐榛蔚率團訪問日本四國，於5月2日在高知縣高知市與高知縣知事山本健一簽署友好交流協定，"
+                   "並由高知縣議會議長森田英二擔任見證人。", "zh-Hant")
+    assert ("花蓮縣", "signedMOUWith", "高知縣") in t
+    assert not any(r == "signedMOUWith" and ("四國" in s + o or "高知市" in (s, o)) for s, r, o in t)
+    assert ("森田英二", "witnessOf", "花蓮縣") in t
