@@ -41,6 +41,10 @@ _EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|wil
                       r"in|at|on|so|while|through|between|among|under|via)\b|[.;:!?()\"“”]|\s+and\s+(?:to|will|the\s+\w+\s+will)\b")
 _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+")
 _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
+# "... joint research in four fields:" then one field per bulleted line
+_EN_LIST_CUE = re.compile(r"\b(?:in|on|across|covering)\s+(?:the\s+)?(?:following\s+|these\s+|\w+\s+)?(?:key\s+)?"
+                          r"(?:fields|areas|sectors|industries|domains)\s*:[ \t]*\n", re.I)
+_BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])[ \t]+(?P<item>[^\n]+?)[ \t]*[,;.]?[ \t]*(?:\n|$)")
 _EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
 _EN_VERB_CUE = re.compile(r"(?:work|working|cooperate|collaborate|join)\b", re.I)
 _EN_DESCRIPTOR = re.compile(r"(?<![\w-])(?:a|an|the|its|their|Japanese|Taiwanese|Japan's|Taiwan's|world's)\s+"
@@ -60,13 +64,16 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
     stop = {w.lower() for w in cues.words("field_stop_ci")}
     out: list[IndustryMention] = []
 
-    def add(s: int, e: int) -> bool:
+    def add(s: int, e: int, capital_ok: bool = False) -> bool:
         item = text[s:e]
         words = item.split()
         if not words or len(words) > 4 or any(covered[s:e]) or words[0].lower() in _EN_VERBISH:
             return False
-        if any(not re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words) or words[0][0].isupper() and words[0] != "Internet":
+        if any(not re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words) or \
+                words[0][0].isupper() and words[0] != "Internet" and not capital_ok:
             return False
+        if capital_ok and words[0][1:].islower():
+            item = item[:1].lower() + item[1:]  # "• Smart machinery": the bullet's capital, not a name's
         core = _EN_HEADS.sub("", item)
         if not core or words[0].lower() in stop or core.split()[-1].lower() in stop:
             return False
@@ -109,6 +116,13 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
             s = start + at + (len(part) - len(part.lstrip())) + m.start(1)
             if not add(s, s + len(m.group(1))):
                 break
+    for cue in _EN_LIST_CUE.finditer(text):
+        pos = cue.end()
+        while (line := _BULLET_LINE.match(text, pos)) is not None:
+            item = re.sub(r"^(?:and|or)\s+", "", line.group("item"))
+            start = line.end("item") - len(item)
+            add(start, line.end("item"), capital_ok=True)  # a bullet may start with a capital
+            pos = line.end()
     for m in _EN_ON_COOP.finditer(text):  # "a memorandum on aquaculture cooperation"
         words = m.group(1).split()
         if words and words[0].lower() not in stop and words[-1].lower() not in stop:

@@ -767,6 +767,9 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
 
 # ---------------------------------------------------------------- fields of cooperation
 
+_LIST_BLOCK = re.compile(r"(?:\s*\n[ \t]*(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])[ \t]+[^\n]+)+")
+
+
 def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
     if not doc.industries:
         return
@@ -777,6 +780,9 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
                       if en else r"合作|連携|協力|交流|合作商機|拓銷|協業|提携|攜手|分野|領域|方面")
     istarts = [i[0] for i in doc.industries]
     for s, e in doc.sentences:
+        if doc.text[s:e].rstrip().endswith((":", "：")):  # "in four fields:" and the list below it
+            block = _LIST_BLOCK.match(doc.text, e)
+            e = block.end() if block else e
         inds = [i for i in doc.industries[bisect_left(istarts, s):bisect_left(istarts, e)] if i[1] <= e]
         if not inds:
             continue

@@ -218,3 +218,11 @@ def test_a_place_visited_or_signed_in_is_no_party_in_chinese():
     assert ("花蓮縣", "signedMOUWith", "高知縣") in t
     assert not any(r == "signedMOUWith" and ("四國" in s + o or "高知市" in (s, o)) for s, r, o in t)
     assert ("森田英二", "witnessOf", "花蓮縣") in t
+
+
+def test_fields_listed_one_per_bullet_after_the_sentence():
+    _, t = triples("Nara Prefecture signed an MOU with Yunlin County on June 3.\n\nThe two sides will cooperate in "
+                   "three fields:\n  • Smart agriculture\n  • food processing;\n  • tourism\n\nNara is known for deer.")
+    for field in ("smart agriculture", "food processing", "tourism"):
+        assert ("Nara Prefecture", "cooperatesIn", field) in t and ("Yunlin County", "cooperatesIn", field) in t
+    assert not any(o == "deer" for _, _, o in t)
