@@ -167,7 +167,7 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
 
 # ---------------------------------------------------------------- coordination
 
-_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:by\s+)?(?:the\s+)?")
+_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+(?:with\s+)?|as well as\s+)?|\s+and\s+(?:with\s+)?|\s+as well as\s+|\s*&\s*)(?:by\s+)?(?:the\s+)?")
 _EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?(?:(?:[a-z-]+\s+){0,4}?"
                       r"(?:company|firm|group|maker|manufacturer|government)\s+)?")
 _CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")
@@ -234,6 +234,9 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?{_MONTHS}")
+_PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
 _RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
@@ -252,7 +255,8 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     gap = _gap(doc, last.end, pos)
     # the gap may start after an acronym in brackets that is itself a unit: "Institute (ITRI) has signed"
     ok = r"[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
-         r"recently|once|again|successfully|both)\s+)*$"
+         r"recently|once|again|successfully|both)\s+|"\
+         r"(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:,?\s*\d{4})?,?\s+)*$"  # "X on May 21st signed"
     if doc.lang == "en" and not re.match(ok, gap):
         return []
     chain = [last]
@@ -392,6 +396,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             continue  # "concluded 74 agreements": a count, not one agreement
         parties: list[Unit] = []
         signers: list[Unit] = []
+        pairs: list[tuple[Unit, Unit]] = []
         by_agent = False
         if en:
             for v in verbs:
@@ -417,8 +422,12 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
-                    for u in _chain(doc, s + v.end() + w.end(), e):
+                    others = _chain(doc, s + v.end() + w.end(), e)
+                    for u in others:
                         (signers if u.person else parties).append(u)
+                    bodies = [u for u in others if u.person is None]
+                    if _PLURAL_MOU.search(rest[:w.start()]) and len(back) == 1 and len(bodies) >= 2:
+                        pairs = [(back[0], u) for u in bodies]  # "signed MOUs with A and with B": one each
             for ob in re.finditer(r"\b(?:on behalf of|for)\s+(?:the\s+)?", sent):
                 # "signed on behalf of Hokkaido by Vice Governor Uchida, on behalf of the company by its chairman, Lai",
                 # "signed for TJPO by Hsieh ..., and for the prefecture by Ohara ..."
@@ -504,9 +513,15 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     if u.person is not None and u not in signers and u not in witnesses:
                         kind.append(u)
         anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
-        events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors),
-                            separate=bool(_SEPARATE.search(sent)), no_new=bool(_ORDINAL.search(sent, _enumeration_end(sent))),
-                            both=bool(_BOTH.search(sent))))
+        undated = _MONTH_DAY.sub(lambda m: " " * len(m.group()), sent)  # "on May 21st" is no rank
+        flags = {"separate": bool(_SEPARATE.search(sent)), "no_new": bool(_ORDINAL.search(undated, _enumeration_end(sent))),
+                 "both": bool(_BOTH.search(sent))}
+        pair_ids = [[_party_of(doc, a), _party_of(doc, b)] for a, b in pairs]
+        if pair_ids and all(a and b and a != b for a, b in pair_ids) and not cues.rx("multilateral_ci").search(sent):
+            for ids in pair_ids:
+                events.append(Event((s, e), ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
+            continue
+        events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
     return events
 
 

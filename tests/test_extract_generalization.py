@@ -226,3 +226,11 @@ def test_fields_listed_one_per_bullet_after_the_sentence():
     for field in ("smart agriculture", "food processing", "tourism"):
         assert ("Nara Prefecture", "cooperatesIn", field) in t and ("Yunlin County", "cooperatesIn", field) in t
     assert not any(o == "deer" for _, _, o in t)
+
+
+def test_memorandums_with_two_bodies_are_one_each_and_a_date_between_subject_and_verb():
+    _, t = triples("Tainan City on May 21st signed memorandums of understanding with Sendai City and with Kobe City.")
+    assert ("Tainan City", "signedMOUWith", "Sendai City") in t and ("Tainan City", "signedMOUWith", "Kobe City") in t
+    assert ("Sendai City", "signedMOUWith", "Kobe City") not in t
+    _, t = triples("Tainan City on May 21st signed a trilateral memorandum of understanding with Sendai City and Kobe City.")
+    assert ("Sendai City", "signedMOUWith", "Kobe City") in t
