@@ -155,6 +155,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
     return out
 
 
+_CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+大)$")
 _CJK_ADVERB = re.compile(r"(?:也|亦|都|均|皆)?(?:十分|相當|相当|非常|很|極為|極其|較為|特に|とても)?$")
 
 
@@ -163,7 +164,8 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     covered = bytearray(len(text) + 1)
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fcＡ-Ｚａ-ｚA-Za-z]){1,10}"
+    # an item may end with its acronym in brackets: "醫藥品委託開發製造（CDMO）"
+    item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fcＡ-Ｚａ-ｚA-Za-z]){1,10}(?:[（(][A-Za-z0-9]{2,10}[）)])?"
     sep = r"(?:、|及|與|与|和|や|・)"
     tails = alternation(cues.words("field_tails"))
     verbs = alternation(cues.words("field_verbs"))
@@ -193,6 +195,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
                     if cut:
                         at += cut.end()
                         part = part[cut.end():]
+                part = _CJK_ITEM_END.sub("", part)  # "保健食品三大" + 領域, "製造（CDMO）"
                 if rx is by_trait and i == len(parts) - 1 and not part.endswith(heads):
                     found = []
                     break

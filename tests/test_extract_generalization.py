@@ -234,3 +234,10 @@ def test_memorandums_with_two_bodies_are_one_each_and_a_date_between_subject_and
     assert ("Sendai City", "signedMOUWith", "Kobe City") not in t
     _, t = triples("Tainan City on May 21st signed a trilateral memorandum of understanding with Sendai City and Kobe City.")
     assert ("Sendai City", "signedMOUWith", "Kobe City") in t
+
+
+def test_chinese_fields_with_an_acronym_or_a_count_before_the_field_word():
+    data, t = triples("嘉義縣與岡山縣簽署合作備忘錄。雙方將在學名藥、新藥開發（CDMO）及保健食品三大領域推動技術交流。", "zh-Hant")
+    fields = {o for s, r, o in t if r == "cooperatesIn" and s == "嘉義縣"}
+    assert {"學名藥", "新藥開發", "保健食品"} <= fields
+    assert not any("三大" in e["label"] or "CDMO" in e["label"] for e in data["entities"])
