@@ -309,15 +309,17 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
     jp = next((s for s in rx["jp_surnames"] if head.startswith(s)), None)
     if jp is not None:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
         given = ""
-        for ch in text[pos + len(jp):pos + len(jp) + 2]:
+        at = pos + len(jp)
+        for k, ch in enumerate(text[at:at + 3]):
             stop = _GIVEN_STOP if not given else _GIVEN_STOP_2
-            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]):
-                break
-            if covered_at(pos + len(jp) + len(given)):
+            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]) \
+                    or text[at + k:at + k + 2] in _AFTER_NAME or (k == 2 and ch not in _GIVEN_THIRD):
+                break  # "日高誠簽署", "川添勝擔任": a verb; "健一郎": a third character that ends given names
+            if covered_at(at + k):
                 break
             given += ch
         if given:
-            return text[pos:pos + len(jp) + len(given)]
+            return text[pos:at + len(given)]
     run = ""
     i = pos
     chinese = text[pos:pos + 1] in rx["surnames"] or text.startswith(rx["compound"], pos)
@@ -361,6 +363,7 @@ _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱�
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，]))")
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
+_GIVEN_THIRD = frozenset("郎朗子彦介助美")  # the last character of a three-character given name
 _GIVEN_OK = frozenset("和一同主親見更強")  # characters that end a name in a sentence, yet also stand inside one
 _REPRESENT_VERB = set("雙双兩两各簽签出致該该本貴贵")
 

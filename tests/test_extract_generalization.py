@@ -241,3 +241,11 @@ def test_chinese_fields_with_an_acronym_or_a_count_before_the_field_word():
     fields = {o for s, r, o in t if r == "cooperatesIn" and s == "嘉義縣"}
     assert {"學名藥", "新藥開發", "保健食品"} <= fields
     assert not any("三大" in e["label"] or "CDMO" in e["label"] for e in data["entities"])
+
+
+def test_japanese_names_in_chinese_text_end_where_the_verb_starts():
+    data, t = triples("嘉義縣長翁章梁與岐阜縣副知事山岸健一郎簽署友好交流備忘錄，由富山縣知事石黑雅之擔任見證人。"
+                      "宮崎縣知事日高誠簽署。", "zh-Hant")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert {"山岸健一郎", "石黑雅之", "日高誠"} <= people
+    assert not any(p.endswith(("簽", "擔", "擔任")) for p in people)
