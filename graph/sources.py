@@ -432,6 +432,25 @@ _BREADCRUMB = re.compile(
     r"(?:現在位置|目前位置|您的位置|你的位置|現在の位置|現在地|所在位置)\s*[:：]?)",
     re.IGNORECASE,
 )
+# Above the title: "News › Business › Industry", "TAITRA | Newsroom", "NEWS RELEASE", "報道発表資料",
+# "經濟部產業發展署　新聞稿", "【本報台南訊】"
+_TRAIL_SEP = re.compile(r"\s*(?:[›»＞>]|[|｜])\s*")
+_RELEASE_MARK = re.compile(
+    r"^(?:[^:：\d]{0,30}?[\s\u3000]+)?(?:news\s*releases?|press\s*releases?|news\s*room|newsroom|media\s*releases?|news|"
+    r"報道発表資料|報道発表|報道資料|記者発表資料|プレスリリース|ニュースリリース|お知らせ|"
+    r"新聞稿|新聞資料|新聞發布|新聞公告|最新消息|新聞與公告|本部新聞)$", re.IGNORECASE)
+_BRACKET_DATELINE = re.compile(r"^【[^】]{1,20}(?:訊|讯|報導|报导|電|电)】$")
+
+
+def _is_header_furniture(line: str) -> bool:
+    """A line above the title that is the site's, not the announcement's: a trail of short
+    sections, a press-release mark, a bracketed dateline."""
+    parts = _TRAIL_SEP.split(line)
+    if len(parts) >= 2 and all(0 < len(x) <= 25 and len(x.split()) <= 4 for x in parts):
+        return True
+    return bool(_RELEASE_MARK.match(line) or _BRACKET_DATELINE.match(line))
+
+
 # A site footer: the page's tail starts at it.
 _FOOTER = re.compile(
     r"copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|best viewed|版權所有|著作權所有|版權宣告|"
@@ -552,7 +571,7 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
             if _fits(kind, line):
                 _apply(page, kind, line)
                 continue
-        if _BREADCRUMB.match(line):
+        if _BREADCRUMB.match(line) or (state == "head" and _is_header_furniture(line)):
             continue
         if not page.paragraphs and (state == "head" or all(_BYLINE.match(x) for x in paragraph)):
             if _BYLINE.match(line) and (page.title or state == "body"):
@@ -849,7 +868,8 @@ def _meta_value_date(value: object) -> date | None:
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９／．－", "0123456789/.-")
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "R": 2018, "H": 1988, "S": 1925}
-_ERA_DATE = re.compile(r"(令和|平成|昭和|大正)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WESTERN_YEAR = r"(?:\s*[（(]\s*\d{4}\s*年?\s*[)）])?"  # "令和6年（2024年）2月6日"
+_ERA_DATE = re.compile(rf"(令和|平成|昭和|大正)\s*(元|\d{{1,2}})\s*年{_WESTERN_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 _ERA_SHORT = re.compile(r"(?<![A-Za-z])([RHS])\s?(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?!\d)")
 _ROC_DATE = re.compile(r"(?:民國|民国)\s*(\d{1,3})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})")
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -915,19 +935,21 @@ _DATE_TAIL = re.compile(
     r"\s*(?:[（(]\s*(?:[月火水木金土日]|[月火水木金土日]曜日?|[一二三四五六日天]|週[一二三四五六日天]|星期[一二三四五六日天]|"
     rf"{_WEEKDAY_EN}\.?)\s*[)）])|"  # "（木）", "(Thu)"
     r"[\s\u3000]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|JST|CST|GMT[+-]?\d*|UTC[+-]?\d*|\(?(?:JST|CST)\)?)?)|"  # times
+    r"[\s\u3000]*(?:午前|午後|上午|下午)?\s*\d{1,2}\s*[時时點点](?:\s*\d{1,2}\s*分)?|"  # "午前6時30分", "下午3點"
     r"[\s\u3000|｜/／-]*(?:【[^】]{0,40}】|［[^］]{0,40}］|\[[^\]]{0,40}\]|記者\S{0,30}(?:報導|报导|報道)|"
     r"(?:updated|更新|公開|掲載|発表|發布|發佈)|(?:by|text by)\s+[A-Z][\w .'’-]{0,40})\s*$",  # bylines, "更新"
     re.IGNORECASE)
 _DATE_ONLY = re.compile(
-    r"(?:令和|平成|昭和|民國|民国)\s*(?:元|\d{1,3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    rf"(?:令和|平成|昭和|民國|民国)\s*(?:元|\d{{1,3}})\s*年{_WESTERN_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"\d{2,3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
     rf"(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_ALT})\.?,?\s+\d{{4}}",
     re.IGNORECASE)
 # "SAPPORO, May 23, 2024 - ", "TAICHUNG, Nov. 18 (CNA) - ": a city in capitals, a date, a dash
+# "NAGOYA – 3 July 2024 – ": the same with dashes, the day first
 _DATELINE_EN = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}}),\s+(?P<date>(?:{_MONTH_ALT})\.?\s+\d{{1,2}}"
-    r"(?:,\s*\d{4})?)(?:\s*\([A-Za-z. ]{1,20}\))?\s*[-–—]+\s+", re.IGNORECASE)
+    rf"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}})(?:,\s+|\s+[-–—]+\s+)(?P<date>(?:{_MONTH_ALT})\.?\s+\d{{1,2}}"
+    rf"(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_ALT})\.?,?\s+\d{{4}})(?:\s*\([A-Za-z. ]{{1,20}}\))?\s*[-–—]+\s+", re.IGNORECASE)
 # "（中央社記者王大明台北13日電）", "【記者林小華／台北報導】" at the start of a paragraph
 _DATELINE_ZH = re.compile(r"^[\s\u3000]*(?:[（(][^（）()\n]{0,30}?\d{1,2}\s*日\s*(?:電|电)[）)]|"
                           r"【[^】\n]{0,30}(?:報導|报导|電|电)】)[\s\u3000]*")

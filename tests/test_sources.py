@@ -332,6 +332,32 @@ def test_a_plain_date_line_above_the_title_is_the_publication_date(tmp_path, lin
     assert (a.title, a.published, a.text) == ("Kobe and Tainan sign a pact", published, "Kobe signed it.")
 
 
+@pytest.mark.parametrize("head, title, published", [
+    ("News › Business › Industry\nPublished: 16 September 2022\n\nKobe and Tainan sign a pact",
+     "Kobe and Tainan sign a pact", date(2022, 9, 16)),
+    ("TAITRA | Newsroom\nDate: 2024/05/23    Category: Press Release\n\nKobe and Tainan sign a pact",
+     "Kobe and Tainan sign a pact", date(2024, 5, 23)),
+    ("NEWS RELEASE\n2019年10月2日\n\n神戸市と台南市が覚書を締結", "神戸市と台南市が覚書を締結", date(2019, 10, 2)),
+    ("報道発表資料\n令和6年（2024年）2月6日\n\n神戸市と台南市が覚書を締結", "神戸市と台南市が覚書を締結", date(2024, 2, 6)),
+    ("神戸市と台南市が覚書を締結\n2023年11月21日 午前6時30分", "神戸市と台南市が覚書を締結", date(2023, 11, 21)),
+    ("經濟部產業發展署　新聞稿\n發布日期：2024-03-01\n\n臺南市與神戶市簽署備忘錄", "臺南市與神戶市簽署備忘錄", date(2024, 3, 1)),
+    ("屏東縣政府全球資訊網　＞　最新消息　＞　縣政新聞\n\n臺南市與神戶市簽署備忘錄", "臺南市與神戶市簽署備忘錄", None),
+])
+def test_site_lines_above_the_title_are_furniture(tmp_path, head, title, published):
+    page = tmp_path / "page.txt"
+    page.write_text(f"{head}\n\nThe body.\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.title, a.published, a.text) == (title, published, "The body.")
+
+
+def test_a_wire_dateline_with_dashes_and_the_day_first(tmp_path):
+    page = tmp_path / "wire.txt"
+    page.write_text("Advantech to invest in Aichi\n\nNAGOYA – 3 July 2024 – Advantech Co., Ltd. said it will invest.\n",
+                    encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.published, a.text) == (date(2024, 7, 3), "Advantech Co., Ltd. said it will invest.")
+
+
 def test_a_body_line_that_only_looks_like_a_label_is_kept(tmp_path):
     page = tmp_path / "dates.txt"
     body = ("Date: to be announced.\nDates of the fair: 3-5 May.\nTelecom firms: 40 exhibitors.\nUpdated: the plan was revised.\n"
