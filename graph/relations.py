@@ -88,6 +88,7 @@ class Doc:
     types: dict[str, str] = field(default_factory=dict)  # entity -> type
     org_units: list = field(default_factory=list)  # every body's unit, also those inside a person's
     said_posts: list = field(default_factory=list)  # (person, role, body, sentence) stated in passing ("its chairman, Lai")
+    implied: dict = field(default_factory=dict)  # "Prefecture"/"City" -> the one the text is about (県, 縣府)
     _starts: list | None = field(default=None, repr=False)
     _at: dict = field(default_factory=dict, repr=False)
     _date_starts: list = field(default_factory=list, repr=False)
@@ -389,8 +390,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         sent = text[s:e]
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())]
         wits = list(witness.finditer(sent))
-        if not verbs and not wits:
-            continue
+        if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)):
+            continue  # (a form's "署名者" / "立会人" item is an event of its own)
         nouns = list(mou.finditer(sent))
         if nouns and en and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent):
             continue  # "concluded 74 agreements": a count, not one agreement
@@ -496,6 +497,13 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             pid = _party_of(doc, u)
             if pid and pid not in party_ids:
                 party_ids.append(pid)
+        own = _SELF_REF.search(text[s:s + verbs[-1].start()]) if not en and verbs and len(party_ids) < 2 else None
+        if own:  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
+            ref = own.group("ref")
+            home = doc.implied.get("City" if ref in ("本市", "当市", "市府") or (doc.lang == "zh-Hant" and ref in ("縣府", "本縣", "本府"))
+                                   else "Prefecture")
+            if home and home not in party_ids:
+                party_ids.insert(0, home)
         if not en and verbs and len(party_ids) == 1 and not _has_subject(doc, s, s + verbs[-1].start()):
             topic = _topic_before(doc, s)  # "同日、永豊電子と覚書に調印した": the topic goes on
             if topic is not None and topic not in party_ids:
@@ -507,9 +515,12 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     party_ids.append(pid)
         if not en:  # "３　署名者　長野県知事　宮坂　修" / "立会人　…": a form's labels, the people after them
             for lab in _FORM_LABEL.finditer(sent):
+                if lab.end() == len(sent) and _NOT_NUMBERING.search(sent, 0, lab.start()):
+                    continue  # "２．署名者・立会人": a heading; its items say which is which
                 kind = signers if lab.group("kind") in _SIGN_LABELS else witnesses
                 stop = _FORM_END.search(text, s + lab.end(), s + lab.end() + 300)
-                for u in doc.units_in(s + lab.end(), stop.start() if stop else e):
+                end = stop.start() if stop else (len(text) if lab.end() == len(sent) else e)  # a last item: to the end
+                for u in doc.units_in(s + lab.end(), end):
                     if u.person is not None and u not in signers and u not in witnesses:
                         kind.append(u)
         anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
@@ -535,8 +546,14 @@ def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
     return lead
 
 
+# the issuing government named by itself at the start of a clause: "県では", "本県が", "縣府與"
+_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府)"
+                       r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
+
+
+_NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
-_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)[ \u3000:：]+")
+_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)(?:[ \u3000:：\n]+|$)")
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※]|\n))")
 
@@ -1758,6 +1775,7 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     ``compound`` lists (part, whole, span) from names such as 經濟部工業局."""
     cues = load_cues(doc.lang)
     rels: list[Relation] = []
+    doc.implied = dict(implied)
     implies = cues.mapping("title_implies")
     explicit: dict[str, set[str]] = {}
     for u, p in people:

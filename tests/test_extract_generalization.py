@@ -249,3 +249,21 @@ def test_japanese_names_in_chinese_text_end_where_the_verb_starts():
     people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
     assert {"山岸健一郎", "石黑雅之", "日高誠"} <= people
     assert not any(p.endswith(("簽", "擔", "擔任")) for p in people)
+
+
+def test_a_prefecture_naming_itself_signs_and_a_forms_items_name_signers_and_witnesses():
+    text = ("長野県は台湾との産業交流を進めています。\n\n"
+            "県では、台湾の業界団体である台湾区機器工業同業公会と、産業連携に関する覚書を締結しました。\n\n"
+            "３　署名者\n　　長野県知事　　小林 一郎\n　　台湾区機器工業同業公会　理事長　王 大明\n\n"
+            "４　立会人\n　　長野県議会議長　　佐藤 健\n")
+    _, t = triples(text, "ja")
+    assert ("長野県", "signedMOUWith", "台湾区機器工業同業公会") in t
+    assert {("小林 一郎", "signatoryOf", "長野県"), ("王 大明", "signatoryOf", "台湾区機器工業同業公会"),
+            ("佐藤 健", "witnessOf", "長野県")} <= t
+
+
+def test_a_forms_heading_naming_both_items_is_no_item():
+    text = ("常陽銀行は台湾の第一商業銀行と業務協力に関する覚書を締結しました。\n\n"
+            "２．署名者・立会人\n　　署名者：常陽銀行 専務取締役 根本 和也\n　　立会人：茨城県 副知事 飯田 真一\n")
+    _, t = triples(text, "ja")
+    assert ("根本 和也", "witnessOf", "常陽銀行") not in t
