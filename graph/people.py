@@ -96,10 +96,10 @@ def _en_rx(cues: Cues) -> dict:
     }
 
 
-def _place_word_name(name: str, start: int, by_span: dict, mask) -> bool:
-    """Whether the only mentions inside a name of two or three words are place names that are
-    each one of its words ("Yamaguchi Takeshi", "Kenta Ishikawa": a family name that is also a
-    prefecture's)."""
+def _place_word_name(name: str, start: int, by_span: dict, mask, types=PLACE_TYPES) -> bool:
+    """Whether the only mentions inside a name of two or three words are place names (or names
+    of ``types``) that are each one of its words ("Yamaguchi Takeshi", "Kenta Ishikawa": a
+    family name that is also a prefecture's)."""
     words = list(re.finditer(r"\S+", name))
     if len(words) < 2:
         return False
@@ -107,7 +107,7 @@ def _place_word_name(name: str, start: int, by_span: dict, mask) -> bool:
     for w in words:
         a, b = start + w.start(), start + w.end()
         m = by_span.get((a, b))
-        if m is not None and m.type in PLACE_TYPES:
+        if m is not None and m.type in types:
             places += 1
         elif _covered(a, b, mask):
             return False
@@ -207,8 +207,10 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
     for m in near_matches(rx["title_name"], rx["title_at"], text, 60, 30):
         name = m.group("name")
         ns, ne = m.start("name"), m.end("name")
-        if _bad_name(name, cues) or _covered(ns, ne, mask):
-            # "Director Yang Industrial Development Bureau": keep the name tokens before a mention
+        if _bad_name(name, cues) or (_covered(ns, ne, mask) and
+                                     not _place_word_name(name, ns, by_span, mask, PLACE_TYPES | {"Company"})):
+            # "Director Yang Industrial Development Bureau": keep the name tokens before a mention;
+            # but "Governor Kubota Shinji": a family name that is also a company's
             continue
         role = m.group("title")
         org = None

@@ -1123,11 +1123,12 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             if passive:
                 helper = doc.unit_at(s + passive.end())
                 last = next((r for r in reversed(rels) if r.predicate == "investedIn"), None)
-                if helper is not None and helper.person is None and helper.type in ORG_TYPES and last is not None:
+                helpers = ORG_TYPES | {"Prefecture", "City"}  # "supported by the Aichi Prefectural Government"
+                if helper is not None and helper.person is None and helper.type in helpers and last is not None:
                     rels.append(_rel(doc, helper.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
                     for more in re.finditer(r"\s(?:and|as well as)\s+(?:also\s+)?by\s+(?:the\s+)?", text[helper.end:e]):
                         other = doc.unit_at(helper.end + more.end())  # "supported by X of Y and by Z"
-                        if other is not None and other.person is None and other.type in ORG_TYPES:
+                        if other is not None and other.person is None and other.type in helpers:
                             rels.append(_rel(doc, other.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
             for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)):
                 vs = s + v.start()

@@ -267,3 +267,18 @@ def test_a_forms_heading_naming_both_items_is_no_item():
             "２．署名者・立会人\n　　署名者：常陽銀行 専務取締役 根本 和也\n　　立会人：茨城県 副知事 飯田 真一\n")
     _, t = triples(text, "ja")
     assert ("根本 和也", "witnessOf", "常陽銀行") not in t
+
+
+def test_a_title_before_a_name_whose_family_name_is_a_companys():
+    data, t = triples("Tainan City signed an MOU with Niigata Prefecture. Governor Kubota Shinji of Niigata Prefecture "
+                      "attended as a witness.")
+    assert ("Kubota Shinji", "holdsPosition", "Niigata Prefecture") in t
+    assert "Kubota" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_prefectural_government_supporting_an_investment_facilitates_it():
+    _, t = triples("Advantech Co., Ltd. will invest JPY 5 billion in Aichi Prefecture. The investment was supported "
+                   "by the Aichi Prefectural Government, which approved a subsidy, and by the Japan External Trade "
+                   "Organization (JETRO).")
+    assert ("Aichi Prefecture", "facilitatedInvestment", "Advantech Co., Ltd.") in t
+    assert ("Japan External Trade Organization", "facilitatedInvestment", "Advantech Co., Ltd.") in t
