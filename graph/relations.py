@@ -168,7 +168,7 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
 
 # ---------------------------------------------------------------- coordination
 
-_EN_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+(?:with\s+)?|as well as\s+)?|\s+and\s+(?:with\s+)?|\s+as well as\s+|\s*&\s*)(?:by\s+)?(?:the\s+)?")
+_EN_JOIN = re.compile(r"(?:\s*[,;]\s*(?:and\s+(?:with\s+)?|as well as\s+)?|\s+and\s+(?:with\s+)?|\s+as well as\s+|\s*&\s*)(?:by\s+)?(?:the\s+)?")
 _EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?(?:(?:[a-z-]+\s+){0,4}?"
                       r"(?:company|firm|group|maker|manufacturer|government)\s+)?")
 _CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")

@@ -282,3 +282,11 @@ def test_a_prefectural_government_supporting_an_investment_facilitates_it():
                    "Organization (JETRO).")
     assert ("Aichi Prefecture", "facilitatedInvestment", "Advantech Co., Ltd.") in t
     assert ("Japan External Trade Organization", "facilitatedInvestment", "Advantech Co., Ltd.") in t
+
+
+def test_signatories_listed_with_semicolons():
+    _, t = triples("ITRI signed a memorandum of understanding with Tohoku University and Miyagi Prefecture. It was "
+                   "signed by Liu Chia-hao, Executive Vice President of ITRI; Mori Atsushi, Executive Vice President "
+                   "of Tohoku University; and Sato Yukiko, Vice Governor of Miyagi Prefecture.")
+    assert {("Liu Chia-hao", "signatoryOf", "ITRI"), ("Mori Atsushi", "signatoryOf", "Tohoku University"),
+            ("Sato Yukiko", "signatoryOf", "Miyagi Prefecture")} <= t
