@@ -458,7 +458,12 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             for n in nouns:
                 btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|(?:on\s+[\w\s-]{1,40}?\s+)?)?between\s+", text[s + n.end():e])
                 if btw:
-                    parties += _chain(doc, s + n.end() + btw.end(), e)
+                    pos = s + n.end() + btw.end()
+                    co = re.match(r"(?:the|this)\s+(?:company|firm)\s+and\s+(?:the\s+)?", text[pos:e])
+                    if co and _first_company(doc) is not None:  # "between the company and the Bureau"
+                        parties.append(_first_company(doc))
+                        pos += co.end()
+                    parties += _chain(doc, pos, e)
         elif verbs and (nouns or re.search("簽字|署名|簽約|調印", sent)):
             last_verb = s + verbs[-1].start()
             in_people = [(u.person.prefix_start or u.start, u.end) for u in doc.units_in(s, e) if u.person]

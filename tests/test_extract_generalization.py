@@ -290,3 +290,9 @@ def test_signatories_listed_with_semicolons():
                    "of Tohoku University; and Sato Yukiko, Vice Governor of Miyagi Prefecture.")
     assert {("Liu Chia-hao", "signatoryOf", "ITRI"), ("Mori Atsushi", "signatoryOf", "Tohoku University"),
             ("Sato Yukiko", "signatoryOf", "Miyagi Prefecture")} <= t
+
+
+def test_an_mou_between_the_company_and_a_body():
+    _, t = triples("Fujimi Incorporated will invest NT$4.2 billion in Taiwan. An investment memorandum of "
+                   "understanding between the company and the Hsinchu Science Park Bureau was signed on 15 September 2022.")
+    assert ("Fujimi Incorporated", "signedMOUWith", "Hsinchu Science Park Bureau") in t
