@@ -1584,13 +1584,16 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
                 small = org_at.get(u.end + m.end())
                 if small is not None and small.type in ORG_TYPES:
                     add(small.entity, u.entity, (s, e))
-            if doc.lang == "en" and i + 1 < len(sent_units):
-                nxt = sent_units[i + 1]
-                if re.fullmatch(r"\s*,\s*", text[u.end:nxt.start]) and re.search(
-                        r"(?:Division|Section|Department|Dep\.|Dept\.|Bureau|Office|Center|Centre|Branch)$", u.mention.text if u.mention else ""):
-                    tail = text[nxt.end:nxt.end + 6]
-                    if not re.match(r"\s*(?:,\s*)?and\b", tail):
-                        add(u.entity, nxt.entity, (s, e))
+            # "the Industry and Labor Department, Niigata Prefectural Government", "the Industrial
+            # Development Administration (IDA), Ministry of Economic Affairs": the body it is part of
+            comma = re.match(r"\s*(?:\([A-Za-z]+\))?\s*,\s*", text[u.end:u.end + 20]) if doc.lang == "en" else None
+            nxt = doc.unit_at(u.end + comma.end()) if comma else None
+            if nxt is not None and nxt.person is None and (nxt.type in ORG_TYPES or nxt.type in ("Prefecture", "City")) \
+                    and _SUB_BODY.search(u.mention.text if u.mention else ""):
+                more = re.match(r"\s*(?:\([A-Za-z]+\))?\s*(?:,\s*)?and\s+(?:the\s+)?", text[nxt.end:nxt.end + 20])
+                listed = doc.unit_at(nxt.end + more.end()) if more else None
+                if listed is None or listed.person is not None:  # not "the X Division, the Y Bureau and the Z Office"
+                    add(u.entity, nxt.entity, (s, e))
 
 
 # ---------------------------------------------------------------- more places and parents

@@ -296,3 +296,14 @@ def test_an_mou_between_the_company_and_a_body():
     _, t = triples("Fujimi Incorporated will invest NT$4.2 billion in Taiwan. An investment memorandum of "
                    "understanding between the company and the Hsinchu Science Park Bureau was signed on 15 September 2022.")
     assert ("Fujimi Incorporated", "signedMOUWith", "Hsinchu Science Park Bureau") in t
+
+
+def test_a_body_followed_by_a_comma_and_the_body_it_belongs_to():
+    _, t = triples("The MOU was signed by Hsieh Ming-tsung, Director of the Industrial Development Administration (IDA), "
+                   "Ministry of Economic Affairs (MOEA), and Ohara Tetsuya, Director General of the Industry and Labor "
+                   "Department, Niigata Prefectural Government.")
+    assert ("Industrial Development Administration", "partOf", "Ministry of Economic Affairs") in t
+    assert ("Industry and Labor Department", "partOf", "Niigata Prefectural Government") in t
+    _, t = triples("Under the instruction of the Ministry of Economic Affairs and its Industrial Development Bureau, the "
+                   "Taiwan-Japan Industrial Collaboration Promotion Office, TJPO, forged an alliance with Osaka.")
+    assert not any(r == "partOf" and o == "Taiwan-Japan Industrial Collaboration Promotion Office" for _, r, o in t)
