@@ -1606,6 +1606,7 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
 _CJK_LIES = re.compile(r"位於|位于|位在|地處|地处|坐落於|座落於")
 _JA_LIES = re.compile(r"に位置|にある")
 _EN_LIES = re.compile(r"\s*,?\s+(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?(?:located|situated|lying|nestled)\s+in\s+(?:the\s+)?")
+_EN_BOTH_IN = re.compile(r",\s+(?:both|all|each)\s+(?:located\s+|situated\s+)?in\s+(?:the\s+)?")
 _EN_PLACE_APPOS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|port|county|prefecture|region|"
                              r"municipality|township|district|island|capital|hub)\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
 _CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|の下に置かれた|の下に置かれている|の下にある|傘下の|所管の|直属の|直轄の)(?:的)?")
@@ -1697,6 +1698,18 @@ def _more_places(doc: Doc, rels: list[Relation]) -> None:
                 if m:
                     run = _place_run(doc, m.end(), e)
                     _lies_in(doc, u, run, (s, e), 0.8, rels)  # "X, located in the Chubu region of Japan"
+                both = _EN_BOTH_IN.match(text, u.end) if u.type in ("City", "Region") else None
+                if both:  # "Tsubame City and Sanjo City, both in Niigata Prefecture": each of them
+                    run = _place_run(doc, both.end(), e)
+                    listed = [u]
+                    for x in reversed(doc.units_in(s, u.start)):
+                        if x.person is not None or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?",
+                                                                    text[x.end:listed[-1].start]):
+                            break
+                        listed.append(x)
+                    for x in listed:
+                        if x.type in ("City", "Region"):
+                            _lies_in(doc, x, run, (s, e), 0.75, rels)
 
 
 def _more_parents(doc: Doc, rels: list[Relation]) -> None:

@@ -307,3 +307,9 @@ def test_a_body_followed_by_a_comma_and_the_body_it_belongs_to():
     _, t = triples("Under the instruction of the Ministry of Economic Affairs and its Industrial Development Bureau, the "
                    "Taiwan-Japan Industrial Collaboration Promotion Office, TJPO, forged an alliance with Osaka.")
     assert not any(r == "partOf" and o == "Taiwan-Japan Industrial Collaboration Promotion Office" for _, r, o in t)
+
+
+def test_places_both_in_a_prefecture():
+    _, t = triples("Niigata is known for the firms around Tsubame City and Sanjo City, both in Niigata Prefecture, "
+                   "whose tools sell worldwide.")
+    assert {("Tsubame City", "locatedIn", "Niigata Prefecture"), ("Sanjo City", "locatedIn", "Niigata Prefecture")} <= t
