@@ -546,6 +546,12 @@ _TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u3
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 
+@functools.lru_cache(maxsize=1)
+def _cjk_surnames() -> frozenset:
+    """Chinese family names (both scripts' lists): the first character of a name before a title."""
+    return load_cues("zh-Hant").set("surnames") | load_cues("ja").set("surnames")
+
+
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
     agency = cues.set("agency_heads")
@@ -595,6 +601,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue  # "12個地方商工會": a kind of body, not one
         # "藤本陽司県商工観光労働部": a person's name before a bare 県 / 市 starts no org
         seg = text[start:hs]
+        if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")):
+            continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
         if start not in {m.start for m in base}:
             for i in range(2, len(seg)):
                 if seg[i] in pref_chars or seg[i] == "市":

@@ -313,3 +313,11 @@ def test_places_both_in_a_prefecture():
     _, t = triples("Niigata is known for the firms around Tsubame City and Sanjo City, both in Niigata Prefecture, "
                    "whose tools sell worldwide.")
     assert {("Tsubame City", "locatedIn", "Niigata Prefecture"), ("Sanjo City", "locatedIn", "Niigata Prefecture")} <= t
+
+
+def test_a_name_before_a_title_starting_with_a_body_head_is_a_person_in_japanese():
+    data, t = triples("福井県は工業技術研究院と覚書を締結した。覚書には中嶋康弘知事と工研院の呉志明副院長が署名し、"
+                      "桃園市政府経済発展局の張家銘局長が立ち会った。", "ja")
+    kinds = {e["label"]: e["type"] for e in data["entities"]}
+    assert kinds.get("呉志明") == "Person" and kinds.get("張家銘") == "Person"
+    assert "呉志明副院" not in kinds and "張家銘局" not in kinds
