@@ -217,7 +217,7 @@ def test_a_place_visited_or_signed_in_is_no_party_in_chinese():
                    "並由高知縣議會議長森田英二擔任見證人。", "zh-Hant")
     assert ("花蓮縣", "signedMOUWith", "高知縣") in t
     assert not any(r == "signedMOUWith" and ("四國" in s + o or "高知市" in (s, o)) for s, r, o in t)
-    assert ("森田英二", "witnessOf", "花蓮縣") in t
+    assert ("森田英二", "witnessOf", "高知縣") in t  # the side of the assembly he heads
 
 
 def test_fields_listed_one_per_bullet_after_the_sentence():
@@ -321,3 +321,10 @@ def test_a_name_before_a_title_starting_with_a_body_head_is_a_person_in_japanese
     kinds = {e["label"]: e["type"] for e in data["entities"]}
     assert kinds.get("呉志明") == "Person" and kinds.get("張家銘") == "Person"
     assert "呉志明副院" not in kinds and "張家銘局" not in kinds
+
+
+def test_a_prefectural_assembly_is_a_body():
+    data, t = triples("臺中市與岐阜縣簽署產業合作備忘錄，岐阜縣議會議長大野隆也到場見證。", "zh-Hant")
+    assert ("大野隆也", "holdsPosition", "岐阜縣議會") in t
+    data, t = triples("長野県は覚書を締結した。長野県議会議長の宮坂直人が立ち会った。", "ja")
+    assert "長野県議会" in {e["label"] for e in data["entities"] if e["type"] == "Agency"}
