@@ -328,3 +328,8 @@ def test_a_prefectural_assembly_is_a_body():
     assert ("大野隆也", "holdsPosition", "岐阜縣議會") in t
     data, t = triples("長野県は覚書を締結した。長野県議会議長の宮坂直人が立ち会った。", "ja")
     assert "長野県議会" in {e["label"] for e in data["entities"] if e["type"] == "Agency"}
+
+
+def test_the_nth_copy_of_an_agreement_in_chinese():
+    _, t = triples("臺中市與岐阜縣於5月16日簽署產業合作備忘錄。本次是臺中市與日本地方政府簽署的第5份產業合作備忘錄。", "zh-Hant")
+    assert ("岐阜縣", "memberOrdinal", "5") in t
