@@ -333,3 +333,8 @@ def test_a_prefectural_assembly_is_a_body():
 def test_the_nth_copy_of_an_agreement_in_chinese():
     _, t = triples("臺中市與岐阜縣於5月16日簽署產業合作備忘錄。本次是臺中市與日本地方政府簽署的第5份產業合作備忘錄。", "zh-Hant")
     assert ("岐阜縣", "memberOrdinal", "5") in t
+
+
+def test_a_japanese_corporate_officer_title_in_chinese():
+    _, t = triples("荏原製作所與南部科學園區管理局簽署投資意向書，由荏原製作所執行役細田修與管理局局長鄭明哲代表簽署。", "zh-Hant")
+    assert ("細田修", "holdsPosition", "荏原製作所") in t
