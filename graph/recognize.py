@@ -273,8 +273,11 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
     conn = r"(?:(?:and|&|de|du)[ \t]+)?"
     word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+)?{_CAPW}){{0,6}}"
     return {
+        # "Taipei Economic and Cultural Office in Osaka": an office or branch is named with its city;
+        # "Hokkaido Bank in Sapporo", "Tongluo Science Park in Miaoli County" are not
         "org_final": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+{conn}){{1,8}}(?:{heads})(?![\w-])"
-                                rf"(?:[ \t]+in[ \t]+{_CAPW}(?:[ \t]+{_CAPW})?)?"),
+                                rf"(?:(?:(?<=Office)|(?<=Branch)|(?<=Center)|(?<=Centre)|(?<=Bureau)|(?<=Division))"
+                                rf"[ \t]+in[ \t]+{_CAPW}(?:[ \t]+{_CAPW})?)?"),
         "org_first": re.compile(rf"(?<![\w-])(?:{first})[ \t]+(?:the[ \t]+)?{word_list}"
                                 rf"(?:(?:,[ \t]*{_CAPW}(?:[ \t]+{_CAPW}){{0,2}}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})?"),
         # "Sanwa Coating & Film Co., Ltd.": an ampersand joins two words of a company's name

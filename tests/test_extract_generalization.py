@@ -338,3 +338,11 @@ def test_the_nth_copy_of_an_agreement_in_chinese():
 def test_a_japanese_corporate_officer_title_in_chinese():
     _, t = triples("荏原製作所與南部科學園區管理局簽署投資意向書，由荏原製作所執行役細田修與管理局局長鄭明哲代表簽署。", "zh-Hant")
     assert ("細田修", "holdsPosition", "荏原製作所") in t
+
+
+def test_a_body_in_a_city_is_named_without_the_city_unless_it_is_an_office():
+    data, t = triples("TAITRA signed memorandums of understanding with the Sapporo Chamber of Commerce and with Hokkaido "
+                      "Bank in Sapporo. Nakamura Kazuo of the Taipei Economic and Cultural Office in Sapporo attended.")
+    labels = {e["label"] for e in data["entities"]}
+    assert "Hokkaido Bank" in labels and "Hokkaido Bank in Sapporo" not in labels
+    assert "Taipei Economic and Cultural Office in Sapporo" in labels
