@@ -362,7 +362,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
-_SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，]))")
+_SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，）)]))")
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
 _GIVEN_THIRD = frozenset("郎朗子彦介助美")  # the last character of a three-character given name
@@ -400,10 +400,11 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         if spaced and not covered[spaced.start("name")]:
             # a form's line "ＴＥＥＭＡ理事長　李　振宇", "公益財団法人…機構　理事長　小松　克也": family and
             # given name apart, the body before the title (maybe apart too)
-            if org is None:
-                gap = re.search(r"[ \u3000]+$", text[max(0, ts - 4):ts])
+            if org is None:  # "理事長　李 建宏" after the body and spaces, "常陽銀行（頭取　岡田 俊彦）"
+                gap = re.search(r"[ \u3000]+$|[（(]$", text[max(0, ts - 4):ts])
                 org = by_end.get(ts - len(gap.group())) if gap else None
-                post = Post(post.role, org, org.start if org else ts, te)
+                bracket = gap is not None and gap.group() in "（("  # the body stays a unit of its own
+                post = Post(post.role, org, org.start if org and not bracket else ts, te)
                 prefix = post.start
             people.append(Person(spaced.start("name"), spaced.end("name"), spaced.group("name"), (post,), prefix_start=prefix))
             continue

@@ -495,6 +495,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     for u in people:
                         if prev <= u.start and u.end <= pos and u.start not in done:
                             done.add(u.start)
+                            if re.match(r"[)）]", text[u.end:u.end + 1]) and re.search(r"[(（]", text[max(s, u.start - 8):u.end]):
+                                continue  # "常陽銀行（頭取　岡田 俊彦）は": who heads the body, not who signed
                             (signers if kind == "sign" else witnesses).append(u)
                     prev = pos
         party_ids: list[str] = []

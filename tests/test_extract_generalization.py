@@ -346,3 +346,10 @@ def test_a_body_in_a_city_is_named_without_the_city_unless_it_is_an_office():
     labels = {e["label"] for e in data["entities"]}
     assert "Hokkaido Bank" in labels and "Hokkaido Bank in Sapporo" not in labels
     assert "Taipei Economic and Cultural Office in Sapporo" in labels
+
+
+def test_a_bodys_head_in_brackets_after_it_holds_a_post_and_does_not_sign():
+    _, t = triples("株式会社常陽銀行（頭取　岡田 俊彦）は、台湾の第一商業銀行（董事長　呂 政達）と覚書を締結した。", "ja")
+    assert ("株式会社常陽銀行", "signedMOUWith", "第一商業銀行") in t
+    assert {("岡田 俊彦", "holdsPosition", "株式会社常陽銀行"), ("呂 政達", "holdsPosition", "第一商業銀行")} <= t
+    assert not any(r == "signatoryOf" for _, r, _ in t)
