@@ -826,8 +826,8 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if not inds:
             continue
         sent = doc.text[s:e]
-        if not coop.search(sent) and not both.search(sent):
-            continue
+        if not coop.search(sent) and not both.search(sent) and not any(a.sentence[0] == s for a in agreements):
+            continue  # (the signing sentence's own fields count: "signed an MOU on promoting X")
 
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None

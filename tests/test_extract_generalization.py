@@ -353,3 +353,13 @@ def test_a_bodys_head_in_brackets_after_it_holds_a_post_and_does_not_sign():
     assert ("株式会社常陽銀行", "signedMOUWith", "第一商業銀行") in t
     assert {("岡田 俊彦", "holdsPosition", "株式会社常陽銀行"), ("呂 政達", "holdsPosition", "第一商業銀行")} <= t
     assert not any(r == "signatoryOf" for _, r, _ in t)
+
+
+def test_fields_after_projects_in_research_on_and_on_promoting():
+    _, t = triples("ITRI signed a memorandum of understanding with Tohoku University. The agreement commits the partners "
+                   "to pilot projects in power semiconductors, green hydrogen and smart agriculture.")
+    assert ("ITRI", "cooperatesIn", "green hydrogen") in t
+    _, t = triples("Advantech and Aichi Prefecture signed a memorandum of understanding on promoting smart "
+                   "manufacturing and digital transformation.")
+    assert {("Aichi Prefecture", "cooperatesIn", "smart manufacturing"),
+            ("Aichi Prefecture", "cooperatesIn", "digital transformation")} <= t
