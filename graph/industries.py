@@ -39,7 +39,9 @@ class IndustryMention:
 
 _EN_STOP = re.compile(r"\s+(?:to|together|with|by|which|that|who|for|from|as|will|would|is|are|was|were|has|have|"
                       r"in|at|on|so|while|through|between|among|under|via)\b|[.;:!?()\"“”]|\s+and\s+(?:to|will|the\s+\w+\s+will)\b")
-_EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+")
+# "food and beverage", "oil and gas": one field each, not two
+_EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?!(?:beverages?|gas|apparel|communications?\s+technology)\b)"
+                       r"|\s+or\s+|\s+as well as\s+")
 _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
 # "... joint research in four fields:" then one field per bulleted line
 _EN_LIST_CUE = re.compile(r"\b(?:in|on|across|covering)\s+(?:the\s+)?(?:following\s+|these\s+|\w+\s+)?(?:key\s+)?"
@@ -56,6 +58,13 @@ _EN_VERBISH = {"said", "says", "announced", "noted", "added", "stated", "told", 
                "bring", "make", "develop", "expand", "strengthen", "deepen", "create", "other", "more", "each"}
 
 
+# fields whose name starts with an -ing word ("manufacturing technology", "food processing" is not one)
+_ING_FIELDS = {"manufacturing", "processing", "engineering", "shipbuilding", "mining", "banking", "marketing",
+               "packaging", "printing", "computing", "recycling", "farming", "fishing", "clothing", "housing",
+               "building", "cooling", "lighting", "heating", "advertising", "publishing", "gaming", "machining",
+               "tooling", "accounting", "consulting", "catering", "shipping", "trading", "retailing", "sewing"}
+
+
 def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
     cues = load_cues("en")
     covered = bytearray(len(text) + 1)
@@ -69,6 +78,10 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         words = item.split()
         if not words or len(words) > 4 or any(covered[s:e]) or words[0].lower() in _EN_VERBISH:
             return False
+        if len(words) >= 2 and words[0].lower().endswith("ing") and words[0].lower() not in _ING_FIELDS \
+                and words[1].lower() not in ("and", "or") \
+                and (len(words) > 2 or words[1].lower() in ("a", "an", "the") or words[1].endswith("s")):
+            return False  # "exchanging trade missions", "running a platform": an activity, not a field
         if any(not re.fullmatch(r"[A-Za-z][a-z-]*", w) for w in words) or \
                 words[0][0].isupper() and words[0] != "Internet" and not capital_ok:
             return False

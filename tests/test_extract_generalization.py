@@ -363,3 +363,12 @@ def test_fields_after_projects_in_research_on_and_on_promoting():
                    "manufacturing and digital transformation.")
     assert {("Aichi Prefecture", "cooperatesIn", "smart manufacturing"),
             ("Aichi Prefecture", "cooperatesIn", "digital transformation")} <= t
+
+
+def test_food_and_beverage_is_one_field_and_activities_are_no_fields():
+    data, t = triples("TAITRA signed an MOU with the Sapporo Chamber of Commerce. TAITRA and the chamber will cooperate in "
+                      "food and beverage, tourism and manufacturing technology, exchanging trade missions and running a "
+                      "joint platform.")
+    fields = {o for s, r, o in t if s == "TAITRA" and r == "cooperatesIn"}
+    assert {"food and beverage", "tourism", "manufacturing technology"} <= fields
+    assert not fields & {"beverage", "exchanging trade missions", "running a joint platform"}
