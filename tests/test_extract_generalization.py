@@ -372,3 +372,10 @@ def test_food_and_beverage_is_one_field_and_activities_are_no_fields():
     fields = {o for s, r, o in t if s == "TAITRA" and r == "cooperatesIn"}
     assert {"food and beverage", "tourism", "manufacturing technology"} <= fields
     assert not fields & {"beverage", "exchanging trade missions", "running a joint platform"}
+
+
+def test_fields_named_as_the_focus_in_chinese_and_each_field_in_japanese():
+    _, t = triples("臺中市與岐阜縣簽署產業合作備忘錄。雙方將以智慧機械、航太、精密模具及觀光為重點，推動企業媒合。", "zh-Hant")
+    assert ("臺中市", "cooperatesIn", "精密模具") in t
+    _, t = triples("長野県は台湾の団体と覚書を締結しました。半導体、精密機械、情報通信の各分野で交流を促進します。", "ja")
+    assert ("長野県", "cooperatesIn", "情報通信") in t
