@@ -270,6 +270,9 @@ def _label_keys(entry) -> frozenset:
     return frozenset(name_key(t) for t, _ in entry.labels)
 
 
+_COUNTRY_LEAD = re.compile(r"(?:Taiwan|Japan|China|Korea)['’]s\s+")
+
+
 def _label(texts: list[str], entry, lang: str, typ: str) -> str:
     """The fullest form written: a gazetteer label seen in the text, else the longest mention."""
     if typ == "Person":
@@ -282,4 +285,8 @@ def _label(texts: list[str], entry, lang: str, typ: str) -> str:
         whole = [t for t, l in entry.labels if l == lang and any(len(x) >= 4 and x in t for x in texts)]
         if whole:  # "Minister of Transportation and Communications": the ministry's name, in full
             return whole[0]
+        inside = [t for t, l in entry.labels if l == lang and any(x.endswith(t) and _COUNTRY_LEAD.fullmatch(x[:-len(t)])
+                                                                   for x in texts)]
+        if inside:  # "Taiwan's Ministry of Economic Affairs": the name without its country
+            return max(inside, key=len)
     return max(texts, key=len)

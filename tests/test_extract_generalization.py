@@ -379,3 +379,11 @@ def test_fields_named_as_the_focus_in_chinese_and_each_field_in_japanese():
     assert ("臺中市", "cooperatesIn", "精密模具") in t
     _, t = triples("長野県は台湾の団体と覚書を締結しました。半導体、精密機械、情報通信の各分野で交流を促進します。", "ja")
     assert ("長野県", "cooperatesIn", "情報通信") in t
+
+
+def test_a_known_body_written_with_more_words_keeps_its_own_name_as_label():
+    data, _ = triples("Chen Hsin-yi, Deputy Director-General of the Industrial Development Administration under Taiwan's "
+                      "Ministry of Economic Affairs, witnessed the signing.")
+    moea = next(e for e in data["entities"] if e["id"].endswith("/moea"))
+    assert moea["label"] == "Ministry of Economic Affairs"
+    assert "Taiwan's Ministry of Economic Affairs" in moea["mentions"]
