@@ -362,6 +362,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
+_ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$")
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，）)]))")
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
@@ -433,6 +434,9 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             if org is None:
                 # "工業局の呂正華副局長": the organization before の
                 before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else None
+                acr = _ACRONYM_BEFORE.search(text, max(0, s - 14), s) if before is None else None
+                if acr is not None:  # "台日産業連携推進オフィス（TJPO）の周家豪執行長"
+                    before = by_end.get(acr.start())
                 if before is not None and before.type in ORG_TYPES | PLACE_TYPES:
                     post = Post(post.role, before, before.start, te)
                     first = before.start

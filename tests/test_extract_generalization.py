@@ -387,3 +387,8 @@ def test_a_known_body_written_with_more_words_keeps_its_own_name_as_label():
     moea = next(e for e in data["entities"] if e["id"].endswith("/moea"))
     assert moea["label"] == "Ministry of Economic Affairs"
     assert "Taiwan's Ministry of Economic Affairs" in moea["mentions"]
+
+
+def test_a_post_at_a_body_written_with_its_acronym_before_the_name():
+    _, t = triples("東元電機と北九州市が協定を締結した。台湾の台日産業連携推進オフィス（TJPO）の周家豪執行長が立会人を務めた。", "ja")
+    assert ("周家豪", "holdsPosition", "台日産業連携推進オフィス") in t
