@@ -242,8 +242,10 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
             compound.append((res.of_span[m.span], implied[_own_level(m.text, lang)], m.span))
         elif m.entry and gaz is not None:
             entry = gaz.get(m.entry)
-            if entry is not None and entry.parent and entry.type == "Agency":
+            if entry is not None and entry.parent and entry.type in ("Agency", "Organization"):
                 parent = gaz.get(entry.parent)
+                if entry.type == "Organization" and parent is not None and parent.type not in ("Agency", "Organization"):
+                    parent = None  # an association's office is part of the association; where it is, is not partOf
                 key = name_key(m.text)
                 # "經濟部工業局", "Osaka Prefect. Gov., Dep. of ...": the name starts with its parent's
                 if parent is not None and entity_iri(parent.id) in type_of and any(

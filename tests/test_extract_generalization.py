@@ -392,3 +392,11 @@ def test_a_known_body_written_with_more_words_keeps_its_own_name_as_label():
 def test_a_post_at_a_body_written_with_its_acronym_before_the_name():
     _, t = triples("東元電機と北九州市が協定を締結した。台湾の台日産業連携推進オフィス（TJPO）の周家豪執行長が立会人を務めた。", "ja")
     assert ("周家豪", "holdsPosition", "台日産業連携推進オフィス") in t
+
+
+def test_an_office_named_after_its_association_or_representation_is_part_of_it():
+    _, t = triples("嘉義縣與福井縣簽署合作備忘錄，日本台灣交流協會台北事務所副代表佐藤健出席見證。", "zh-Hant")
+    assert ("日本台灣交流協會台北事務所", "partOf", "日本台灣交流協會") in t
+    _, t = triples("熊本市と台中市が協定を締結した。台北駐日経済文化代表処福岡分処の曾国華処長が立ち会った。", "ja")
+    assert ("台北駐日経済文化代表処福岡分処", "partOf", "台北駐日経済文化代表処") in t
+    assert ("曾国華", "holdsPosition", "台北駐日経済文化代表処福岡分処") in t
