@@ -301,27 +301,35 @@ _AFTER_NAME = ("同時", "表示", "指出", "擔任", "担任", "出席", "致�
                "代表", "簽署", "簽訂", "主持", "親自", "一同", "等人", "蒞臨", "與會")
 
 
+def _japanese_name_at(text: str, pos: int, rx: dict, covered_at) -> str | None:
+    """A Japanese name starting at ``pos`` with a known family name, its given name up to
+    where a verb, a particle or punctuation starts."""
+    head = fold_cjk(text[pos:pos + 3])
+    jp = next((s for s in rx["jp_surnames"] if head.startswith(s)), None)
+    if jp is None:
+        return None
+    given = ""
+    at = pos + len(jp)
+    for k, ch in enumerate(text[at:at + 3]):
+        stop = _GIVEN_STOP if not given else _GIVEN_STOP_2
+        if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]) \
+                or text[at + k:at + k + 2] in _AFTER_NAME or (k == 2 and ch not in _GIVEN_THIRD):
+            break  # "日高誠簽署", "川添勝擔任": a verb; "健一郎": a third character that ends given names
+        if covered_at(at + k):
+            break
+        given += ch
+    return text[pos:at + len(given)] if given else None
+
+
 def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | None:
     lat = rx["latin"].match(text, pos)
     if lat:
         return text[pos:lat.end()].lstrip()
     if lang == "ja":
         return None
-    head = fold_cjk(text[pos:pos + 3])
-    jp = next((s for s in rx["jp_surnames"] if head.startswith(s)), None)
-    if jp is not None:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
-        given = ""
-        at = pos + len(jp)
-        for k, ch in enumerate(text[at:at + 3]):
-            stop = _GIVEN_STOP if not given else _GIVEN_STOP_2
-            if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]) \
-                    or text[at + k:at + k + 2] in _AFTER_NAME or (k == 2 and ch not in _GIVEN_THIRD):
-                break  # "日高誠簽署", "川添勝擔任": a verb; "健一郎": a third character that ends given names
-            if covered_at(at + k):
-                break
-            given += ch
-        if given:
-            return text[pos:at + len(given)]
+    jp = _japanese_name_at(text, pos, rx, covered_at)
+    if jp:  # a Japanese name in a Chinese text: "田中和也", "古川信弘", "松本健一", "中村浩"
+        return jp
     run = ""
     i = pos
     chinese = text[pos:pos + 1] in rx["surnames"] or text.startswith(rx["compound"], pos)
@@ -445,6 +453,10 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             people.append(Person(s, prefix, name, tuple(posts), short=short, prefix_start=first, suffix_end=te))
             continue
         link = re.match(r"的|の|を務める|を務め、?|、", text[te:te + 5])
+        named = _japanese_name_at(text, te + 1, rx, covered_at) if lang == "ja" and link and link.group() == "の" else None
+        if named:  # "岡山県産業労働部長の藤原雅之と…": the title, の, the name
+            people.append(Person(te + 1, te + 1 + len(named), named, (post,), prefix_start=prefix))
+            continue
         if link:
             pending.append((post, te + link.end()))
             continue

@@ -400,3 +400,10 @@ def test_an_office_named_after_its_association_or_representation_is_part_of_it()
     _, t = triples("熊本市と台中市が協定を締結した。台北駐日経済文化代表処福岡分処の曾国華処長が立ち会った。", "ja")
     assert ("台北駐日経済文化代表処福岡分処", "partOf", "台北駐日経済文化代表処") in t
     assert ("曾国華", "holdsPosition", "台北駐日経済文化代表処福岡分処") in t
+
+
+def test_a_japanese_title_then_no_then_the_name():
+    _, t = triples("岡山県と台日産業連携推進オフィスが覚書を締結しました。岡山県産業労働部長の藤原雅之と"
+                   "TJPOの許明哲執行長が覚書に署名しました。", "ja")
+    assert ("藤原雅之", "holdsPosition", "岡山県産業労働部") in t
+    assert ("藤原雅之", "signatoryOf", "岡山県") in t
