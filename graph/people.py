@@ -298,7 +298,7 @@ def _cjk_rx(cues: Cues) -> dict:
 
 # words that follow a name, never part of it: "議長川添勝擔任見證人", "處長廖文龍出席"
 _AFTER_NAME = ("同時", "表示", "指出", "擔任", "担任", "出席", "致詞", "致辭", "見證", "共同", "率團", "率領",
-               "代表", "簽署", "簽訂", "主持", "親自", "一同", "等人", "蒞臨", "與會")
+               "代表", "簽署", "簽訂", "主持", "親自", "一同", "等人", "蒞臨", "與會", "分別")
 
 
 def _japanese_name_at(text: str, pos: int, rx: dict, covered_at) -> str | None:

@@ -407,3 +407,12 @@ def test_a_japanese_title_then_no_then_the_name():
                    "TJPOの許明哲執行長が覚書に署名しました。", "ja")
     assert ("藤原雅之", "holdsPosition", "岡山県産業労働部") in t
     assert ("藤原雅之", "signatoryOf", "岡山県") in t
+
+
+def test_a_company_after_its_descriptor_and_generic_company_nouns_in_chinese():
+    data, t = triples("總部位於新竹縣的半導體材料廠昇陽精密材料股份有限公司宣布，將在熊本縣投資。合資新公司由昇陽持股６０％。"
+                      "昇陽與熊本縣、菊陽町簽署進駐協定，由熊本縣知事木村隆之及菊陽町長吉田誠分別代表簽署。", "zh-Hant")
+    labels = {e["label"] for e in data["entities"]}
+    assert "昇陽精密材料股份有限公司" in labels
+    assert not labels & {"合資新公司", "體材料廠昇陽精密材料股份有限公司", "吉田誠分"}
+    assert "吉田誠" in labels
