@@ -439,7 +439,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
     """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
-    rx_def = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+    rx_def = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})\s*[)）]")
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
     by_end = {}
@@ -456,8 +456,10 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
             if not d:
                 continue
             acr = d.group(1)
-            if sum(c.isupper() for c in acr) < 2 or acr == full.text or _is_agreement(full.text, cues):
+            if acr.isascii() and sum(c.isupper() for c in acr) < 2 or acr == full.text or _is_agreement(full.text, cues):
                 continue
+            if not acr.isascii() and not _abbreviates(acr, full.text):
+                continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
             s = end + d.start(1)
             out.append(Mention(s, s + len(acr), acr, full.type, full.entry, "acronym", alias_of=full.span))
             defined.setdefault(acr, full)
@@ -486,9 +488,28 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
         defined[acr] = full
     # later uses of every defined acronym
     for acr, full in defined.items():
-        for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(acr)}(?![A-Za-z0-9-])", text):
+        bounded = rf"(?<![A-Za-z0-9-]){re.escape(acr)}(?![A-Za-z0-9-])" if acr.isascii() else re.escape(acr)
+        for m in re.finditer(bounded, text):
             out.append(Mention(m.start(), m.end(), acr, full.type, full.entry, "acronym", alias_of=full.span))
     return out
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether a Chinese or Japanese short name takes its characters, in order, from the full
+    name, starting with its first ("台積電" of "台灣積體電路製造股份有限公司").
+
+    >>> _abbreviates("工研院", "工業技術研究院"), _abbreviates("研究院", "工業技術研究院")
+    (True, False)
+    """
+    if short[0] != full[0] or len(short) >= len(full):
+        return False
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def _is_agreement(name: str, cues: Cues | None) -> bool:

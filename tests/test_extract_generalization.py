@@ -416,3 +416,10 @@ def test_a_company_after_its_descriptor_and_generic_company_nouns_in_chinese():
     assert "昇陽精密材料股份有限公司" in labels
     assert not labels & {"合資新公司", "體材料廠昇陽精密材料股份有限公司", "吉田誠分"}
     assert "吉田誠" in labels
+
+
+def test_a_short_name_in_brackets_after_a_chinese_name_stands_for_it():
+    _, t = triples("半導體材料廠昇陽精密材料股份有限公司（昇陽精材）宣布，將在熊本縣投資。昇陽精材與熊本縣簽署進駐協定，"
+                   "由昇陽精材董事長王建國與熊本縣知事木村隆之代表簽署。", "zh-Hant")
+    assert ("昇陽精密材料股份有限公司", "signedMOUWith", "熊本縣") in t
+    assert ("王建國", "holdsPosition", "昇陽精密材料股份有限公司") in t
