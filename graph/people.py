@@ -392,6 +392,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
     pending: list[tuple[Post, int]] = []  # posts waiting for the name that follows them
     for t in rx["titles"].finditer(text):
         ts, te = t.start(), t.end()
+        if ts > 0 and text[ts - 1] == "副" and not covered[ts - 1]:
+            ts -= 1  # "長友理恵副学長": 副 makes the title a deputy's, not part of the name
         if t.group() == "代表" and text[te:te + 1] in _REPRESENT_VERB:
             continue  # "代表雙方簽署": on behalf of, not a post
         if covered[ts] and not (ts + 1 in by_end and by_end[ts + 1].text.endswith(t.group()[0])):
@@ -403,7 +405,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
                 and people[-1].posts[-1].org is not None and people[-1].posts[-1].org.type in ORG_TYPES:
             org = people[-1].posts[-1].org  # "X公司董事長A、總經理B": B's post is at X too
         prefix = org.start if org is not None else ts
-        post = Post(t.group(), org, prefix, te)
+        post = Post(text[ts:te], org, prefix, te)
         covered_at = covered.__getitem__
         spaced = _SPACED_NAME.match(text, te)
         if spaced and not covered[spaced.start("name")]:

@@ -576,6 +576,11 @@ def _cjk_surnames() -> frozenset:
     return load_cues("zh-Hant").set("surnames") | load_cues("ja").set("surnames")
 
 
+@functools.lru_cache(maxsize=1)
+def _jp_surnames() -> tuple[str, ...]:
+    return tuple(load_cues("ja").words("japanese_surnames"))
+
+
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
     agency = cues.set("agency_heads")
@@ -625,7 +630,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue  # "12個地方商工會": a kind of body, not one
         # "藤本陽司県商工観光労働部": a person's name before a bare 県 / 市 starts no org
         seg = text[start:hs]
-        if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")):
+        if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
+                                              or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
         if start not in {m.start for m in base}:
             for i in range(2, len(seg)):

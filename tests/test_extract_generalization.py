@@ -423,3 +423,10 @@ def test_a_short_name_in_brackets_after_a_chinese_name_stands_for_it():
                    "由昇陽精材董事長王建國與熊本縣知事木村隆之代表簽署。", "zh-Hant")
     assert ("昇陽精密材料股份有限公司", "signedMOUWith", "熊本縣") in t
     assert ("王建國", "holdsPosition", "昇陽精密材料股份有限公司") in t
+
+
+def test_a_deputy_title_and_a_japanese_name_before_a_bureau_title():
+    _, t = triples("国立屏東科技大学と宮崎大学が協定を締結した。協定には宮崎大学の長友理恵副学長が署名し、"
+                   "中国経済産業局の岡田聡局長が立ち会った。", "ja")
+    assert ("長友理恵", "holdsPosition", "宮崎大学") in t and ("長友理恵", "signatoryOf", "宮崎大学") in t
+    assert ("岡田聡", "holdsPosition", "中国経済産業局") in t
