@@ -724,12 +724,26 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
         return _select(both + _short_forms(text, both, lang, cues, gaz))
+    base = [_directed_city(text, m) for m in base]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
     found = [_link(m, gaz) for m in found + places]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+def _directed_city(text: str, m: Mention) -> Mention:
+    """"東広島市", "東大阪市": a known city's name after 東 / 西 / 南 / 北 names another city.
+
+    >>> _directed_city("広島県東広島市に", Mention(4, 7, "広島市", "City", "jp-34-hiroshima")).text
+    '東広島市'
+    """
+    if m.type != "City" or m.start == 0 or text[m.start - 1] not in "東西南北" or not m.text.endswith(("市", "町")):
+        return m
+    if m.start >= 2 and text[m.start - 2] in "中極近遠以":  # "中東", "以東": a direction, not a name
+        return m
+    return Mention(m.start - 1, m.end, text[m.start - 1:m.end], "City", None, m.source)
 
 
 _MINISTER_OF = re.compile(r"(?<![\w-])Minister\s+of\s+(?:the\s+)?(?P<rest>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,7})")

@@ -430,3 +430,9 @@ def test_a_deputy_title_and_a_japanese_name_before_a_bureau_title():
                    "中国経済産業局の岡田聡局長が立ち会った。", "ja")
     assert ("長友理恵", "holdsPosition", "宮崎大学") in t and ("長友理恵", "signatoryOf", "宮崎大学") in t
     assert ("岡田聡", "holdsPosition", "中国経済産業局") in t
+
+
+def test_a_city_named_with_a_direction_before_a_known_citys_name():
+    data, t = triples("宏偉電子は広島県東広島市に新工場を建設する。", "ja")
+    assert ("東広島市", "locatedIn", "広島県") in t
+    assert "広島市" not in {e["label"] for e in data["entities"]}
