@@ -368,6 +368,7 @@ class _Page:
 
 
 _DATE_KINDS = {"published", "modified"}
+_BODY_BEFORE_TAIL = 200  # characters of body text before a contact or counter line can end it
 _CONTACT_KINDS = {"organization", "person", "phone"}
 _TAIL_KINDS = _CONTACT_KINDS | {"views"}  # these end the body when they follow it
 _NUMERIC_KINDS = {"views", "phone", "phone?", "numbers"}  # their values hold a number
@@ -391,7 +392,7 @@ _LABELS = {
     "source": ("source", "來源", "資料來源", "新聞來源", "出典", "出所", "情報源"),
     "organization": (
         "contact organization", "contact unit", "contact department", "contact division",
-        "contact agency", "承辦單位", "聯絡單位", "聯繫單位", "發布單位", "發佈單位", "新聞聯絡單位",
+        "contact agency", "department", "publishing department", "publishing unit", "issued by", "承辦單位", "聯絡單位", "聯繫單位", "發布單位", "發佈單位", "新聞聯絡單位",
         "問い合わせ", "問い合わせ先", "お問い合わせ", "お問い合わせ先", "問合せ先", "問合せ",
         "担当課", "担当部署", "所管課",
     ),
@@ -572,6 +573,8 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 _apply(page, kind, line)
                 continue
         if _BREADCRUMB.match(line) or (state == "head" and _is_header_furniture(line)):
+            if state == "body" and not page.paragraphs and not paragraph:
+                page.title, state = None, "head"  # "Taoyuan City Government" above the trail: the site's name
             continue
         if not page.paragraphs and (state == "head" or all(_BYLINE.match(x) for x in paragraph)):
             if _BYLINE.match(line) and (page.title or state == "body"):
@@ -590,8 +593,9 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 _apply(page, kind, value)
             if not pairs[-1][1]:
                 pending = pairs[-1][0]
-            if state == "body" and (page.paragraphs or paragraph) and any(k in _TAIL_KINDS for k, _ in pairs):
-                close()
+            body_chars = sum(len(x) for para in page.paragraphs for x in para) + sum(len(x) for x in paragraph)
+            if state == "body" and body_chars >= _BODY_BEFORE_TAIL and any(k in _TAIL_KINDS for k, _ in pairs):
+                close()  # (a "Views:" line under a heading, before the article, ends nothing)
                 state = "tail"
             continue
         if len(line) <= 200 and _FOOTER.search(line):

@@ -350,6 +350,18 @@ def test_site_lines_above_the_title_are_furniture(tmp_path, head, title, publish
     assert (a.title, a.published, a.text) == (title, published, "The body.")
 
 
+def test_a_site_name_above_the_trail_and_a_counter_under_the_heading_lose_no_article(tmp_path):
+    page = tmp_path / "city.txt"
+    body = "Taoyuan City signed a memorandum of understanding with Tochigi Prefecture. " * 4
+    page.write_text("Taoyuan City Government\n::: Home > News > City News\n\nTaoyuan and Tochigi sign an MOU\n\n"
+                    f"Publish Date: 2023-05-24\nDepartment: Department of Economic Development\nViews: 1,382\n\n{body}\n\n"
+                    "More text.\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert a.title == "Taoyuan and Tochigi sign an MOU" and a.published == date(2023, 5, 24)
+    assert a.text == f"{body.strip()}\n\nMore text."
+    assert a.contact.get("organization") == "Department of Economic Development"
+
+
 def test_a_wire_dateline_with_dashes_and_the_day_first(tmp_path):
     page = tmp_path / "wire.txt"
     page.write_text("Advantech to invest in Aichi\n\nNAGOYA – 3 July 2024 – Advantech Co., Ltd. said it will invest.\n",
