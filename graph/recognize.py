@@ -352,6 +352,12 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
     return start, end
 
 
+_PERSON_AND = re.compile(r"\b[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+\s+and\s+(?:the\s+)?")
+# words before "and" inside one name: "Taipei Economic and Cultural Office", "Commerce and Industry"
+_AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technology|Economy|Industry|Labor|Labour|"
+                          r"Transportation|Tourism|Agriculture|Health|Welfare)$")
+
+
 def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _en_rx(cues)
     agency = cues.set("agency_heads")
@@ -382,6 +388,20 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                 joint = re.match(r"(?:,|\s+and)\s+(?:the\s+)?", text[b.end:end])
                 if joint:
                     start = b.end + joint.end()
+        # "Governor Okubo Masaharu and Utsunomiya Chamber of Commerce", "Lee Ming-che and Hiroshima
+        # University": a name after "and" that starts with a place is a body of its own; "the City
+        # Department of Economic Development and Utsunomiya City": the place ends the first body
+        for b in base[bisect.bisect_left(base_starts, start):bisect.bisect_left(base_starts, end)]:
+            conj = re.search(r"\s+and\s+(?:the\s+)?$", text[start:b.start]) if b.start > start else None
+            if conj and b.type in PLACE_TYPES and not _AND_IN_NAME.search(text[start:start + conj.start()]):
+                if b.end >= end:
+                    end = start + conj.start()
+                else:
+                    start = b.start
+                break
+        person_and = _PERSON_AND.search(text, start, end)
+        if person_and:  # "Lee Ming-che and Hiroshima University": a romanized name, then the body
+            start = person_and.end()
         if any(w in titles for w in text[start:end].split()[:-1]):
             continue  # "HMC President Liao Chih-ming and Academy": people, not a body
         last = text[start:end].split()[-1]
@@ -406,6 +426,11 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         cut = rx["title_in"].search(text, s + len(head), e)
         if cut:  # "University of Technology President Hiroshi Endo": the name ends before the title
             e = cut.start()
+        for b in base[bisect.bisect_left(base_starts, s + len(head)):bisect.bisect_left(base_starts, e)]:
+            conj = re.search(r"\s+and\s+(?:the\s+)?$", text[s:b.start])
+            if conj and b.type in PLACE_TYPES and not _AND_IN_NAME.search(text[s:s + conj.start()]):
+                e = s + conj.start()  # "Department of Economic Development and Utsunomiya City Mayor …"
+                break
         # "Japan Chamber" + "Chamber of Commerce": one name
         for o in out:
             if o.end > s and o.start < s and o.text.endswith(head):

@@ -436,3 +436,15 @@ def test_a_city_named_with_a_direction_before_a_known_citys_name():
     data, t = triples("宏偉電子は広島県東広島市に新工場を建設する。", "ja")
     assert ("東広島市", "locatedIn", "広島県") in t
     assert "広島市" not in {e["label"] for e in data["entities"]}
+
+
+def test_and_between_a_person_or_body_and_a_body_named_after_a_place_separates_them():
+    data, _ = triples("Taoyuan City signed a trilateral memorandum of understanding with Tochigi Prefecture Governor Okubo "
+                      "Masaharu and Utsunomiya Chamber of Commerce and Industry Chairman Shimada Keiichi. Director Wang "
+                      "Hsin-yi of the Taoyuan City Department of Economic Development and Utsunomiya City Mayor Tachibana "
+                      "Hiroshi witnessed it. Delta officer Lee Ming-che and Hiroshima University vice president Kaneda "
+                      "Satoshi signed another.")
+    labels = {e["label"] for e in data["entities"]}
+    assert {"Utsunomiya Chamber of Commerce and Industry", "Taoyuan City Department of Economic Development",
+            "Hiroshima University"} <= labels
+    assert not any(" and Utsunomiya" in x or "Ming-che and" in x for x in labels)
