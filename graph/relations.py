@@ -240,7 +240,7 @@ _MONTH_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
-_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
+_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
 
 
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:

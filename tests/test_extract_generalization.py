@@ -448,3 +448,10 @@ def test_and_between_a_person_or_body_and_a_body_named_after_a_place_separates_t
     assert {"Utsunomiya Chamber of Commerce and Industry", "Taoyuan City Department of Economic Development",
             "Hiroshima University"} <= labels
     assert not any(" and Utsunomiya" in x or "Ming-che and" in x for x in labels)
+
+
+def test_a_participle_clause_between_the_signer_and_the_verb_names_no_party():
+    _, t = triples("Taoyuan City Mayor Lin Cheng-hao, leading a city delegation to Japan, signed a memorandum of "
+                   "understanding with Tochigi Prefecture Governor Okubo Masaharu on May 22.")
+    assert ("Taoyuan City", "signedMOUWith", "Tochigi Prefecture") in t
+    assert not any(r == "signedMOUWith" and "Japan" in (s, o) for s, r, o in t)
