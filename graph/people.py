@@ -370,6 +370,8 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
 
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
+_SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當社", "本公司", "該公司", "同行", "当行", "弊行",
+                         "本県", "当県", "同県", "本市", "当市", "同市", "本府", "同府", "本會", "該會"})
 _ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$")
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，）)]))")
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
@@ -435,6 +437,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             people.append(Person(start, start + len(name), name, tuple(posts), prefix_start=prefix))
             continue
         name = _name_before(text, prefix, rx, covered_at, lang)
+        if name in _SELF_WORDS or (lang == "ja" and rx["titles"].search(name)):
+            name = ""  # "当社取締役常務執行役員の村上誠": "our company" and a title are no name
         if len(name) >= 2 or (name and name[0] in rx["surnames"]):
             short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or fold_cjk(name) in rx["jp_surnames"]
             if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:

@@ -592,6 +592,7 @@ _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國
 
 _TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,8}?)(?=代表|董事長|社長|總經理|會長|執行長|"
                      r"在|於|將|與|及|和|、|，|。|的|已|宣布|表示|投資|設廠|來台|赴|今|昨|也|亦|並|共同|合作)")
+_TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年")
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 
@@ -699,6 +700,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     # "日商大森精機", "台商晶旭": a firm named after 日商 / 台商 (a Japanese / Taiwanese company)
     for tm in _TRADER.finditer(text):
         s0, e0 = tm.start("name"), tm.end("name")
+        if _TRADER_NOT_NAME.match(tm.group("name")):
+            continue  # "日商加碼投資臺灣": Japanese firms, then what they do
         if covered[s0] or covered[e0 - 1] or rx["non_org"].search(tm.group("name")):
             continue
         out.append(Mention(s0, e0, tm.group("name"), "Company"))

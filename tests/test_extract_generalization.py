@@ -455,3 +455,12 @@ def test_a_participle_clause_between_the_signer_and_the_verb_names_no_party():
                    "understanding with Tochigi Prefecture Governor Okubo Masaharu on May 22.")
     assert ("Taoyuan City", "signedMOUWith", "Tochigi Prefecture") in t
     assert not any(r == "signedMOUWith" and "Japan" in (s, o) for s, r, o in t)
+
+
+def test_our_company_and_a_title_are_no_name_and_trader_verbs_no_company():
+    data, _ = triples("台湾安川と彰化県が覚書を締結した。当社取締役常務執行役員の村上誠および台湾経済部の林俊傑政務次長が"
+                      "立ち会いました。", "ja")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert {"村上誠", "林俊傑"} <= people and "当社取締役" not in people
+    data, _ = triples("日商加碼投資臺灣，愛德萬測試擴大在臺布局。", "zh-Hant")
+    assert "加碼" not in {e["label"] for e in data["entities"]}
