@@ -373,7 +373,9 @@ _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱�
 _SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當社", "本公司", "該公司", "同行", "当行", "弊行",
                          "本県", "当県", "同県", "本市", "当市", "同市", "本府", "同府", "本會", "該會"})
 _ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$")
-_SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3})(?=[ \u3000]*(?:\n|$|[（(、。，）)]))")
+# a form's line: "長野県知事　小松 孝弘", "山梨県知事　小林真一郎" (a whole line's name after the title)
+_SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3}"
+                          r"(?=[ \u3000]*(?:\n|$|[（(、。，）)]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$)))")
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
 _GIVEN_THIRD = frozenset("郎朗子彦介助美")  # the last character of a three-character given name

@@ -464,3 +464,10 @@ def test_our_company_and_a_title_are_no_name_and_trader_verbs_no_company():
     assert {"村上誠", "林俊傑"} <= people and "当社取締役" not in people
     data, _ = triples("日商加碼投資臺灣，愛德萬測試擴大在臺布局。", "zh-Hant")
     assert "加碼" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_forms_line_with_a_name_written_without_a_space():
+    _, t = triples("山梨県と工業技術研究院は覚書を締結した。\n\n３　署名者\n　　山梨県知事　小林真一郎\n"
+                   "　　工業技術研究院 院長　黄志明\n\n４　立会人\n　　山梨大学 学長　渡辺正彦\n", "ja")
+    assert {("小林真一郎", "signatoryOf", "山梨県"), ("黄志明", "signatoryOf", "工業技術研究院"),
+            ("渡辺正彦", "holdsPosition", "山梨大学")} <= t
