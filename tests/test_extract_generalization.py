@@ -471,3 +471,11 @@ def test_a_forms_line_with_a_name_written_without_a_space():
                    "　　工業技術研究院 院長　黄志明\n\n４　立会人\n　　山梨大学 学長　渡辺正彦\n", "ja")
     assert {("小林真一郎", "signatoryOf", "山梨県"), ("黄志明", "signatoryOf", "工業技術研究院"),
             ("渡辺正彦", "holdsPosition", "山梨大学")} <= t
+
+
+def test_bank_officers_titles_and_generic_bank_nouns_in_chinese():
+    data, t = triples("兆豐國際商業銀行與日本千葉銀行簽署業務合作備忘錄，由兆豐銀行總經理蔡秋萍與千葉銀行常務執行董事田中俊彥"
+                      "代表雙方簽署。千葉銀行是繼北陸銀行之後，第15家與兆豐銀行簽署合作備忘錄的日本地方銀行。", "zh-Hant")
+    labels = {e["label"] for e in data["entities"]}
+    assert "田中俊彥" in labels and ("田中俊彥", "holdsPosition", "千葉銀行") in t
+    assert not labels & {"日本地方銀行", "繼北陸銀行", "執行董事"}
