@@ -914,7 +914,8 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
             covered[j:m.start] = b"\x01" * (m.start - j)
     for s in _CJK_PLACE_SUFFIX.finditer(text):
         e = s.end()
-        if covered[s.start()] or text[e:e + 1] in ("場", "民", "内", "內", "役", "議", "立", "營", "営", "況", "值", "値"):
+        if covered[s.start()] or text[e:e + 1] in ("場", "民", "内", "內", "役", "議", "立", "營", "営", "況", "值", "値",
+                                                  "府", "政"):  # "率領市府團隊", "市政新聞"
             continue
         if text[s.start() - 1:s.start()] == "副":
             continue  # 副市長
@@ -933,6 +934,8 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         if start is None:
             continue
         word = text[start:e]
+        if word[0] == "日" and text[start - 1:start].isdigit():
+            continue  # "26日…市": a date's 日 starts no name
         if word in _PLACE_NOT or word[0] in "本該该同各全兩両當当此每毎" or word.endswith(_PARK_END) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name
             continue

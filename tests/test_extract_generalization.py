@@ -479,3 +479,12 @@ def test_bank_officers_titles_and_generic_bank_nouns_in_chinese():
     labels = {e["label"] for e in data["entities"]}
     assert "田中俊彥" in labels and ("田中俊彥", "holdsPosition", "千葉銀行") in t
     assert not labels & {"日本地方銀行", "繼北陸銀行", "執行董事"}
+
+
+def test_a_venue_building_and_a_date_before_a_verb_are_no_parties_in_chinese():
+    data, t = triples("高雄市長周文彬26日率領市府團隊訪問日本岡山縣，在岡山市的縣廳與岡山縣知事石井大輔簽署經濟交流合作備忘錄。",
+                      "zh-Hant")
+    labels = {e["label"] for e in data["entities"]}
+    assert not labels & {"日率領市", "縣廳"}
+    assert ("高雄市", "signedMOUWith", "岡山縣") in t
+    assert {s for s, r, o in t if r == "signedMOUWith"} == {"高雄市", "岡山縣"}
