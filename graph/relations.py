@@ -27,7 +27,7 @@ from .dates import DateMention
 from .ids import agreement_iri
 from .models import Relation
 from .people import Person
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold, is_cjk
 
 __all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
 
@@ -379,6 +379,28 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
     return out
 
 
+def _headline_parts(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences, with a Chinese or Japanese headline cut into its parts: "屏東宮崎攜手締約　縣府與宮崎縣
+    簽署…備忘錄　屏科大、宮崎大學同步簽署…" says three things (a full-width space between words, outside
+    brackets, in a line without 。)."""
+    out = []
+    for s, e in doc.sentences:
+        line = doc.text[s:e]
+        if "。" in line or len(line) > 150 or "\u3000" not in line.strip():
+            out.append((s, e))
+            continue
+        start, depth = s, 0
+        for i in range(s, e):
+            ch = doc.text[i]
+            depth += ch in "（(「『【" and 1 or 0
+            depth -= ch in "）)」』】" and 1 or 0
+            if ch == "\u3000" and depth <= 0 and i > start and is_cjk(doc.text[i - 1]) and i + 1 < e and is_cjk(doc.text[i + 1]):
+                out.append((start, i))
+                start = i + 1
+        out.append((start, e))
+    return out
+
+
 def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     text = doc.text
     en = doc.lang == "en"
@@ -386,7 +408,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     sign = cues.rx("sign_verbs_ci" if en else "sign_verbs")
     witness = cues.rx("witness_cues_ci" if en else "witness_cues")
     events: list[Event] = []
-    for s, e in doc.sentences:
+    for s, e in (doc.sentences if en else _headline_parts(doc)):
         sent = text[s:e]
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())]
         wits = list(witness.finditer(sent))
@@ -669,7 +691,10 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                     target = ag
                     break
         elif not ev.parties and agreements and not ev.separate:
-            target = agreements[-1]  # "The MOU was signed by ...", "雙方代表簽字"
+            # "The MOU was signed by ...", "雙方代表簽字": the last agreement, or the last one whose
+            # parties the signatories' bodies are (two agreements named in a headline)
+            bodies = {_party_of(doc, u) for u in ev.signers + ev.witnesses} - {None}
+            target = next((ag for ag in reversed(agreements) if bodies & set(ag.parties)), agreements[-1])
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
         if target is None:

@@ -488,3 +488,12 @@ def test_a_venue_building_and_a_date_before_a_verb_are_no_parties_in_chinese():
     assert not labels & {"日率領市", "縣廳"}
     assert ("高雄市", "signedMOUWith", "岡山縣") in t
     assert {s for s, r, o in t if r == "signedMOUWith"} == {"高雄市", "岡山縣"}
+
+
+def test_a_chinese_headline_naming_two_signings_and_the_body_sentences_that_fill_them():
+    text = ("屏東宮崎攜手締約　縣府與宮崎縣簽署友好交流合作備忘錄　屏科大、宮崎大學同步簽署學術協定\n\n"
+            "屏東縣長潘志遠率團訪問日本九州，於1月18日在宮崎縣宮崎市與宮崎縣知事日高誠簽署友好交流合作備忘錄。")
+    _, t = triples(text, "zh-Hant")
+    assert ("屏東縣", "signedMOUWith", "宮崎縣") in t
+    assert ("潘志遠", "signatoryOf", "屏東縣") in t and ("日高誠", "signatoryOf", "宮崎縣") in t
+    assert not any(r == "signedMOUWith" and {s, o} & {"宮崎大學"} and {s, o} & {"屏東縣", "宮崎縣"} for s, r, o in t)
