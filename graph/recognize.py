@@ -577,6 +577,13 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
             start = m.start
             continue
         ch = text[start - 1]
+        kana = _KANA_WORD.search(text, max(0, start - 8), start) if run and "\u3041" <= ch <= "\u3096" else None
+        if kana and _PARTICLE_CHARS & set(kana.group()):
+            kana = None
+        if kana:  # "諏訪圏ものづくり推進機構", "やまなし産業支援機構": a word in hiragana inside the name
+            start = kana.start()
+            run += kana.end() - kana.start()
+            continue
         if not is_cjk(ch) or run >= limit:
             break
         d = rx_delim.search(text[max(0, start - 4):start])
@@ -588,6 +595,9 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
 
 
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
+# four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
+_KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")
+_PARTICLE_CHARS = set("にてはをがでとへやからるたし")
 
 
 _TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,8}?)(?=代表|董事長|社長|總經理|會長|執行長|"

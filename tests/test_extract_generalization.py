@@ -497,3 +497,9 @@ def test_a_chinese_headline_naming_two_signings_and_the_body_sentences_that_fill
     assert ("屏東縣", "signedMOUWith", "宮崎縣") in t
     assert ("潘志遠", "signatoryOf", "屏東縣") in t and ("日高誠", "signatoryOf", "宮崎縣") in t
     assert not any(r == "signedMOUWith" and {s, o} & {"宮崎大學"} and {s, o} & {"屏東縣", "宮崎縣"} for s, r, o in t)
+
+
+def test_a_hiragana_word_inside_a_japanese_bodys_name():
+    data, t = triples("台湾区電機電子工業同業公会は諏訪圏ものづくり推進機構と覚書を締結した。", "ja")
+    assert ("台湾区電機電子工業同業公会", "signedMOUWith", "諏訪圏ものづくり推進機構") in t
+    assert "推進機構" not in {e["label"] for e in data["entities"]}
