@@ -762,7 +762,10 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
         return _select(both + _short_forms(text, both, lang, cues, gaz))
-    base = [_directed_city(text, m) for m in base]
+    titles = cues.rx("titles")
+    # "日高知事": 知 starts the title, so 高知 (Kochi) is not named there
+    base = [_directed_city(text, m) for m in base
+            if not (m.type in PLACE_TYPES and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
     found = [_link(m, gaz) for m in found + places]

@@ -503,3 +503,8 @@ def test_a_hiragana_word_inside_a_japanese_bodys_name():
     data, t = triples("台湾区電機電子工業同業公会は諏訪圏ものづくり推進機構と覚書を締結した。", "ja")
     assert ("台湾区電機電子工業同業公会", "signedMOUWith", "諏訪圏ものづくり推進機構") in t
     assert "推進機構" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_place_name_cut_by_a_title_is_not_named():
+    data, _ = triples("屏東縣與宮崎縣簽署備忘錄，由潘縣長與日高知事共同見證。", "zh-Hant")
+    assert "高知" not in {e["label"] for e in data["entities"]}
