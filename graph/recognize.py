@@ -765,13 +765,17 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     titles = cues.rx("titles")
     # "日高知事": 知 starts the title, so 高知 (Kochi) is not named there
     base = [_directed_city(text, m) for m in base
-            if not (m.type in PLACE_TYPES and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
+            if not (m.type in PLACE_TYPES and m.text[-1] not in _PLACE_SUFFIX_CHARS
+                    and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
     found = [_link(m, gaz) for m in found + places]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+_PLACE_SUFFIX_CHARS = set("縣県市府都道町村區区鄉鎮州")
 
 
 def _directed_city(text: str, m: Mention) -> Mention:
