@@ -47,6 +47,7 @@ _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-
 _EN_LIST_CUE = re.compile(r"\b(?:in|on|across|covering)\s+(?:the\s+)?(?:following\s+|these\s+|\w+\s+)?(?:key\s+)?"
                           r"(?:fields|areas|sectors|industries|domains)\s*:[ \t]*\n", re.I)
 _BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])[ \t]+(?P<item>[^\n]+?)[ \t]*[,;.]?[ \t]*(?:\n|$)")
+_EN_COUNTED = re.compile(r"(?:the\s+following\s+|these\s+|[a-z]+\s+)?(?:key\s+)?(?:fields|areas|sectors|industries|domains)\s*:[ \t]*(?=\S)")
 _EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
 _EN_VERB_CUE = re.compile(r"(?:work|working|cooperate|collaborate|join)\b", re.I)
 _EN_DESCRIPTOR = re.compile(r"(?<![\w-])(?:a|an|the|its|their|Japanese|Taiwanese|Japan's|Taiwan's|world's)\s+"
@@ -100,6 +101,9 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
         nested = _EN_NESTED.match(text, start)  # "cooperation in the fields of ..."
         if nested:
             start = nested.end()
+        counted = _EN_COUNTED.match(text, start)  # "work together in four fields: A, B and C"
+        if counted:
+            start = counted.end()
         seg = text[start:start + 240]
         verbs = _EN_TO_VERB.search(seg) if _EN_VERB_CUE.match(cue.group()) else None
         if verbs:

@@ -432,6 +432,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     by_agent = True
                     for u in _chain(doc, s + v.end() + by.end(), e):
                         (signers if u.person else parties).append(u)
+                    for more in re.finditer(r",?\s+and\s+by\s+(?:the\s+)?", text[s + v.end() + by.end():e]):
+                        u = doc.unit_at(s + v.end() + by.end() + more.end())  # "by A, CEO of X and …, and by B"
+                        if u is not None and u.person is not None and u not in signers:
+                            signers.append(u)
                     continue
                 if not back:  # "The Kaohsiung City Government yesterday said it had signed ...": the body that says so
                     said = re.search(r"(?:\s+(?:yesterday|today|on\s+[A-Z][a-z]+day))?\s+(?:said|says|announced|announces)\s+(?:that\s+)?"

@@ -508,3 +508,13 @@ def test_a_hiragana_word_inside_a_japanese_bodys_name():
 def test_a_place_name_cut_by_a_title_is_not_named():
     data, _ = triples("屏東縣與宮崎縣簽署備忘錄，由潘縣長與日高知事共同見證。", "zh-Hant")
     assert "高知" not in {e["label"] for e in data["entities"]}
+
+
+def test_fields_after_a_count_and_a_colon_and_a_second_signer_after_and_by():
+    _, t = triples("TJPO signed an MOU with Shizuoka Prefecture. The two sides will work together in four fields: "
+                   "automotive parts, optoelectronics and food processing. The MOU was signed by Kuo Chien-hung, CEO "
+                   "of TJPO and Deputy Director of the IDB's Metal and Mechanical Industries Division, and by Mochizuki "
+                   "Ryota, Director-General of the Economy and Industry Department of the Shizuoka Prefectural Government.")
+    fields = {o for s, r, o in t if s == "TJPO" and r == "cooperatesIn"}
+    assert {"automotive parts", "optoelectronics", "food processing"} <= fields and "four fields" not in fields
+    assert ("Mochizuki Ryota", "signatoryOf", "Shizuoka Prefecture") in t
