@@ -966,8 +966,9 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
         if counterpart is None:
             continue
         before: list[Unit] = []
-        inc = re.search(r"\bincluding\s+", sent) if en else None
-        if inc:
+        inc = (re.search(r"\bincluding\s+(?:the\s+)?", sent)
+               or re.search(r"\b(?:after|following|joining|Following|After|Joining)\s+(?:the\s+)?", sent)) if en else None
+        if inc:  # "Following 7 cities including A, B and C", "Following A, B and C, X is the 11th", "after A and B"
             before = _chain(doc, s + inc.end(), e)
         elif not en:
             for c in re.finditer(r"に続いて|に続き|に次いで|に次ぎ|之後|之后", sent):

@@ -518,3 +518,10 @@ def test_fields_after_a_count_and_a_colon_and_a_second_signer_after_and_by():
     fields = {o for s, r, o in t if s == "TJPO" and r == "cooperatesIn"}
     assert {"automotive parts", "optoelectronics", "food processing"} <= fields and "four fields" not in fields
     assert ("Mochizuki Ryota", "signatoryOf", "Shizuoka Prefecture") in t
+
+
+def test_the_partners_named_after_following_signed_before():
+    _, t = triples("TJPO signed an MOU with Shizuoka Prefecture on November 17. Following Ibaraki Prefecture, Niigata "
+                   "Prefecture and Kochi Prefecture, Shizuoka is the 11th Japanese local government to sign an MOU with TJPO.")
+    assert {("TJPO", "signedMOUWith", p) for p in ("Ibaraki Prefecture", "Niigata Prefecture", "Kochi Prefecture")} <= t
+    assert ("Shizuoka Prefecture", "memberOrdinal", "11") in t
