@@ -525,3 +525,9 @@ def test_the_partners_named_after_following_signed_before():
                    "Prefecture and Kochi Prefecture, Shizuoka is the 11th Japanese local government to sign an MOU with TJPO.")
     assert {("TJPO", "signedMOUWith", p) for p in ("Ibaraki Prefecture", "Niigata Prefecture", "Kochi Prefecture")} <= t
     assert ("Shizuoka Prefecture", "memberOrdinal", "11") in t
+
+
+def test_a_committee_member_title_before_a_chinese_name():
+    data, _ = triples("竹科管理局與宮城縣簽署備忘錄，國科會委員林明哲到場見證。", "zh-Hant")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert "林明哲" in people and "委員林明哲" not in people
