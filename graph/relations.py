@@ -379,12 +379,13 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
     return out
 
 
-def _headline_parts(doc: Doc) -> list[tuple[int, int]]:
-    """The sentences, with a Chinese or Japanese headline cut into its parts: "屏東宮崎攜手締約　縣府與宮崎縣
-    簽署…備忘錄　屏科大、宮崎大學同步簽署…" says three things (a full-width space between words, outside
-    brackets, in a line without 。)."""
+def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
+    """The sentences, with a Chinese or Japanese headline cut into its parts when its signing part names its parties:
+    "屏東宮崎攜手締約　縣府與宮崎縣簽署…備忘錄　屏科大、宮崎大學同步簽署…" (a full-width space between words,
+    outside brackets, in a line without 。)."""
     out = []
     for s, e in doc.sentences:
+        before = len(out)
         line = doc.text[s:e]
         if "。" in line or len(line) > 150 or "\u3000" not in line.strip():
             out.append((s, e))
@@ -398,6 +399,10 @@ def _headline_parts(doc: Doc) -> list[tuple[int, int]]:
                 out.append((start, i))
                 start = i + 1
         out.append((start, e))
+        signing = [(a, b) for a, b in out[before:] if sign.search(doc.text, a, b)]
+        named = [u for u in doc.units_in(*signing[-1]) if u.person is None and u.type in PARTY_TYPES] if signing else []
+        if len(named) < 2:
+            out[before:] = [(s, e)]  # the signing part names no two parties: the others may
     return out
 
 
@@ -408,7 +413,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     sign = cues.rx("sign_verbs_ci" if en else "sign_verbs")
     witness = cues.rx("witness_cues_ci" if en else "witness_cues")
     events: list[Event] = []
-    for s, e in (doc.sentences if en else _headline_parts(doc)):
+    for s, e in (doc.sentences if en else _headline_parts(doc, sign)):
         sent = text[s:e]
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())]
         wits = list(witness.finditer(sent))

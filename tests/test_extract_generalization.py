@@ -531,3 +531,10 @@ def test_a_committee_member_title_before_a_chinese_name():
     data, _ = triples("竹科管理局與宮城縣簽署備忘錄，國科會委員林明哲到場見證。", "zh-Hant")
     people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
     assert "林明哲" in people and "委員林明哲" not in people
+
+
+def test_a_headline_whose_signing_part_names_no_parties_keeps_the_others():
+    _, t = triples("台湾・東元電機、北九州市にＥＶモーター開発拠点　３０億円投資、立地協定を締結\n\n"
+                   "協定書には東元電機の陳志豪社長と北九州市の松永浩二市長が署名した。", "ja")
+    assert ("東元電機", "signedMOUWith", "北九州市") in t
+    assert ("松永浩二", "signatoryOf", "北九州市") in t
