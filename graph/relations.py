@@ -393,8 +393,7 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
         start, depth = s, 0
         for i in range(s, e):
             ch = doc.text[i]
-            depth += ch in "（(「『【" and 1 or 0
-            depth -= ch in "）)」』】" and 1 or 0
+            depth += (ch in "（(「『【") - (ch in "）)」』】")
             if ch == "\u3000" and depth <= 0 and i > start and is_cjk(doc.text[i - 1]) and i + 1 < e and is_cjk(doc.text[i + 1]):
                 out.append((start, i))
                 start = i + 1
