@@ -1072,7 +1072,8 @@ def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
         if not m or not pcues.search(sent):
             continue
         units = [u for u in doc.units_in(s, s + m.start()) if u.person is None and u.type in ORG_TYPES | PLACE_TYPES]
-        units = [u for u in units if u.type != "Country"]
+        clauses = [(s + c.start(), s + c.end()) for c in re.finditer(r",\s*(?:which|who|whose)\b[^,]*,", sent[:m.start()])]
+        units = [u for u in units if u.type != "Country" and not any(a <= u.start < b for a, b in clauses)]
         if not units:
             continue
         n = m.group(1).replace(",", "")

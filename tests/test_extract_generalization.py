@@ -538,3 +538,10 @@ def test_a_headline_whose_signing_part_names_no_parties_keeps_the_others():
                    "協定書には東元電機の陳志豪社長と北九州市の松永浩二市長が署名した。", "ja")
     assert ("東元電機", "signedMOUWith", "北九州市") in t
     assert ("松永浩二", "signatoryOf", "北九州市") in t
+
+
+def test_a_partner_count_of_chambers_and_banks_by_the_subject_not_its_relative_clause():
+    _, t = triples("With the two new agreements, TAITRA, which has offices in Tokyo and Osaka, now has cooperation "
+                   "agreements with 45 Japanese chambers of commerce, banks and local organizations.")
+    assert ("TAITRA", "partnerCount", "45") in t
+    assert not any(r == "partnerCount" and s in ("Tokyo", "Osaka") for s, r, _ in t)
