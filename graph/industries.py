@@ -172,6 +172,19 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
     return out
 
 
+def _split_items(items: str, sep: str) -> list[str]:
+    """A CJK list cut at its separators, except a single character joined by ・ to the next word
+    ("光・電子技術" is one field)."""
+    pieces = re.split(f"({sep})", items)
+    parts = [pieces[0]]
+    for k in range(1, len(pieces) - 1, 2):
+        if pieces[k] == "・" and len(parts[-1]) == 1:
+            parts[-1] += pieces[k] + pieces[k + 1]
+        else:
+            parts.append(pieces[k + 1])
+    return parts
+
+
 _CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+大)$")
 _CJK_ADVERB = re.compile(r"(?:也|亦|都|均|皆)?(?:十分|相當|相当|非常|很|極為|極其|較為|特に|とても)?$")
 
@@ -199,7 +212,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     for rx in patterns:
         for m in near_matches(rx, anchor, text, 12, 150):
             s0 = m.start("list")
-            parts = re.split(sep, m.group("list"))
+            parts = _split_items(m.group("list"), sep)
             pos = s0
             found = []
             for i, part in enumerate(parts):

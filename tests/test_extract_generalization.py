@@ -545,3 +545,9 @@ def test_a_partner_count_of_chambers_and_banks_by_the_subject_not_its_relative_c
                    "agreements with 45 Japanese chambers of commerce, banks and local organizations.")
     assert ("TAITRA", "partnerCount", "45") in t
     assert not any(r == "partnerCount" and s in ("Tokyo", "Osaka") for s, r, _ in t)
+
+
+def test_a_single_character_joined_by_a_middle_dot_stays_in_the_field():
+    data, t = triples("浜松商工会議所と桃園市が覚書を締結した。光・電子技術、自動車部品などの分野で連携する。", "ja")
+    assert ("浜松商工会議所", "cooperatesIn", "光・電子技術") in t
+    assert "電子技術" not in {e["label"] for e in data["entities"]}
