@@ -353,6 +353,7 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
 
 
 _PERSON_AND = re.compile(r"\b[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+\s+and\s+(?:the\s+)?")
+_EN_TOWN_OF = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][a-z]{3,}(?:\s+City)?),\s+")
 # words before "and" inside one name: "Taipei Economic and Cultural Office", "Commerce and Industry"
 _AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technology|Economy|Industry|Labor|Labour|"
                           r"Transportation|Tourism|Agriculture|Health|Welfare)$")
@@ -448,6 +449,10 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             out.append(Mention(s, e, text[s:e], core.type, core.entry, "pattern", alias_of=core.span))
         elif e - s > 3:
             out.append(Mention(s, e, text[s:e], kind))
+    for m in _EN_TOWN_OF.finditer(text):  # "in Higashihiroshima, Hiroshima Prefecture": a city in it
+        pref = by_start.get(m.end())
+        if pref is not None and pref.type == "Prefecture" and m.start(1) not in by_start:
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "City"))
     for m in rx["area"].finditer(text):
         core = by_start.get(m.start())
         if core is not None and core.type == "Region" and core.end == m.start(1) + len(m.group(1)):

@@ -551,3 +551,10 @@ def test_a_single_character_joined_by_a_middle_dot_stays_in_the_field():
     data, t = triples("浜松商工会議所と桃園市が覚書を締結した。光・電子技術、自動車部品などの分野で連携する。", "ja")
     assert ("浜松商工会議所", "cooperatesIn", "光・電子技術") in t
     assert "電子技術" not in {e["label"] for e in data["entities"]}
+
+
+def test_an_unknown_town_written_before_its_prefecture():
+    _, t = triples("Delta Electronics Inc. will invest 15 billion yen to build a research center in Higashihiroshima, "
+                   "Hiroshima Prefecture. Fujimi is headquartered in Kiyosu, Aichi Prefecture.")
+    assert {("Higashihiroshima", "locatedIn", "Hiroshima Prefecture"), ("Kiyosu", "locatedIn", "Aichi Prefecture"),
+            ("Delta Electronics Inc.", "investedIn", "Higashihiroshima")} <= t
