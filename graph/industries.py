@@ -172,6 +172,10 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
     return out
 
 
+_CJK_GENERIC_ITEMS = frozenset({"部品", "零件", "研究", "設備", "材料", "技術", "技术", "産業技術", "產業技術", "製品", "產品",
+                                "商品", "產業", "産業", "領域", "分野", "研究開発", "研發"})
+
+
 def _split_items(items: str, sep: str) -> list[str]:
     """A CJK list cut at its separators, except a single character joined by ・ to the next word
     ("光・電子技術" is one field)."""
@@ -201,7 +205,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     verbs = alternation(cues.words("field_verbs"))
     lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")
     heads = tuple(cues.words("field_item_heads"))
-    stopwords = cues.set("delimiters")
+    stopwords = cues.set("delimiters") | _CJK_GENERIC_ITEMS  # "部品", "研究": no field on their own
     out: list[IndustryMention] = []
     counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十]+(?:大)?(?:分野|領域|産業|產業)"  # "精密機械、電子部品、医療機器の３分野"
     by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{counted}|{tails})")

@@ -558,3 +558,9 @@ def test_an_unknown_town_written_before_its_prefecture():
                    "Hiroshima Prefecture. Fujimi is headquartered in Kiyosu, Aichi Prefecture.")
     assert {("Higashihiroshima", "locatedIn", "Hiroshima Prefecture"), ("Kiyosu", "locatedIn", "Aichi Prefecture"),
             ("Delta Electronics Inc.", "investedIn", "Higashihiroshima")} <= t
+
+
+def test_generic_nouns_in_a_field_list_are_no_fields():
+    data, t = triples("長野県と台湾の団体が覚書を締結した。半導体、部品、研究の各分野で交流を促進します。", "ja")
+    fields = {o for s, r, o in t if r == "cooperatesIn"}
+    assert "半導体" in fields and not fields & {"部品", "研究"}
