@@ -1640,6 +1640,7 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
 # port city in Y"; "A轄下的B", "Aの下に置かれたB", "B, which operates under A"; "the Y Bureau of
 # Z City", "Z City Government's Y Bureau".
 
+_IN_THE_PREFECTURE = re.compile(r"(?:県内|縣內|県下|縣下)(?:では|には|で|の|に|的)?")
 _CJK_LIES = re.compile(r"位於|位于|位在|地處|地处|坐落於|座落於")
 _JA_LIES = re.compile(r"に位置|にある")
 _EN_LIES = re.compile(r"\s*,?\s+(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?(?:located|situated|lying|nestled)\s+in\s+(?:the\s+)?")
@@ -1697,7 +1698,13 @@ def _more_places(doc: Doc, rels: list[Relation]) -> None:
         # "北陸地區福井縣": a region before its prefecture
         if cjk and a.type == "Region" and b.type in ("Prefecture", "City") and text[a.end:b.start] in ("", "の", "・"):
             rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.75))
+    home = doc.implied.get("Prefecture")
     for s, e in doc.sentences:
+        if cjk and home is not None:
+            for m in _IN_THE_PREFECTURE.finditer(text, s, e):  # "県内では鯖江市の…": in the prefecture the text is about
+                u = doc.unit_at(m.end())
+                if u is not None and u.person is None and u.type == "City" and u.entity != home:
+                    rels.append(_rel(doc, u.entity, "locatedIn", home, (s, e), 0.7))
         if cjk:
             for m in _CJK_LIES.finditer(text, s, e):
                 run = _place_run(doc, m.end(), e)

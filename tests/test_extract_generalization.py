@@ -564,3 +564,10 @@ def test_generic_nouns_in_a_field_list_are_no_fields():
     data, t = triples("長野県と台湾の団体が覚書を締結した。半導体、部品、研究の各分野で交流を促進します。", "ja")
     fields = {o for s, r, o in t if r == "cooperatesIn"}
     assert "半導体" in fields and not fields & {"部品", "研究"}
+
+
+def test_a_city_after_its_prefecture_starting_with_ge_and_a_city_in_the_prefecture():
+    _, t = triples("臺中市與岐阜縣簽署備忘錄。山岸副知事則說，岐阜縣各務原市是日本航太產業的重要生產基地。", "zh-Hant")
+    assert ("各務原市", "locatedIn", "岐阜縣") in t
+    _, t = triples("福井県は覚書を締結した。県内では鯖江市の眼鏡枠産業が集積している。", "ja")
+    assert ("鯖江市", "locatedIn", "福井県") in t
