@@ -447,8 +447,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     back = _chain_back(doc, s + said.start(), s) if said else []
                 if not back:  # "Niigata, a port city, has become the 12th city to sign an MOU with ...": the subject
                     became = _BECAME_THE_NTH.search(text, s, vs)
-                    start = s + len(text[s:vs]) - len(text[s:vs].lstrip())
-                    back = [u for u in _chain(doc, start, became.start()) if u.person is None] if became else []
+                    lead = s + len(text[s:vs]) - len(text[s:vs].lstrip())  # the sentence's first word
+                    back = [u for u in _chain(doc, lead, became.start()) if u.person is None] if became else []
                 for u in back:
                     (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
