@@ -1283,6 +1283,10 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
                 target = after
         if target is None and doc.lang != "ja" and cands:
             target = cands[-1]
+        if target is None:  # "貝印投資臺中": the place right after the verb
+            direct = doc.unit_at(v.end())
+            if direct is not None and direct.person is None and direct.type in PLACE_TYPES and direct.type != "Country":
+                target = direct
         if target is None:
             continue
         for who in investors:

@@ -571,3 +571,10 @@ def test_a_city_after_its_prefecture_starting_with_ge_and_a_city_in_the_prefectu
     assert ("各務原市", "locatedIn", "岐阜縣") in t
     _, t = triples("福井県は覚書を締結した。県内では鯖江市の眼鏡枠産業が集積している。", "ja")
     assert ("鯖江市", "locatedIn", "福井県") in t
+
+
+def test_a_firm_named_after_big_maker_and_invest_then_the_place_in_chinese():
+    _, t = triples("總部位於屏東縣的生技大廠大江生醫，10月12日宣布將在富山縣投資約20億日圓。岐阜縣關市的刀具大廠貝印投資臺中，"
+                   "設立銷售據點。", "zh-Hant")
+    assert ("大江生醫", "locatedIn", "屏東縣") in t
+    assert ("貝印", "investedIn", "臺中") in t
