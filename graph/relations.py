@@ -300,6 +300,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
+_THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
@@ -414,7 +415,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     events: list[Event] = []
     for s, e in (doc.sentences if en else _headline_parts(doc, sign)):
         sent = text[s:e]
-        verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())]
+        verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
+                 and not (not en and _THIS_SIGNING.search(sent, 0, v.start()))]
         wits = list(witness.finditer(sent))
         if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)):
             continue  # (a form's "署名者" / "立会人" item is an event of its own)

@@ -578,3 +578,10 @@ def test_a_firm_named_after_big_maker_and_invest_then_the_place_in_chinese():
                    "設立銷售據點。", "zh-Hant")
     assert ("大江生醫", "locatedIn", "屏東縣") in t
     assert ("貝印", "investedIn", "臺中") in t
+
+
+def test_this_signing_refers_to_the_one_told_and_names_no_new_parties():
+    _, t = triples("臺中市與岐阜縣簽署產業合作備忘錄。市府去年已協助刀具大廠貝印投資臺中，這次簽約可望吸引更多岐阜企業跟進。",
+                   "zh-Hant")
+    assert ("臺中市", "signedMOUWith", "岐阜縣") in t
+    assert not any(r == "signedMOUWith" and "貝印" in (s, o) for s, r, o in t)
