@@ -1275,6 +1275,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
                  and u.start not in doc.qualifiers]
         marked = [u for u in cands if doc.lang == "ja" and re.match(r"(?:市内|県内|町内|内)?に(?!続|次)", text[u.end:u.end + 4])]
         target = marked[-1] if marked else None
+        right_before = [u for u in cands if text[u.start - 1:u.start] in ("在", "於", "于", "赴") and not text[u.end:vs].strip()]
+        if target is None and right_before:
+            target = right_before[-1]  # "將在富山縣投資約20億日圓，於滑川市興建工廠": where it invests
         if target is None:
             at = re.search(r"(?:在|於|于|赴)\s*", text[vs:e])
             after = doc.unit_at(vs + at.end()) if at else None

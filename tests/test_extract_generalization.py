@@ -585,3 +585,8 @@ def test_this_signing_refers_to_the_one_told_and_names_no_new_parties():
                    "zh-Hant")
     assert ("臺中市", "signedMOUWith", "岐阜縣") in t
     assert not any(r == "signedMOUWith" and "貝印" in (s, o) for s, r, o in t)
+
+
+def test_the_place_right_before_invest_is_where_it_invests_in_chinese():
+    _, t = triples("生技大廠大江生醫宣布，將在富山縣投資約20億日圓，於滑川市興建保健食品工廠。", "zh-Hant")
+    assert ("大江生醫", "investedIn", "富山縣") in t
