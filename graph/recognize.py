@@ -531,14 +531,20 @@ def _abbreviates(short: str, full: str) -> bool:
     >>> _abbreviates("工研院", "工業技術研究院"), _abbreviates("研究院", "工業技術研究院")
     (True, False)
     """
-    if short[0] != full[0] or len(short) >= len(full):
-        return False
-    pos = 0
+    return short[0] == full[0] and len(short) < len(full) and in_order(short, full)
+
+
+def in_order(short: str, long: str, start: int = 0) -> bool:
+    """Whether the characters of ``short`` appear in ``long`` in order, from ``start`` on.
+
+    >>> in_order("經發局", "經濟發展局"), in_order("局發", "經濟發展局")
+    (True, False)
+    """
     for ch in short:
-        pos = full.find(ch, pos)
-        if pos < 0:
+        start = long.find(ch, start)
+        if start < 0:
             return False
-        pos += 1
+        start += 1
     return True
 
 

@@ -27,7 +27,7 @@ from .ids import entity_iri, slug
 from .models import Entity
 from .normalize import name_key, person_key
 from .people import Person
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold, in_order
 
 __all__ = ["Resolved", "resolve", "similar", "entity_key", "FUZZY_THRESHOLD"]
 
@@ -95,15 +95,7 @@ def _abbreviates(short: str, long: str) -> bool:
     if not 2 <= len(short) < len(long) - 1 or short[-1] != long[-1] or short.isascii():
         return False
     at = long.find(short[0])
-    if at < 0:
-        return False
-    i = at
-    for ch in short:
-        i = long.find(ch, i)
-        if i < 0:
-            return False
-        i += 1
-    return True
+    return at >= 0 and in_order(short, long, at)
 
 
 def _short_target(p: Person, full: list[Person], lang: str) -> Person | None:
