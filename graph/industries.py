@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import alternation, load_cues
-from .recognize import Mention, near_matches, fold, is_cjk, word_trie
+from .recognize import BULLET, Mention, near_matches, fold, is_cjk, word_trie
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -46,7 +46,7 @@ _EN_ITEM = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-
 # "... joint research in four fields:" then one field per bulleted line
 _EN_LIST_CUE = re.compile(r"\b(?:in|on|across|covering)\s+(?:the\s+)?(?:following\s+|these\s+|\w+\s+)?(?:key\s+)?"
                           r"(?:fields|areas|sectors|industries|domains)\s*:[ \t]*\n", re.I)
-_BULLET_LINE = re.compile(r"[ \t]*(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])[ \t]+(?P<item>[^\n]+?)[ \t]*[,;.]?[ \t]*(?:\n|$)")
+_BULLET_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+(?P<item>[^\n]+?)[ \t]*[,;.]?[ \t]*(?:\n|$)")
 _EN_COUNTED = re.compile(r"(?:the\s+following\s+|these\s+|[a-z]+\s+)?(?:key\s+)?(?:fields|areas|sectors|industries|domains)\s*:[ \t]*(?=\S)")
 _EN_HEADS = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields|technology|technologies|business|businesses)$")
 _EN_VERB_CUE = re.compile(r"(?:work|working|cooperate|collaborate|join)\b", re.I)

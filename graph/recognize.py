@@ -66,6 +66,10 @@ _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\
 _CJK_END = re.compile(r"[。！？!?]+[」』”）)]*|\n+")
 
 
+# the mark that starts a list item on its own line ("•", "・", "*", "-", "1.", "2)")
+BULLET = r"(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])"
+
+
 def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: English splits after ``.!?`` before a capital (not after
     abbreviations such as "Mr." or "Gov."), Chinese and Japanese after ``。！？`` (a closing

@@ -27,7 +27,7 @@ from .dates import DateMention
 from .ids import agreement_iri
 from .models import Relation
 from .people import Person
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold, is_cjk
+from .recognize import BULLET, ORG_TYPES, PLACE_TYPES, Mention, fold, is_cjk
 
 __all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
 
@@ -841,7 +841,7 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
 
 # ---------------------------------------------------------------- fields of cooperation
 
-_LIST_BLOCK = re.compile(r"(?:\s*\n[ \t]*(?:[\u2022\u00b7\u30fb\u25aa\u25cf\u25a0*\-–]|\d{1,2}[.)])[ \t]+[^\n]+)+")
+_LIST_BLOCK = re.compile(rf"(?:\s*\n[ \t]*{BULLET}[ \t]+[^\n]+)+")
 
 
 def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
