@@ -235,8 +235,6 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_MONTH_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?{_MONTHS}")
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
@@ -563,7 +561,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     if u.person is not None and u not in signers and u not in witnesses:
                         kind.append(u)
         anchors = [s + v.start() for v in verbs] or [s + w.start() for w in wits]
-        undated = _MONTH_DAY.sub(lambda m: " " * len(m.group()), sent)  # "on May 21st" is no rank
+        undated = list(sent)  # the sentence without its dates: "on May 21st" is no rank
+        for d in doc.dates_in(s, e):
+            undated[d.start - s:d.end - s] = " " * (d.end - d.start)
+        undated = "".join(undated)
         flags = {"separate": bool(_SEPARATE.search(sent)), "no_new": bool(_ORDINAL.search(undated, _enumeration_end(sent))),
                  "both": bool(_BOTH.search(sent))}
         pair_ids = [[_party_of(doc, a), _party_of(doc, b)] for a, b in pairs]
