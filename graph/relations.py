@@ -299,6 +299,16 @@ _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
+# A signing only intended, expected or hoped for is no agreement yet: "plans to sign", "will
+# sign ... next month", "預計明年簽署", "覚書を結ぶ方針", "締結を目指す".
+_PLANNED_BEFORE_EN = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|aims?\s+to|aiming\s+to|hopes?\s+to|hoping\s+to|"
+                                r"intends?\s+to|expected\s+to|set\s+to|scheduled\s+to|likely\s+to|seeks?\s+to|wants?\s+to|"
+                                r"looks?\s+forward\s+to|looking\s+forward\s+to|in\s+talks\s+to|preparing\s+to)\s+(?:[a-z]+\s+){0,2}$")
+_TODAY_EN = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+_PLANNED_BEFORE_ZH = re.compile(r"(?:預計|预计|計畫|計劃|计划|規劃|规划|擬|拟|希望|盼望?|期盼|期待|有望|可望|準備|准备|打算|考慮|研議|爭取|將|将)"
+                                r"[^，,。；;、]{0,16}$")
+_TODAY_CJK = re.compile(r"今天|今日|本日|當天|當日")
+_PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい)")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
@@ -404,6 +414,15 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _planned(sent: str, verb: re.Match, lang: str) -> bool:
+    """Whether the signing verb ``verb`` of ``sent`` is only intended, expected or hoped for."""
+    if lang == "en":
+        return bool(_PLANNED_BEFORE_EN.search(sent, 0, verb.start())) and not _TODAY_EN.search(sent)
+    if lang == "ja":
+        return bool(_PLANNED_AFTER_JA.match(sent, verb.end()))
+    return bool(_PLANNED_BEFORE_ZH.search(sent, 0, verb.start())) and not _TODAY_CJK.search(sent)
+
+
 def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     text = doc.text
     en = doc.lang == "en"
@@ -414,7 +433,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     for s, e in (doc.sentences if en else _headline_parts(doc, sign)):
         sent = text[s:e]
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
-                 and not (not en and _THIS_SIGNING.search(sent, 0, v.start()))]
+                 and not (not en and _THIS_SIGNING.search(sent, 0, v.start())) and not _planned(sent, v, doc.lang)]
         wits = list(witness.finditer(sent))
         if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)):
             continue  # (a form's "署名者" / "立会人" item is an event of its own)

@@ -590,3 +590,14 @@ def test_this_signing_refers_to_the_one_told_and_names_no_new_parties():
 def test_the_place_right_before_invest_is_where_it_invests_in_chinese():
     _, t = triples("生技大廠大江生醫宣布，將在富山縣投資約20億日圓，於滑川市興建保健食品工廠。", "zh-Hant")
     assert ("大江生醫", "investedIn", "富山縣") in t
+
+
+def test_a_signing_only_planned_or_hoped_for_is_no_agreement():
+    _, t = triples("Acme Corp. signed an MOU with Osaka Prefecture on May 2. Acme Corp. will sign an MOU with Nara "
+                   "Prefecture next month, and Beta Inc. is expected to sign a memorandum with Kyoto University.")
+    mous = {(s, o) for s, r, o in t if r == "signedMOUWith"}
+    assert ("Acme Corp.", "Osaka Prefecture") in mous and not {"Nara Prefecture", "Kyoto University"} & {o for _, o in mous}
+    _, t = triples("經濟部今天與大阪府簽署合作備忘錄。經濟部預計明年與京都府簽署合作備忘錄。", "zh-Hant")
+    assert ("經濟部", "signedMOUWith", "大阪府") in t and ("經濟部", "signedMOUWith", "京都府") not in t
+    _, t = triples("東元電機は２日、北九州市と立地協定を結んだ。同社は今後、九州工業大学と共同研究の覚書を結ぶ方針。", "ja")
+    assert ("東元電機", "signedMOUWith", "北九州市") in t and ("東元電機", "signedMOUWith", "九州工業大学") not in t
