@@ -359,6 +359,13 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
 
 
 def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: int = 5) -> str:
+    if lang == "ja":  # a given name in kana after a known family name: "中村あゆみ副知事", "佐藤ミキ課長"
+        kana = _KANA_GIVEN.search(text, max(0, end - 5), end)
+        if kana:
+            family = fold_cjk(text[max(0, kana.start() - 3):kana.start()])
+            jp = next((f for f in rx["jp_surnames"] if family.endswith(f)), None)
+            if jp and not any(covered_at(k) for k in range(kana.start() - len(jp), end)):
+                return text[kana.start() - len(jp):end]
     i = end
     while i > 0 and end - i < limit and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] == "々") \
             and not covered_at(i - 1):
@@ -368,6 +375,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
     return text[i:end]
 
 
+_KANA_GIVEN = re.compile(r"(?<![\u3041-\u3096\u30a1-\u30fa\u30fc])(?:[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,4})$")
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
 _SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當社", "本公司", "該公司", "同行", "当行", "弊行",

@@ -635,6 +635,11 @@ def _jp_surnames() -> tuple[str, ...]:
     return tuple(load_cues("ja").words("japanese_surnames"))
 
 
+@functools.lru_cache(maxsize=1)
+def _jp_surname_set() -> frozenset:
+    return frozenset(_jp_surnames())
+
+
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
     agency = cues.set("agency_heads")
@@ -687,6 +692,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        if text[start:he] in _jp_surname_set():
+            continue  # "阿部守一知事", "服部": a family name that ends like a body
         if start not in {m.start for m in base}:
             for i in range(2, len(seg)):
                 if seg[i] in pref_chars or seg[i] == "市":

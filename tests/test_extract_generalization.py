@@ -601,3 +601,11 @@ def test_a_signing_only_planned_or_hoped_for_is_no_agreement():
     assert ("經濟部", "signedMOUWith", "大阪府") in t and ("經濟部", "signedMOUWith", "京都府") not in t
     _, t = triples("東元電機は２日、北九州市と立地協定を結んだ。同社は今後、九州工業大学と共同研究の覚書を結ぶ方針。", "ja")
     assert ("東元電機", "signedMOUWith", "北九州市") in t and ("東元電機", "signedMOUWith", "九州工業大学") not in t
+
+
+def test_japanese_given_names_in_kana_and_family_names_that_end_like_a_body():
+    data, t = triples("長野県の阿部守一知事と台中市の盧秀燕市長は覚書を締結した。式には福岡県の中村あゆみ副知事と"
+                      "県の佐藤ミキ課長が立ち会った。", "ja")
+    assert ("阿部守一", "signatoryOf", "長野県") in t and ("中村あゆみ", "holdsPosition", "福岡県") in t
+    assert {"中村あゆみ", "佐藤ミキ"} <= {s for s, r, _ in t if r == "witnessOf"}
+    assert "阿部" not in {e["label"] for e in data["entities"]}
