@@ -473,7 +473,11 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
     """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
-    rx_def = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})\s*[)）]")
+    # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
+    # '(hereinafter "TJPO")'
+    rx_def = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
+                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
+                        r"\s*(?:という。?)?[)）]")
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
     by_end = {}
@@ -484,17 +488,18 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                 by_end[m.end] = m
     defined: dict[str, Mention] = {}
     for end, full in by_end.items():
-        after = text[end:end + 16]
         for rx in (rx_def, rx_comma):
-            d = rx.match(after)
+            d = rx.match(text, end, end + 40)
             if not d:
                 continue
-            acr = d.group(1)
+            group = 2 if rx is rx_def else 1
+            acr = d.group(group)
             if acr.isascii() and sum(c.isupper() for c in acr) < 2 or acr == full.text or _is_agreement(full.text, cues):
                 continue
-            if not acr.isascii() and not _abbreviates(acr, full.text):
+            said = rx is rx_def and d.group("said")
+            if not acr.isascii() and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
                 continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
-            s = end + d.start(1)
+            s = d.start(group)
             out.append(Mention(s, s + len(acr), acr, full.type, full.entry, "acronym", alias_of=full.span))
             defined.setdefault(acr, full)
             break
@@ -573,20 +578,26 @@ def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
 
 _NOT_HEAD_AFTER = {
     "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上", "組": "織成團合件", "課": "題程", "院": "校",
-    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令", "股": "份票東", "科": "技學", "会": "議談見員場計同期",
+    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學", "会": "議談見員場計同期",
     "署": "名", "省": "略思", "庁": "舎", "班": "長", "係": "る", "中心": "的",
 }
 
 
+_TAIWAN = frozenset({"台灣", "台湾", "臺灣"})
+_TAIWAN_LEGAL_FORMS = frozenset({"股份有限公司", "有限公司"})
+
+
 def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention], limit: int = 10,
-              starts: frozenset = frozenset()) -> int:
+              starts: frozenset = frozenset(), taiwan_firm: bool = False) -> int:
     """Where a CJK name ending at ``pos`` starts: back over ideographs and katakana, and over
-    whole mentions, up to a delimiter word, punctuation, kana particle or digit."""
+    whole mentions, up to a delimiter word, punctuation, kana particle or digit. A Taiwanese
+    firm's registered name may start with Taiwan ("台灣安川電機股份有限公司", a subsidiary)."""
     start = pos
     run = 0
     while start > 0:
         m = ends.get(start)
-        if m is not None and m.type == "Country" and not text.startswith("政府", start) and start in starts:
+        if m is not None and m.type == "Country" and not text.startswith("政府", start) and start in starts \
+                and not (taiwan_firm and m.text in _TAIWAN):
             break
         if m is not None and (m.type in ORG_TYPES or m.type in PLACE_TYPES):
             start = m.start
@@ -609,6 +620,8 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
     return start
 
 
+# heads that make a body only right after the body it belongs to ("経済部投資促進司")
+_AFTER_A_BODY_ONLY = {"ja": frozenset({"司"})}
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 # four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
 _KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")
@@ -682,7 +695,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue
         if nxt == "長" and text[hs - 1:hs] == head:
             continue  # "局長" after "工業局": the title's own head
-        start = _left_run(text, hs, rx["delim"], ends, starts=starts)
+        start = _left_run(text, hs, rx["delim"], ends, starts=starts, taiwan_firm=head in _TAIWAN_LEGAL_FORMS)
         if start == hs or (shared and hs - start < 2):
             continue
         if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]):
@@ -704,11 +717,13 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         for m in base + out:
             if m.start == start and m.end <= hs and (prefix is None or m.end > prefix.end):
                 prefix = m
+        if head in _AFTER_A_BODY_ONLY.get(cues.lang, ()) and (prefix is None or prefix.type not in ORG_TYPES):
+            continue  # "大塚健司": in Japanese 司 ends given names; a department only after its ministry
         if prefix is not None and prefix.end == hs and head not in legal:
             # place + head only: its government or a body of it ("三重縣政府"); org + head: a new body
             pass
         if prefix is not None and prefix.start == start and prefix.type in ("Prefecture", "City") \
-                and head in _PARK_HEADS and hs - prefix.end >= 2:
+                and head in _PARK_HEADS and hs - prefix.end >= 2 and prefix.text[-1] in _PLACE_SUFFIX_CHARS:
             start, prefix = prefix.end, None  # "桃園市觀音工業區": the park, in the city before it
         typ = "Company" if head in legal else ("Agency" if head in agency else "Organization")
         parent = None
@@ -928,6 +943,8 @@ _PLACE_NOT = frozenset(("都市", "城市", "門市", "上市", "超市", "股�
                         "郷村", "鄉村", "市區", "市区", "地區", "地区", "社區", "園區", "園区", "特區", "學區", "校區", "城鎮",
                         "小鎮", "重鎮", "家鄉", "故鄉", "同鄉", "城區", "山區", "災區", "景區"))
 _PLACE_LEFT = set("、，,及與与和と・の「（(や在於赴往到至從从訪访由與与")
+# "桃園市觀音工業區" is a park in the city; "屏東農業生物科技園区" names its county without the suffix
+_PLACE_SUFFIX_CHARS = frozenset("市縣県郡區区町鄉郷鎮村")
 _PARK_HEADS = frozenset(("工業區", "工業区", "園區", "園区", "工業園區", "科學園區", "科学園区", "団地", "工業団地"))
 _PARK_END = ("工業區", "工業区", "園區", "園区", "特區", "団地", "學區", "校區")
 

@@ -609,3 +609,19 @@ def test_japanese_given_names_in_kana_and_family_names_that_end_like_a_body():
     assert ("阿部守一", "signatoryOf", "長野県") in t and ("中村あゆみ", "holdsPosition", "福岡県") in t
     assert {"中村あゆみ", "佐藤ミキ"} <= {s for s, r, _ in t if r == "witnessOf"}
     assert "阿部" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_taiwanese_subsidiary_keeps_taiwan_in_its_name_and_its_defined_short_name():
+    text = ("株式会社北斗精工\n代表取締役社長　大塚健司\n\n当社は、子会社である台湾北斗精工股份有限公司（以下「台湾北斗」）を通じて、"
+            "台中市に新工場を建設します。本投資にあたり、台湾経済部投資促進司より支援を受けました。\n"
+            "また、台湾北斗と台中市政府は覚書を締結しました。")
+    data, t = triples(text, "ja")
+    labels = {e["label"]: e["type"] for e in data["entities"]}
+    assert labels.get("台湾北斗精工股份有限公司") == "Company" and labels.get("台湾経済部投資促進司") == "Agency"
+    assert labels.get("大塚健司") == "Person"
+    assert ("台湾北斗精工股份有限公司", "signedMOUWith", "台中市") in t
+
+
+def test_a_park_named_after_its_county_without_the_suffix_keeps_the_county():
+    data, _ = triples("日向フーズは屏東県にある屏東農業生物科技園区に約5億円を投じる。", "ja")
+    assert "屏東農業生物科技園区" in {e["label"] for e in data["entities"]}
