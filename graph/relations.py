@@ -262,10 +262,10 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     seen_and = False
     for u in reversed(before[:-1]):
         between = _gap(doc, u.end, chain[0].start)
-        if u.entity == chain[0].entity and re.fullmatch(r"[\s,]*(?:the\s+)?", between):
-            chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged": one party
+        if u.entity == chain[0].entity and re.fullmatch(r"[\s,]*(?:[(（]\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?|以下)?[\"“「]?)?\s*(?:the\s+)?", between):
+            chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged", "Bureau (IDB)": one party
             continue
-        if re.fullmatch(r"\s*(?:[(（][A-Za-z&]{2,10}[)）]\s*)?(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?"
+        if re.fullmatch(r"[\"”」]?[)）]?\s*(?:[(（][A-Za-z&]{2,10}[)）]\s*)?(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?"
                         r"(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", between):
             seen_and = True  # "X (ACR) and Japan's Y signed"
             chain.insert(0, u)

@@ -194,6 +194,11 @@ def test_a_party_named_with_its_acronym_or_a_relative_clause_before_the_verb():
                    "with Okayama Prefecture on May 2.")
     assert ("Tainan City", "signedMOUWith", "Okayama Prefecture") in t
     assert not any(r == "signedMOUWith" and "Shalun" in s for s, r, _ in t)
+    _, t = triples("The Industrial Development Bureau (IDB) and Osaka Prefecture signed an MOU on May 2.")
+    assert ("Industrial Development Bureau", "signedMOUWith", "Osaka Prefecture") in t  # the acronym between parties
+    _, t = triples('The Taiwan-Japan Industrial Collaboration Promotion Office (hereinafter "TJPO") and Acme Holdings '
+                   'signed an MOU on May 2.')
+    assert ("Taiwan-Japan Industrial Collaboration Promotion Office", "signedMOUWith", "Acme Holdings") in t
 
 
 def test_the_subject_of_becoming_the_nth_to_sign_is_a_party():
