@@ -1126,7 +1126,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     if en:
         low = doc.lower
         hits = _hit_sentences(doc, cues.lower_rx("invest_verbs_ci"), cues.lower_rx("facilitation_cues_ci"),
-                              _EN_ACQUIRE_LOW, _INVEST_WORD, text=low)
+                              _EN_ACQUIRE_LOW, _INVEST_WORD, _EN_BUILD_SITE, text=low)
     else:
         hits = _hit_sentences(doc, inv, fac)
     for i, (s, e) in enumerate(doc.sentences):
@@ -1194,7 +1194,8 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                         other = doc.unit_at(helper.end + more.end())  # "supported by X of Y and by Z"
                         if other is not None and other.person is None and other.type in helpers:
                             rels.append(_rel(doc, other.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
-            for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)):
+            found = len(rels)
+            for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)) + list(_EN_BUILD_SITE.finditer(sent)):
                 vs = s + v.start()
                 comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
                 said = None
@@ -1219,16 +1220,32 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 if target is None:
                     continue
                 when = _best_date(_sentence_dates(doc, s, e))
-                rels.append(_rel(doc, investor.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals),
-                                 when=when))
+                # "Sony Semiconductor Solutions and Denso will take stakes in X": every company of the subject
+                investors = [u for u in _chain_back(doc, vs, s) if u.type == "Company" and u.person is None]
                 site = _en_site(doc, s + v.end() + (target.end - (s + v.end())), s + v.end() + len(clause), target)
-                if site is not None and site.entity != investor.entity:
-                    rels.append(_rel(doc, investor.entity, "investedIn", site.entity, (s, e), 0.75, quals=tuple(quals), when=when))
+                for who in investors if investor in investors else [investor]:
+                    rels.append(_rel(doc, who.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals),
+                                     when=when))
+                    if site is not None and site.entity != who.entity:
+                        rels.append(_rel(doc, who.entity, "investedIn", site.entity, (s, e), 0.75, quals=tuple(quals), when=when))
                 break
+            helper = _EN_WITH_HELP.search(sent)
+            if helper:  # "With the help of TJPO, Yaskawa set up a plant in Taoyuan"
+                body = doc.unit_at(s + helper.end())
+                if body is not None and body.person is None and body.type in ORG_TYPES | {"Prefecture", "City"}:
+                    for r in {r.subject for r in rels[found:] if r.predicate == "investedIn"} - {body.entity}:
+                        rels.append(_rel(doc, body.entity, "facilitatedInvestment", r, (s, e), 0.7))
         else:
             _cjk_investments(doc, cues, s, e, quals, rels)
 
 
+# "set up a robot plant in", "opened its first overseas factory in": a company investing in a place
+_EN_BUILD_SITE = re.compile(r"\b(?:build|builds|built|building|set(?:s|ting)?\s+up|establish(?:es|ed|ing)?|open(?:s|ed|ing)?|"
+                            r"construct(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:plants?|factory|factories|fabs?|facility|facilities|subsidiary|subsidiaries|production\s+base|"
+                            r"R&D\s+(?:center|centre|base)|(?:research|development|design)\s+(?:center|centre)|production\s+lines?)\b", re.I)
+_EN_WITH_HELP = re.compile(r"\b(?:with\s+(?:the\s+)?(?:help|support|assistance|backing)\s+(?:of|from)|"
+                           r"(?:helped|supported|assisted)\s+by)\s+(?:the\s+)?", re.I)
 _EN_BUILD_IN = re.compile(r"\b(?:to\s+)?(?:build|set\s+up|establish|open|construct|expand|locate)\w*\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?")
 
 
@@ -1915,10 +1932,11 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
         _ja_seats(doc, rels)
     if doc.lang == "ja":
         _ja_bases(doc, rels)
-    # one statement per fact: the same triple from two sentences keeps the more confident one
+    # one statement per fact: the same triple from two sentences keeps the more confident one,
+    # and of two as confident the dated one (a headline states a fact without its date)
     best: dict = {}
     for r in rels:
         key = (r.subject, r.predicate, r.object, r.agreement)
-        if key not in best or r.confidence > best[key].confidence:
+        if key not in best or (r.confidence, r.date is not None) > (best[key].confidence, best[key].date is not None):
             best[key] = r
     return list(best.values())

@@ -630,3 +630,19 @@ def test_a_taiwanese_subsidiary_keeps_taiwan_in_its_name_and_its_defined_short_n
 def test_a_park_named_after_its_county_without_the_suffix_keeps_the_county():
     data, _ = triples("日向フーズは屏東県にある屏東農業生物科技園区に約5億円を投じる。", "ja")
     assert "屏東農業生物科技園区" in {e["label"] for e in data["entities"]}
+
+
+def test_investments_by_coordinated_firms_plants_with_words_between_and_help_named_first():
+    _, t = triples("Sony Semiconductor Solutions and Denso will take minority stakes in Japan Advanced Semiconductor "
+                   "Manufacturing. With the help of TJPO, Yaskawa Electric set up a robot plant in Taoyuan.")
+    target = "Japan Advanced Semiconductor Manufacturing"
+    assert {("Sony Semiconductor Solutions", "investedIn", target), ("Denso", "investedIn", target)} <= t
+    assert {("Yaskawa Electric Corporation", "investedIn", "Taoyuan City"),
+            ("TJPO", "facilitatedInvestment", "Yaskawa Electric Corporation")} <= t
+
+
+def test_a_fact_in_the_headline_and_in_a_dated_sentence_keeps_the_date():
+    data, _ = triples("Acme Battery to Build Cell Factory in Kitakyushu\n\nAcme Battery Corp. plans to build a battery "
+                      "factory in Kitakyushu City on March 3, 2024, the company said.")
+    dates = {r["date"] for r in data["relations"] if r["predicate"] == "investedIn"}
+    assert dates == {"2024-03-03"}
