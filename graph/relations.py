@@ -1128,7 +1128,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
         hits = _hit_sentences(doc, cues.lower_rx("invest_verbs_ci"), cues.lower_rx("facilitation_cues_ci"),
                               _EN_ACQUIRE_LOW, _INVEST_WORD, _EN_BUILD_SITE, text=low)
     else:
-        hits = _hit_sentences(doc, inv, fac)
+        hits = _hit_sentences(doc, inv, fac, _CJK_BUILD_SITE)
     for i, (s, e) in enumerate(doc.sentences):
         if i not in hits:
             continue  # nothing about an investment here
@@ -1282,6 +1282,10 @@ def _is_park(u: Unit) -> bool:
     return u.person is None and bool(_PARK.search(u.mention.text if u.mention else ""))
 
 
+# "於桃園設立機器人工廠", "研究開発拠点を新設", "新工場を建設": a company investing in a place
+_CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,8}?(?:工廠|廠房|新廠|據點|子公司|"
+                             r"研發中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
+                             r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園)$")
 
@@ -1295,7 +1299,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
     when = _best_date(_sentence_dates(doc, s, e))
     units = [u for u in doc.units_in(s, e) if u.person is None]
     last_investor = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
-    for v in inv.finditer(text, s, e):
+    for v in sorted([*inv.finditer(text, s, e), *_CJK_BUILD_SITE.finditer(text, s, e)], key=lambda m: m.start()):
         vs = v.start()
         comps = [u for u in units if u.type == "Company" and u.end <= vs]
         if not comps:
@@ -1355,7 +1359,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if company is None and last_investor is not None and (
                 _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金", text[s:e])):
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援"
-        if company is not None and re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致", text[s:e]):
+        if company is not None and (re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致", text[s:e])
+                                    or _CJK_BUILD_SITE.search(text, s, e)):
             rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
             break
 

@@ -646,3 +646,10 @@ def test_a_fact_in_the_headline_and_in_a_dated_sentence_keeps_the_date():
                       "factory in Kitakyushu City on March 3, 2024, the company said.")
     dates = {r["date"] for r in data["relations"] if r["predicate"] == "investedIn"}
     assert dates == {"2024-03-03"}
+
+
+def test_building_a_plant_or_base_is_an_investment_in_chinese_and_japanese():
+    _, t = triples("在台日產業合作推動辦公室（TJPO）協助下，日本安川電機於桃園設立機器人工廠。", "zh-Hant")
+    assert {("安川電機", "investedIn", "桃園"), ("台日產業合作推動辦公室", "facilitatedInvestment", "安川電機")} <= t
+    _, t = triples("台湾の電機大手、東元電機は２日、北九州市にＥＶ用モーターの研究開発拠点を新設すると発表した。", "ja")
+    assert ("東元電機", "investedIn", "北九州市") in t
