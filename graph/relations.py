@@ -998,20 +998,25 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
             before = _chain(doc, s + inc.end(), e)
         elif not en:
             for c in re.finditer(r"に続いて|に続き|に次いで|に次ぎ|之後|之后", sent):
-                units = [u for u in doc.units_in(s, s + c.start()) if u.person is None and u.end == s + c.start()]
-                if units:  # "繼熊本縣、宮崎縣之後", "静岡県、群馬県に次いで": the whole list
+                units = [u for u in doc.units_in(s, s + c.start()) if u.person is None
+                         and _YEAR_NOTE.fullmatch(text, u.end, s + c.start())]
+                if units:  # "繼熊本縣、宮崎縣之後", "静岡県、群馬県に次いで", "繼山形縣（2018年）、長崎縣…之後": the whole list
                     chain = [units[-1]]
                     for u in reversed([u for u in doc.units_in(s, units[-1].start) if u.person is None]):
-                        if re.fullmatch(r"\s*[、，,及與与和と]\s*", text[u.end:chain[0].start]):
+                        if re.fullmatch(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[、，,及與与和と]\s*", text[u.end:chain[0].start]):
                             chain.insert(0, u)
                         else:
                             break
                     before += chain
+        dates = _sentence_dates(doc, s, e)
         for u in before:
             if u.entity not in (subj, counterpart) and u.type in PARTY_TYPES:
-                rels.append(_rel(doc, counterpart, "signedMOUWith", u.entity, (s, e), 0.7))
+                note = _YEAR_NOTE.match(text, u.end)  # the year its own agreement was signed, in brackets
+                when = next((d for d in dates if note and u.end < d.start and d.end <= note.end()), None)
+                rels.append(_rel(doc, counterpart, "signedMOUWith", u.entity, (s, e), 0.7, when=when))
 
 
+_YEAR_NOTE = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*")  # "山形縣（2018年）": a note after a name
 _ORD_HINT_EN = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b", re.I)
 _ORD_HINT_CJK = re.compile(r"第|例目|番目|件目|先前|之前|此前|已先後")
 _DIGIT = re.compile(r"\d+")

@@ -653,3 +653,12 @@ def test_building_a_plant_or_base_is_an_investment_in_chinese_and_japanese():
     assert {("安川電機", "investedIn", "桃園"), ("台日產業合作推動辦公室", "facilitatedInvestment", "安川電機")} <= t
     _, t = triples("台湾の電機大手、東元電機は２日、北九州市にＥＶ用モーターの研究開発拠点を新設すると発表した。", "ja")
     assert ("東元電機", "investedIn", "北九州市") in t
+
+
+def test_earlier_partners_listed_with_their_years_in_brackets():
+    data, t = triples("新竹科學園區管理局與宮城縣簽署合作備忘錄。竹科管理局指出，宮城縣是繼山形縣（2018年）、長崎縣（2019年）"
+                      "及北海道（2020年）之後，第4個與竹科簽署合作備忘錄的日本地方政府。", "zh-Hant")
+    assert {("新竹科學園區管理局", "signedMOUWith", p) for p in ("山形縣", "長崎縣", "北海道")} <= t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    years = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    assert years["山形縣"] == "2018" and years["北海道"] == "2020"
