@@ -612,7 +612,8 @@ _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当�
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
-_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)(?:[ \u3000:：\n]+|$)")
+_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)"
+                         r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|$)")  # "見證人為外交部次長田中光"
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※]|\n))")
 
@@ -824,6 +825,26 @@ def _side(doc: Doc, person: str, parties: list[str]) -> str | None:
     return None
 
 
+_COMPANY_POSTS = re.compile(r"董事長|总经理|總經理|執行長|社長|会長|會長|取締役|CEO|President|Chairman|Chairwoman|Managing Director", re.I)
+
+
+def _bare_post(doc: Doc, person: str) -> str | None:
+    """The title a person is given without the body it is held at, if that is all the text says."""
+    posts = doc.posts.get(person, [])
+    if not posts or any(org for _, org in posts):
+        return None
+    return next((role for role, _ in posts if role), None)
+
+
+def _post_fits(doc: Doc, role: str, body: str) -> bool:
+    """Whether a title names a post at this body: its head ("署長" at "產業發展署", "縣長" at a
+    county) or a company's officer at a company."""
+    if _type_of(doc, body) == "Company":
+        return bool(_COMPANY_POSTS.search(role))
+    label = _label_of(doc, body) or ""
+    return doc.lang != "en" and len(role) >= 2 and role[-1] == "長" and label[-1:] == role[-2]
+
+
 def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]) -> None:
     for ag in agreements:
         iri = ag.iri()
@@ -847,6 +868,10 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
         unknown = [k for k, v in signed.items() if v is None]
         if len(unknown) == 1 and len(left) == 1:
             signed[unknown[0]] = left[0]
+        for person, side in signed.items():  # "由署長楊志清…代表簽署": the post is at the body signed for
+            role = _bare_post(doc, person)
+            if side and role and _post_fits(doc, role, side):
+                rels.append(_rel(doc, person, "holdsPosition", side, span, 0.6, quals=(("role", role),)))
         for kind, members in (("signatoryOf", ag.signatories), ("witnessOf", ag.witnesses)):
             done = set()
             for u, sspan in members:

@@ -662,3 +662,10 @@ def test_earlier_partners_listed_with_their_years_in_brackets():
     label = {e["id"]: e["label"] for e in data["entities"]}
     years = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
     assert years["山形縣"] == "2018" and years["北海道"] == "2020"
+
+
+def test_a_witness_named_after_the_label_and_a_signer_titled_by_the_body_he_signs_for():
+    _, t = triples("臺中市長盧秀燕與岐阜縣知事古田肇共同簽署友好交流協定，見證人為外交部次長田中光。", "zh-Hant")
+    assert ("田中光", "witnessOf", "臺中市") in t or ("田中光", "witnessOf", "岐阜縣") in t
+    _, t = triples("經濟部產業發展署與熊本縣於3日簽署產業合作備忘錄，由署長楊志清與熊本縣知事木村敬代表簽署。", "zh-Hant")
+    assert ("楊志清", "holdsPosition", "經濟部產業發展署") in t and ("楊志清", "holdsPosition", "熊本縣") not in t
