@@ -414,6 +414,24 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) -> list[tuple[Unit, Unit]]:
+    """One body and a list of partners, "竹科已與山形縣、長崎縣及熊本縣簽署", "鳥取県は新竹市、台中市、
+    屏東県と協定を結んでいる": an agreement with each partner, not one among them all. Partners of
+    one kind, and no one named signing: "昇陽精材與熊本縣、菊陽町…由…分別代表簽署" is one agreement of three."""
+    if len(parties) < 3 or cues.rx("multilateral").search(doc.text, s, e) or len({u.type for u in parties[1:]}) > 1 \
+            or any(u.person is not None for u in doc.units_in(s, e)):
+        return []
+    text = doc.text
+    first, rest = parties[0], parties[1:]
+    gap = text[first.end:rest[0].start]
+    if doc.lang == "ja":
+        ok = bool(re.search(r"(?:は|が|も)", gap) and re.match(r"\s*と", text[rest[-1].end:]))
+    else:
+        ok = bool(re.search(r"(?:與|与|和|同|跟)\s*$", gap))
+    joined = all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や)\s*", text[a.end:b.start]) for a, b in zip(rest, rest[1:]))
+    return [(first, u) for u in rest] if ok and joined else []
+
+
 def _planned(sent: str, verb: re.Match, lang: str) -> bool:
     """Whether the signing verb ``verb`` of ``sent`` is only intended, expected or hoped for."""
     if lang == "en":
@@ -531,6 +549,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
                 parties.append(u)
+            pairs = _one_with_each(doc, parties, s, e, cues)
         people = [u for u in doc.units_in(s, e) if u.person]
         if en:
             witnesses = _en_witnesses(doc, s, e, wits, signers, people)

@@ -669,3 +669,14 @@ def test_a_witness_named_after_the_label_and_a_signer_titled_by_the_body_he_sign
     assert ("田中光", "witnessOf", "臺中市") in t or ("田中光", "witnessOf", "岐阜縣") in t
     _, t = triples("經濟部產業發展署與熊本縣於3日簽署產業合作備忘錄，由署長楊志清與熊本縣知事木村敬代表簽署。", "zh-Hant")
     assert ("楊志清", "holdsPosition", "經濟部產業發展署") in t and ("楊志清", "holdsPosition", "熊本縣") not in t
+
+
+def test_one_body_with_a_list_of_partners_signed_with_each_not_among_them_all():
+    _, t = triples("新竹科學園區管理局已與山形縣、長崎縣及熊本縣簽署合作備忘錄。", "zh-Hant")
+    assert {("新竹科學園區管理局", "signedMOUWith", p) for p in ("山形縣", "長崎縣", "熊本縣")} <= t
+    assert ("山形縣", "signedMOUWith", "長崎縣") not in t
+    _, t = triples("鳥取県は、これまでに台湾の新竹市、台中市、屏東県と交流協定を結んでいる。", "ja")
+    assert ("鳥取県", "signedMOUWith", "屏東県") in t and ("新竹市", "signedMOUWith", "台中市") not in t
+    _, t = triples("昇陽精材與熊本縣、菊陽町已於12月1日簽署進駐協定，由董事長王建國、熊本縣知事木村隆之及菊陽町長吉田誠"
+                   "分別代表簽署。", "zh-Hant")
+    assert ("熊本縣", "signedMOUWith", "菊陽町") in t  # one agreement of three, each signing for its own
