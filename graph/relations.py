@@ -1359,6 +1359,14 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         investors = [comps[0].entity]
         if re.search(r"雙方|双方|兩家|両社|兩公司|共同", text[comps[-1].end:vs]) and len({c.entity for c in comps}) >= 2:
             investors = list(dict.fromkeys(c.entity for c in comps))
+        else:  # "ソニー…とデンソーはJASMに出資する", "A與B將入股C": the firms of the subject
+            chain = [comps[0]]
+            for c in comps[1:]:
+                if not re.fullmatch(r"\s*(?:と|與|与|及|和|、|以及)\s*", text[chain[-1].end:c.start]):
+                    break
+                chain.append(c)
+            if len(chain) >= 2 and re.match(r"\s*(?:[（(][^）)]{0,20}[）)])?\s*(?:は|が|も|將|将|分別|各自|均|皆)", text[chain[-1].end:vs]):
+                investors = list(dict.fromkeys(c.entity for c in chain))
         seat = doc.located.get(investors[0])
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
                  and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"

@@ -680,3 +680,8 @@ def test_one_body_with_a_list_of_partners_signed_with_each_not_among_them_all():
     _, t = triples("昇陽精材與熊本縣、菊陽町已於12月1日簽署進駐協定，由董事長王建國、熊本縣知事木村隆之及菊陽町長吉田誠"
                    "分別代表簽署。", "zh-Hant")
     assert ("熊本縣", "signedMOUWith", "菊陽町") in t  # one agreement of three, each signing for its own
+
+
+def test_coordinated_firms_of_the_subject_all_invest_in_japanese():
+    _, t = triples("ソニーセミコンダクタソリューションズとデンソーはJASMに出資する。", "ja")
+    assert {("ソニーセミコンダクタソリューションズ", "investedIn", "JASM"), ("デンソー", "investedIn", "JASM")} <= t
