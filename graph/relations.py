@@ -1263,7 +1263,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+)?", clause):
                     u = doc.unit_at(s + v.end() + t.end())
                     if u is not None and u.person is None and u.entity != investor.entity and \
-                            (u.type in PLACE_TYPES or u.type == "Company"):
+                            (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)):
                         target = u
                         break
                 if target is None:
@@ -1336,7 +1336,7 @@ _CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴�
                              r"研發中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
-_PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園)$")
+_PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園|\b(?:Park|Industrial\s+Zone|Industrial\s+Estate|Processing\s+Zone))$")
 
 
 def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: list[Relation]) -> None:

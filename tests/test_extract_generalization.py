@@ -685,3 +685,13 @@ def test_one_body_with_a_list_of_partners_signed_with_each_not_among_them_all():
 def test_coordinated_firms_of_the_subject_all_invest_in_japanese():
     _, t = triples("ソニーセミコンダクタソリューションズとデンソーはJASMに出資する。", "ja")
     assert {("ソニーセミコンダクタソリューションズ", "investedIn", "JASM"), ("デンソー", "investedIn", "JASM")} <= t
+
+
+def test_looking_on_renewing_an_mou_and_a_plant_in_a_science_park_in_english():
+    _, t = triples("The MOU was inked by Kaohsiung Deputy Mayor Lin Chin-jung and Okayama Vice Governor Yasuhiro Sato, "
+                   "with TJPO Director Chou looking on. The Industrial Technology Research Institute (ITRI) and Yamanashi "
+                   "Prefecture renewed their MOU on hydrogen energy. Mitsubishi Electric announced it will build a new "
+                   "factory in Hsinchu Science Park.")
+    assert any(s == "Chou" and r == "witnessOf" for s, r, _ in t)
+    assert ("Industrial Technology Research Institute", "signedMOUWith", "Yamanashi Prefecture") in t
+    assert ("Mitsubishi Electric", "investedIn", "Hsinchu Science Park") in t
