@@ -82,7 +82,11 @@ def _news_day_verb(text: str, start: int, end: int) -> bool:
     before = text[start - 1:start]
     if not before or before in _DAY_NOT_AFTER or not _CJK_CHAR.match(before) and before not in "）)」』":
         return False
-    return _DAY_VERB_AFTER.match(text, end) is not None
+    weekday = _WEEKDAY_NOTE.match(text, end)  # "17日（星期三）在縣府簽署", "15日（水）に発表"
+    return _DAY_VERB_AFTER.match(text, weekday.end() if weekday else end) is not None
+
+
+_WEEKDAY_NOTE = re.compile(r"\s*[（(]\s*(?:星期|週|周|禮拜)?[一二三四五六日天月火水木金土](?:曜日?)?\s*[)）]")
 
 
 @dataclass(frozen=True)

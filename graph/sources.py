@@ -572,6 +572,12 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
             if _fits(kind, line):
                 _apply(page, kind, line)
                 continue
+        if state == "head" and len(line) <= 80 and _ISSUE_MARK.search(line):
+            # a newsletter's masthead: "電電公會會訊　第５２７期｜民國110年12月10日出刊", "Vol. 12 | March 3, 2024"
+            found = _DATE_ONLY.search(line.translate(_FULLWIDTH_DIGITS))
+            if found and _parse_meta_date(found.group()):
+                page.published = page.published or _parse_meta_date(found.group())
+                continue
         if _BREADCRUMB.match(line) or (state == "head" and _is_header_furniture(line)):
             if state == "body" and not page.paragraphs and not paragraph:
                 page.title, state = None, "head"  # "Taoyuan City Government" above the trail: the site's name
@@ -969,6 +975,9 @@ def _unescape_entities(text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+_ISSUE_MARK = re.compile(r"第\s*[0-9０-９]+\s*[期號号]|\b(?:Vol|No|Issue)\.?\s*\d+|[0-9０-９]+\s*月号")
 
 
 def _date_line(line: str) -> date | None:

@@ -33,6 +33,8 @@ def iso(text, published=None):
     ("yesterday", date(2018, 3, 7), ["2018-03-06"]),
     ("last year", date(2018, 3, 7), ["2017"]),
     ("２０１８年２月７日", None, ["2018-02-07"]),
+    ("高山市17日（星期三）在縣府簽署", date(2023, 5, 18), ["2023-05-17"]),  # a day with its weekday
+    ("同社は15日（水）に発表した", date(2023, 11, 20), ["2023-11-15"]),
 ])
 def test_forms(text, pub, want):
     assert iso(text, pub) == want

@@ -323,6 +323,8 @@ def test_japanese_page_furniture(tmp_path):
     ("Date: 2023-03-09", date(2023, 3, 9)),
     ("日期：2024年1月19日", date(2024, 1, 19)),
     ("日付：2023年8月28日", date(2023, 8, 28)),
+    ("電電公會會訊　第５２７期｜民國110年12月10日出刊", date(2021, 12, 10)),  # a newsletter's masthead
+    ("Trade Bulletin Vol. 12 | 2024/03/03", date(2024, 3, 3)),
 ])
 def test_a_plain_date_line_above_the_title_is_the_publication_date(tmp_path, line, published):
     page = tmp_path / "page.txt"
