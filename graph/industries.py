@@ -367,6 +367,30 @@ _HEAD_TAIL = re.compile(r"\s+(?:industry|industries|sector|sectors)$|(?<=..)(?:�
 _KANA = re.compile("[\u30a1-\u30fc]")
 
 
+# a line that lists fields after a label: "Fields: semiconductors; smart agriculture", "合作領域：半導體、綠能"
+_FIELD_LINE = re.compile(r"^[ \t]*(?:(?:key\s+)?(?:fields?|areas?|sectors?)(?:\s+of\s+cooperation)?|合作領域|合作項目|重點領域|領域|"
+                         r"分野|協力分野|連携分野)[ \t]*[:：][ \t]*(?P<items>[^\n]+)", re.I | re.M)
+_FIELD_ITEM_SEP = re.compile(r"\s*(?:[;；,，、/／]|\band\b|及|與|和)\s*")
+_FIELD_ITEM = re.compile(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}|[\u3040-\u30ff\u3400-\u9fff]{2,10}")
+
+
+def _labelled(text: str, mentions: list[Mention], found: list[IndustryMention]) -> list[IndustryMention]:
+    """The items of labelled field lines, each a field (a label says what they are)."""
+    taken = [(m.start, m.end) for m in mentions] + [(i.start, i.end) for i in found]
+    out = []
+    for line in _FIELD_LINE.finditer(text):
+        pos = line.start("items")
+        for part in _FIELD_ITEM_SEP.split(line.group("items")):
+            at = text.index(part, pos) if part else pos
+            pos = at + len(part)
+            item = part.strip().rstrip(".。")
+            if not _FIELD_ITEM.fullmatch(item) or any(a < at + len(item) and at < b for a, b in taken):
+                continue
+            written = item[:1].lower() + item[1:] if item[1:2].islower() else item  # "Semiconductors" at a line's start
+            out.append(IndustryMention(at, at + len(item), written, (written,)))
+    return out
+
+
 def find_industries(text: str, lang: str, mentions: list[Mention], gaz=None,
                     sents: list[tuple[int, int]] | None = None) -> list[IndustryMention]:
     """Industry mentions of ``text`` in text order; ``mentions`` (organizations, places) are
@@ -379,6 +403,7 @@ def find_industries(text: str, lang: str, mentions: list[Mention], gaz=None,
     ['semiconductors', 'green energy']
     """
     found = _en(text, mentions) if lang == "en" else _cjk(text, lang, mentions)
+    found += _labelled(text, mentions, found)
     if gaz is not None:
         found += _known(text, lang, mentions, gaz, found, sents)
     return sorted(found, key=lambda i: i.start)

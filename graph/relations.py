@@ -448,7 +448,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     sign = cues.rx("sign_verbs_ci" if en else "sign_verbs")
     witness = cues.rx("witness_cues_ci" if en else "witness_cues")
     events: list[Event] = []
+    listed, blocks = _listed_agreements(doc, mou, sign, witness)
     for s, e in (doc.sentences if en else _headline_parts(doc, sign)):
+        if any(a <= s < b for a, b in blocks):
+            continue  # a listed agreement's own lines: read with its item
         sent = text[s:e]
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
                  and not (not en and _THIS_SIGNING.search(sent, 0, v.start())) and not _planned(sent, v, doc.lang)]
@@ -611,7 +614,61 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 events.append(Event((s, e), ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
             continue
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
+    if listed:
+        # "Three MOUs were signed ..., witnessed by A and B" above the list: witnesses of each
+        first = listed[0].sentence[0]
+        lead = [ev for ev in events if not ev.parties and ev.sentence[1] <= first and first - ev.sentence[1] < _LIST_REACH]
+        when = _best_date([d for d in doc.dates if first - _LIST_REACH <= d.start and d.end <= first])
+        for ev in listed:
+            ev.witnesses = [*ev.witnesses, *(w for x in lead for w in x.witnesses)]
+            ev.date = ev.date or when
+        events = sorted([ev for ev in events if ev not in lead] + listed, key=lambda ev: ev.sentence[0])
     return events
+
+
+# A list of agreements, an item each: "1. TJPO and Kumamoto Prefecture" (the two parties and
+# nothing else), the lines under it "Signed by: X, CEO of TJPO, and Y, ..." and "Fields: ...",
+# after a line that speaks of agreements signed ("The agreements signed at the summit:").
+_ITEM = re.compile(r"^[ \t]*(?:[0-9０-９]{1,2}[.．、)）]|[(（][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|[\u2022\u30fb\u25aa\u25cf\u25a0*\-–])[ \t]*", re.M)
+_ITEM_JOIN = re.compile(r"\s*(?:[(（][^)）]{1,12}[)）])?\s*(?:and|&|與|与|及|和|と|、|×|/)\s*(?:the\s+)?")
+_ITEM_END = re.compile(r"\s*(?:[(（][^)）]{1,12}[)）])?\s*[:：.。]?\s*$")
+_SIGNED_LABEL = re.compile(r"^[ \t]*(?:signed\s+by|signatories|signatory|簽署人|簽約人|署名者|署名)\s*[:：]", re.I | re.M)
+_WITNESS_LABEL = re.compile(r"^[ \t]*(?:witnessed\s+by|witnesses|witness|見證人|立会人|立ち会い)\s*[:：]", re.I | re.M)
+_LIST_REACH = 600  # how far above the list its lead line may be
+
+
+def _listed_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern, witness: re.Pattern) -> tuple[list[Event], list]:
+    text = doc.text
+    events: list[Event] = []
+    blocks = []
+    items = list(_ITEM.finditer(text))
+    for k, it in enumerate(items):
+        line_end = text.find("\n", it.end())
+        line_end = len(text) if line_end < 0 else line_end
+        units = []
+        for u in doc.units_in(it.end(), line_end):
+            if not units or u.entity != units[-1].entity:  # "Institute (ITRI)": one party
+                units.append(u)
+        if len(units) != 2 or any(u.person is not None or u.type not in PARTY_TYPES for u in units) \
+                or units[0].start != it.end() or not _ITEM_JOIN.fullmatch(text, units[0].end, units[1].start) \
+                or not _ITEM_END.fullmatch(text, units[1].end, line_end):
+            continue
+        lead = text[max(0, it.start() - _LIST_REACH):it.start()]
+        if not (mou.search(lead) and sign.search(lead)):
+            continue
+        nxt = items[k + 1].start() if k + 1 < len(items) else len(text)
+        gap = re.search(r"\n[ \t]*\n", text[line_end:nxt])
+        end = line_end + gap.start() if gap else nxt
+        signers: list[Unit] = []
+        witnesses: list[Unit] = []
+        for label, into in ((_SIGNED_LABEL, signers), (_WITNESS_LABEL, witnesses)):
+            for m in label.finditer(text, line_end, end):
+                stop = text.find("\n", m.end(), end)
+                into += [u for u in doc.units_in(m.end(), end if stop < 0 else stop) if u.person is not None]
+        parties = [p for p in (_party_of(doc, u) for u in units) if p]
+        events.append(Event((it.start(), end), parties, signers, witnesses, None))
+        blocks.append((it.start(), end))
+    return events, blocks
 
 
 def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
@@ -908,6 +965,11 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
 _LIST_BLOCK = re.compile(rf"(?:\s*\n[ \t]*{BULLET}[ \t]+[^\n]+)+")
 
 
+# a listed agreement's line of fields: "Fields: semiconductors; hydrogen energy", "合作領域：半導體"
+_FIELD_LABEL = re.compile(r"\s*(?:fields?|areas?|sectors?|focus|scope|合作領域|合作項目|領域|重點領域|分野|協力分野|連携分野)"
+                          r"(?:\s+of\s+cooperation)?\s*[:：]", re.I)
+
+
 def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
     if not doc.industries:
         return
@@ -925,7 +987,8 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if not inds:
             continue
         sent = doc.text[s:e]
-        if not coop.search(sent) and not both.search(sent) and not any(a.sentence[0] == s for a in agreements):
+        if not coop.search(sent) and not both.search(sent) and not any(a.sentence[0] == s for a in agreements) \
+                and not _FIELD_LABEL.match(sent):
             continue  # (the signing sentence's own fields count: "signed an MOU on promoting X")
 
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
@@ -933,7 +996,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if agreements:
             ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
         subjects: list[str] = []
-        if ag is not None and (both.search(sent) or ag.sentence == (s, e)):  # the signing sentence names its fields
+        if ag is not None and (both.search(sent) or ag.sentence == (s, e) or _FIELD_LABEL.match(sent)):  # the signing sentence names its fields
             subjects = list(ag.parties)
         elif orgs and orgs[0].start - s < 12 and orgs[0].type in ORG_TYPES | PLACE_TYPES:
             subjects = [orgs[0].entity]  # "貿協今年…涵蓋食品…等產業": that body's fields

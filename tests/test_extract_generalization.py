@@ -695,3 +695,25 @@ def test_looking_on_renewing_an_mou_and_a_plant_in_a_science_park_in_english():
     assert any(s == "Chou" and r == "witnessOf" for s, r, _ in t)
     assert ("Industrial Technology Research Institute", "signedMOUWith", "Yamanashi Prefecture") in t
     assert ("Mitsubishi Electric", "investedIn", "Hsinchu Science Park") in t
+
+
+def test_a_numbered_list_of_agreements_with_their_signers_and_fields():
+    text = ("Two memoranda of understanding were signed at the forum on May 6, witnessed by Deputy Minister Lin Wei-ping "
+            "of the Ministry of Economic Affairs.\n\nThe agreements signed:\n\n"
+            "1. Tainan City and Okayama Prefecture\n   Fields: semiconductors; smart agriculture\n"
+            "   Signed by: Huang Wei-che, Mayor of Tainan City, and Ryuta Ibaragi, Governor of Okayama Prefecture\n"
+            "2. Metal Industries Research and Development Centre (MIRDC) and Kobe University\n"
+            "   Fields: hydrogen energy\n   Signed by: Chen Yu-ming, President of MIRDC\n")
+    data, t = triples(text)
+    mirdc = "Metal Industries Research and Development Centre"
+    assert {("Tainan City", "signedMOUWith", "Okayama Prefecture"), (mirdc, "signedMOUWith", "Kobe University")} <= t
+    assert ("Tainan City", "signedMOUWith", "Kobe University") not in t
+    assert {("Huang Wei-che", "signatoryOf", "Tainan City"), ("Chen Yu-ming", "signatoryOf", mirdc)} <= t
+    assert {("Tainan City", "cooperatesIn", "smart agriculture"), ("Kobe University", "cooperatesIn", "hydrogen energy")} <= t
+    assert ("Kobe University", "cooperatesIn", "smart agriculture") not in t
+    assert {("Lin Wei-ping", "witnessOf", p) for p in ("Tainan City", mirdc)} <= t
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-05-06"}
+    _, t = triples("本次論壇共簽署兩項合作備忘錄，簽署項目如下：\n一、臺南市與岡山縣\n合作領域：半導體、智慧農業\n"
+                   "二、金屬工業研究發展中心與神戶大學\n合作領域：氫能\n", "zh-Hant")
+    assert {("臺南市", "signedMOUWith", "岡山縣"), ("金屬工業研究發展中心", "signedMOUWith", "神戶大學")} <= t
+    assert ("神戶大學", "cooperatesIn", "氫能") in t and ("岡山縣", "cooperatesIn", "智慧農業") in t
