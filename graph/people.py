@@ -90,6 +90,11 @@ def _en_rx(cues: Cues) -> dict:
         "title_at": re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])"),
         "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
         "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
+        # "signed by Kenji Morimoto and by Prof. Liu ...", "witnessed by Tseng Wen-hsiung": a name after the agent's by
+        "by_name": re.compile(rf"(?:\b(?:signed|witnessed|inked|countersigned)\s+by|,?\s+and\s+by)\s+(?:(?:{hon})\.?\s*)?"
+                              rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w-])"),
+        # a form's line "President & CEO: Masahiro Sakai", "Representative: Kenji Morimoto, Chairman"
+        "label_name": re.compile(rf"(?:^|(?<=[;(（]))[ \t]*(?P<title>{title_group})[ \t]*[:：][ \t]*(?P<name>{name})(?![\w-])", re.M),
         "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?(?![\w-])"),
         "link": re.compile(r"\s+(?:of|at|for|in|with)\s+(?:the\s+)?|,\s+(?:the\s+)?"),
         "more": re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"),
@@ -271,6 +276,20 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         name = text[ns:ne]
         if len(name.split()) >= 2 and not _bad_name(name, cues) and not any(p.start <= ns < p.end for p in people.values()):
             put(Person(ns, ne, name, ()))
+    for key in ("by_name", "label_name"):
+        for m in rx[key].finditer(text):
+            ns, ne = m.start("name"), m.end("name")
+            name = m.group("name")
+            if len(name.split()) < 2 or _bad_name(name, cues) or any(p.start <= ns < p.end for p in people.values()) \
+                    or (_covered(ns, ne, mask) and not _place_word_name(name, ns, by_span, mask)):
+                continue
+            posts = ()
+            if key == "label_name":  # "Tokyo Ohka Kogyo Co., Ltd. (Head office: ...; President & CEO: X)": its company
+                bracket = text.rfind("(", max(0, m.start() - 120), m.start())
+                bracket = max(bracket, text.rfind("（", max(0, m.start() - 120), m.start()))
+                org = by_end.get(bracket - 1) or by_end.get(bracket) if bracket > 0 and "\n" not in text[bracket:m.start()] else None
+                posts = (Post(m.group("title"), org, m.start("title"), m.end("title")),)
+            put(Person(ns, ne, name, posts))
     for m in rx["honorific"].finditer(text):
         if _covered(m.start(), m.end(), mask):
             continue

@@ -717,3 +717,14 @@ def test_a_numbered_list_of_agreements_with_their_signers_and_fields():
                    "二、金屬工業研究發展中心與神戶大學\n合作領域：氫能\n", "zh-Hant")
     assert {("臺南市", "signedMOUWith", "岡山縣"), ("金屬工業研究發展中心", "signedMOUWith", "神戶大學")} <= t
     assert ("神戶大學", "cooperatesIn", "氫能") in t and ("岡山縣", "cooperatesIn", "智慧農業") in t
+
+
+def test_people_named_after_by_or_a_title_label_without_a_title_before_the_name():
+    data, t = triples("Acme Chemical Co., Ltd. (Head office: Osaka; President & CEO: Masahiro Sakai) signed an MOU with "
+                      "Kobe University. The memorandum was signed by Kenji Morimoto and by Prof. Liu Chih-wei, and "
+                      "witnessed by Tseng Wen-hsiung.")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert {"Masahiro Sakai", "Kenji Morimoto", "Liu Chih-wei", "Tseng Wen-hsiung"} <= people
+    assert ("Masahiro Sakai", "holdsPosition", "Acme Chemical Co., Ltd.") in t
+    assert any(s == "Tseng Wen-hsiung" and r == "witnessOf" for s, r, _ in t)
+    assert "Sakai City" not in {e["label"] for e in data["entities"]}
