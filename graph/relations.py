@@ -174,6 +174,9 @@ _EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['�
 _CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")
 
 
+_BASED = re.compile(r"-(?:based|headquartered)\s+(?:the\s+)?")
+
+
 def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
     """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"."""
     out: list[Unit] = []
@@ -195,6 +198,10 @@ def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
             continue
         if doc.lang != "en" and u.type == "Country" and doc.unit_at(u.end) is not None:
             pos = u.end
+            continue
+        based = _BASED.match(doc.text, u.end) if doc.lang == "en" and u.type in PLACE_TYPES else None
+        if based and doc.unit_at(based.end()) is not None:
+            pos = based.end()  # "Miaoli-based National United University": where the party is
             continue
         out.append(u)
         end = u.end
@@ -1676,6 +1683,10 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     for a, b in zip(units, units[1:]):
         if a.type == "Country" and b.type == "Region" and re.fullmatch(r",\s*the\s+", text[a.end:b.start]):
             rels.append(_rel(doc, b.entity, "locatedIn", a.entity, (a.start, b.end), 0.7))
+        based = _BASED.match(text, a.end) if doc.lang == "en" and a.type in PLACE_TYPES else None
+        if based and based.end() == b.start and b.type in ORG_TYPES:  # "Miaoli-based National United University"
+            doc.qualifiers.add(a.start)
+            rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.8))
     _seats(doc, rels)
     heads = alternation(cues.words("locative_heads_ci")) if doc.lang == "en" else None
     for s, e in doc.sentences:

@@ -728,3 +728,10 @@ def test_people_named_after_by_or_a_title_label_without_a_title_before_the_name(
     assert ("Masahiro Sakai", "holdsPosition", "Acme Chemical Co., Ltd.") in t
     assert any(s == "Tseng Wen-hsiung" and r == "witnessOf" for s, r, _ in t)
     assert "Sakai City" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_place_based_modifier_locates_the_party_and_is_no_party():
+    _, t = triples("TOK Taiwan Co., Ltd. signed a memorandum of understanding with Miaoli-based National United University.")
+    assert ("TOK Taiwan Co., Ltd.", "signedMOUWith", "National United University") in t
+    assert ("National United University", "locatedIn", "Miaoli County") in t
+    assert not any(r == "signedMOUWith" and "Miaoli County" in (s, o) for s, r, o in t)
