@@ -363,6 +363,10 @@ _AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technolo
                           r"Transportation|Tourism|Agriculture|Health|Welfare)$")
 
 
+# a body's own organ, never a party: "its Board of Directors resolved"
+_ORGAN = re.compile(r"(?:the\s+)?Board\s+of\s+(?:Directors|Trustees|Auditors|Governors)|Board|General\s+Meeting(?:\s+of\s+Shareholders)?")
+
+
 def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _en_rx(cues)
     agency = cues.set("agency_heads")
@@ -374,7 +378,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 
     def add(s: int, e: int, typ: str, **kw) -> None:
         s, e = _clean_en(text, s, e, cues)
-        if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and"):
+        if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and") \
+                and not _ORGAN.fullmatch(text, s, e):
             out.append(Mention(s, e, text[s:e], typ, **kw))
 
     for m in near_matches(rx["org_final"], rx["heads_at"], text, 45):

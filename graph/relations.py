@@ -1314,6 +1314,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                         if other is not None and other.person is None and other.type in helpers:
                             rels.append(_rel(doc, other.entity, "facilitatedInvestment", last.subject, (s, e), 0.75))
             found = len(rels)
+            carried = None
             for v in list(inv.finditer(sent)) + list(_EN_ACQUIRE.finditer(sent)) + list(_EN_BUILD_SITE.finditer(sent)):
                 vs = s + v.start()
                 comps = [u for u in doc.units_in(s, vs) if u.type == "Company" and u.person is None]
@@ -1325,12 +1326,16 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 if not comps:
                     continue
                 investor = comps[-1]
-                gap = _EN_APPOSITION.sub("", text[s + said.end() if said else investor.end:vs])
+                gap = _EN_RESOLVED.sub(" ", _EN_APPOSITION.sub("", text[s + said.end() if said else investor.end:vs]))
+                if carried is not None:
+                    investor, gap = carried, ""  # the clause after "and to": the same firm invests
                 if len(gap) > 60 or re.search(r"[.;]", gap):
                     continue
                 clause = re.split(r"[.;](?!\d)", sent[v.end():v.end() + 200])[0]  # "NT$4.2 billion" goes on
                 target = None
-                for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+)?", clause):
+                # "in Kumamoto", "in its consolidated subsidiary TOK Taiwan"
+                for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,2}"
+                                     r"(?:subsidiary|unit|affiliate|arm|venture)\s+)?", clause):
                     u = doc.unit_at(s + v.end() + t.end())
                     if u is not None and u.person is None and u.entity != investor.entity and \
                             (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)):
@@ -1347,7 +1352,9 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                                      when=when))
                     if site is not None and site.entity != who.entity:
                         rels.append(_rel(doc, who.entity, "investedIn", site.entity, (s, e), 0.75, quals=tuple(quals), when=when))
-                break
+                if not re.search(r"\s(?:and|as\s+well\s+as)\s+(?:to|will)\s+\w", text[s + v.end():e]):
+                    break
+                carried = investor  # "a capital increase in X and to build a new plant in Y": the next clause invests too
             helper = _EN_WITH_HELP.search(sent)
             if helper:  # "With the help of TJPO, Yaskawa set up a plant in Taoyuan"
                 body = doc.unit_at(s + helper.end())
@@ -1359,6 +1366,10 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 
 # "set up a robot plant in", "opened its first overseas factory in": a company investing in a place
+# "(…) announces that its Board of Directors resolved today to carry out": the firm decides, the firm invests
+_EN_RESOLVED = re.compile(r"\s*(?:[)）][\"”]?\s*)?(?:announce[sd]?|said|says|stated)\s+(?:that\s+)?(?:its\s+)?(?:board(?:\s+of\s+directors)?\s+)?"
+                          r"(?:has\s+|had\s+)?(?:resolved|decided|approved|agreed)(?:\s+(?:today|on\s+[A-Z][a-z]+\s+\d{1,2}))?"
+                          r"(?:\s+to\s+(?:carry\s+out|make|conduct|implement|undertake))?\s+(?:an?\s+|the\s+)?", re.I)
 _EN_BUILD_SITE = re.compile(r"\b(?:build|builds|built|building|set(?:s|ting)?\s+up|establish(?:es|ed|ing)?|open(?:s|ed|ing)?|"
                             r"construct(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plants?|factory|factories|fabs?|facility|facilities|subsidiary|subsidiaries|production\s+base|"

@@ -735,3 +735,13 @@ def test_a_place_based_modifier_locates_the_party_and_is_no_party():
     assert ("TOK Taiwan Co., Ltd.", "signedMOUWith", "National United University") in t
     assert ("National United University", "locatedIn", "Miaoli County") in t
     assert not any(r == "signedMOUWith" and "Miaoli County" in (s, o) for s, r, o in t)
+
+
+def test_a_capital_increase_in_a_subsidiary_and_a_plant_in_the_next_clause_resolved_by_the_board():
+    data, t = triples('Acme Chemical Co., Ltd. (hereinafter "Acme") announces that its Board of Directors resolved today '
+                      "to carry out a capital increase in its consolidated subsidiary Acme Taiwan Co., Ltd. and to build "
+                      "a new plant in Miaoli County, Taiwan.")
+    assert {("Acme Chemical Co., Ltd.", "investedIn", "Acme Taiwan Co., Ltd."),
+            ("Acme Chemical Co., Ltd.", "investedIn", "Miaoli County")} <= t
+    assert ("Acme Taiwan Co., Ltd.", "investedIn", "Miaoli County") not in t
+    assert "Board of Directors" not in {e["label"] for e in data["entities"]}
