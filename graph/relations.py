@@ -1301,7 +1301,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                     if target is not None and target.type in PLACE_TYPES:
                         rels.append(_rel(doc, c.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals)))
                 continue
-            passive = re.search(r"\binvestments?\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:also\s+)?"
+            passive = re.search(r"\binvestments?(?:\s+(?:application|plan|project|case|procedure)s?)?\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:also\s+)?"
                                 r"(?:facilitated|supported|assisted|promoted|helped|arranged|brokered)\s+by\s+(?:the\s+)?", sent, re.I)
             if passive:
                 helper = doc.unit_at(s + passive.end())
@@ -1359,7 +1359,11 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             if helper:  # "With the help of TJPO, Yaskawa set up a plant in Taoyuan"
                 body = doc.unit_at(s + helper.end())
                 if body is not None and body.person is None and body.type in ORG_TYPES | {"Prefecture", "City"}:
-                    for r in {r.subject for r in rels[found:] if r.predicate == "investedIn"} - {body.entity}:
+                    firms = {r.subject for r in rels[found:] if r.predicate == "investedIn"}
+                    last = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
+                    if not firms and last is not None and _SITE_WORDS.search(sent):
+                        firms = {last}  # "The plant site was secured with the assistance of X": the firm told of
+                    for r in firms - {body.entity}:
                         rels.append(_rel(doc, body.entity, "facilitatedInvestment", r, (s, e), 0.7))
         else:
             _cjk_investments(doc, cues, s, e, quals, rels)
@@ -1374,6 +1378,7 @@ _EN_BUILD_SITE = re.compile(r"\b(?:build|builds|built|building|set(?:s|ting)?\s+
                             r"construct(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plants?|factory|factories|fabs?|facility|facilities|subsidiary|subsidiaries|production\s+base|"
                             r"R&D\s+(?:center|centre|base)|(?:research|development|design)\s+(?:center|centre)|production\s+lines?)\b", re.I)
+_SITE_WORDS = re.compile(r"\b(?:site|plant|factory|fab|investment|land|permits?)\b", re.I)
 _EN_WITH_HELP = re.compile(r"\b(?:with\s+(?:the\s+)?(?:help|support|assistance|backing)\s+(?:of|from)|"
                            r"(?:helped|supported|assisted)\s+by)\s+(?:the\s+)?", re.I)
 _EN_BUILD_IN = re.compile(r"\b(?:to\s+)?(?:build|set\s+up|establish|open|construct|expand|locate)\w*\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?")

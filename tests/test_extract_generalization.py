@@ -745,3 +745,11 @@ def test_a_capital_increase_in_a_subsidiary_and_a_plant_in_the_next_clause_resol
             ("Acme Chemical Co., Ltd.", "investedIn", "Miaoli County")} <= t
     assert ("Acme Taiwan Co., Ltd.", "investedIn", "Miaoli County") not in t
     assert "Board of Directors" not in {e["label"] for e in data["entities"]}
+
+
+def test_help_with_the_site_or_the_application_in_a_later_sentence_is_facilitation():
+    _, t = triples("Acme Chemical Co., Ltd. will build a new plant in Miaoli County. The plant site was secured with the "
+                   "assistance of the Hsinchu Science Park Bureau, and the investment application was supported by "
+                   "InvestTaiwan.")
+    assert {("Hsinchu Science Park Bureau", "facilitatedInvestment", "Acme Chemical Co., Ltd."),
+            ("InvestTaiwan", "facilitatedInvestment", "Acme Chemical Co., Ltd.")} <= t
