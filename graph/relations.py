@@ -254,7 +254,8 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
         rel = _RELATIVE_BEFORE_VERB.search(doc.text, max(start, pos - 200), pos)
         if rel:
             pos = rel.start()
-    before = [u for u in doc.units_in(start, pos) if u.start not in doc.qualifiers or u.person is not None]
+    before = [u for u in doc.units_in(start, pos) if (u.start not in doc.qualifiers or u.person is not None)
+              and not (u.type == "Country" and doc.text.startswith(("'s ", "’s "), u.end))]  # "Japan's X": X
     if not before:
         return []
     last = before[-1]
@@ -533,7 +534,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         re.match(r"\s+(?:signed\s+|signs\s+)?(?:for|on\s+behalf\s+of)\s+(?:the|its|his|her)\s", text[u.end:e]):
                     signers.append(u)
             for n in nouns:
-                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|(?:on\s+[\w\s-]{1,40}?\s+)?)?between\s+", text[s + n.end():e])
+                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|"
+                               r"(?:on\s+(?:(?!to\b|for\b|in\s+order)[\w-]+\s+){1,6})?)?between\s+", text[s + n.end():e])
+                # ("an MOU on Friday to boost trade between A and B": what the trade is between, not the parties)
                 if btw:
                     pos = s + n.end() + btw.end()
                     co = re.match(r"(?:the|this)\s+(?:company|firm)\s+and\s+(?:the\s+)?", text[pos:e])

@@ -890,6 +890,7 @@ _MONTHS = {m: i for i, names in enumerate((
     ("oct", "october"), ("nov", "november"), ("dec", "december"),
 ), start=1) for m in names}
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUMERIC_MDY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")  # "10/22/2016": month first (day first past 12)
 _MDY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 
@@ -925,6 +926,9 @@ def _parse_meta_date(value: str) -> date | None:
         candidates.append((int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2))))
     for m in _DMY.finditer(s):
         candidates.append((int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1))))
+    for m in _NUMERIC_MDY.finditer(s):
+        a, b = int(m.group(1)), int(m.group(2))
+        candidates.append((int(m.group(3)), a, b) if a <= 12 else (int(m.group(3)), b, a))
     for year, month, day in candidates:
         try:
             return date(year, month, day)
@@ -952,7 +956,7 @@ _DATE_TAIL = re.compile(
 _DATE_ONLY = re.compile(
     rf"(?:令和|平成|昭和|民國|民国)\s*(?:元|\d{{1,3}})\s*年{_WESTERN_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
-    r"\d{2,3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|"
+    r"\d{2,3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|"
     rf"(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_ALT})\.?,?\s+\d{{4}}",
     re.IGNORECASE)
 # "SAPPORO, May 23, 2024 - ", "TAICHUNG, Nov. 18 (CNA) - ": a city in capitals, a date, a dash

@@ -753,3 +753,10 @@ def test_help_with_the_site_or_the_application_in_a_later_sentence_is_facilitati
                    "InvestTaiwan.")
     assert {("Hsinchu Science Park Bureau", "facilitatedInvestment", "Acme Chemical Co., Ltd."),
             ("InvestTaiwan", "facilitatedInvestment", "Acme Chemical Co., Ltd.")} <= t
+
+
+def test_two_bodies_joined_before_a_possessive_country_and_trade_between_places_is_no_party():
+    _, t = triples("The Taichung Chamber of Commerce and Japan's Nagoya Chamber of Commerce and Industry signed a "
+                   "memorandum of understanding on Friday to boost trade between central Taiwan and the Chubu region.")
+    assert ("Taichung Chamber of Commerce", "signedMOUWith", "Nagoya Chamber of Commerce and Industry") in t
+    assert not any(r == "signedMOUWith" and "Chubu region" in (s, o) for s, r, o in t)
