@@ -245,7 +245,7 @@ def _gap(doc: Doc, start: int, end: int) -> str:
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
-_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
+_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to|an?\s+[\w-]+)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
 
 
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
@@ -255,7 +255,8 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
         if rel:
             pos = rel.start()
     before = [u for u in doc.units_in(start, pos) if (u.start not in doc.qualifiers or u.person is not None)
-              and not (u.type == "Country" and doc.text.startswith(("'s ", "’s "), u.end))]  # "Japan's X": X
+              and not (u.type == "Country" and doc.text.startswith(("'s ", "’s "), u.end))  # "Japan's X": X
+              and not (doc.lang == "en" and _BASED.match(doc.text, u.end))]  # "Taichung-based X": X
     if not before:
         return []
     last = before[-1]

@@ -760,3 +760,10 @@ def test_two_bodies_joined_before_a_possessive_country_and_trade_between_places_
                    "memorandum of understanding on Friday to boost trade between central Taiwan and the Chubu region.")
     assert ("Taichung Chamber of Commerce", "signedMOUWith", "Nagoya Chamber of Commerce and Industry") in t
     assert not any(r == "signedMOUWith" and "Chubu region" in (s, o) for s, r, o in t)
+
+
+def test_works_ends_a_firm_name_and_an_apposition_or_based_modifier_before_the_verb():
+    _, t = triples("Taichung-based Victor Taichung Machinery Works and Tokai Precision Industries, a machine tool maker "
+                   "headquartered in Nagoya, Aichi Prefecture, signed an MOU on May 2.")
+    assert ("Victor Taichung Machinery Works", "signedMOUWith", "Tokai Precision Industries") in t
+    assert not any(r == "signedMOUWith" and {"Taichung City", "Aichi Prefecture"} & {s, o} for s, r, o in t)
