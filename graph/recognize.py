@@ -943,7 +943,19 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
             if full.start <= f.start() < full.end:
                 continue
             out.append(Mention(f.start(), f.end(), c, full.type, full.entry, "short", alias_of=full.span))
+    if lang == "en":  # "the Nagoya chamber", "the Taichung bureau": the one body named in full with that word and head
+        for ref in _THE_WORD_HEAD.finditer(text):
+            word, head = ref.group("word"), ref.group("head")
+            full = [m for m in mentions if m.type in ORG_TYPES and m.alias_of is None and m.text.split()[0] == word
+                    and head in m.text.lower().split()]
+            if len({m.text for m in full}) == 1:
+                s, e = ref.start("word"), ref.end("head")
+                out.append(Mention(s, e, text[s:e], full[0].type, full[0].entry, "short", alias_of=full[0].span))
     return out
+
+
+_THE_WORD_HEAD = re.compile(r"\bthe\s+(?P<word>[A-Z][\w-]+)\s+(?P<head>chamber|association|bureau|university|institute|"
+                            r"council|federation|office|agency|park|bank|center|centre|foundation|society|academy)\b")
 
 
 _CJK_PLACE_SUFFIX = re.compile("[市町村區区鎮鄉郷]")

@@ -767,3 +767,10 @@ def test_works_ends_a_firm_name_and_an_apposition_or_based_modifier_before_the_v
                    "headquartered in Nagoya, Aichi Prefecture, signed an MOU on May 2.")
     assert ("Victor Taichung Machinery Works", "signedMOUWith", "Tokai Precision Industries") in t
     assert not any(r == "signedMOUWith" and {"Taichung City", "Aichi Prefecture"} & {s, o} for s, r, o in t)
+
+
+def test_the_place_word_and_a_lower_case_head_refer_to_the_body_named_in_full():
+    _, t = triples("The Taichung Chamber of Commerce and Japan's Nagoya Chamber of Commerce and Industry signed an MOU on "
+                   "May 2. It was signed by Masato Kuroda, vice chairman of the Nagoya chamber.")
+    assert ("Masato Kuroda", "holdsPosition", "Nagoya Chamber of Commerce and Industry") in t
+    assert ("Masato Kuroda", "holdsPosition", "Nagoya City") not in t
