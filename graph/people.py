@@ -93,6 +93,9 @@ def _en_rx(cues: Cues) -> dict:
         # "signed by Kenji Morimoto and by Prof. Liu ...", "witnessed by Tseng Wen-hsiung": a name after the agent's by
         "by_name": re.compile(rf"(?:\b(?:signed|witnessed|inked|countersigned)\s+by|,?\s+and\s+by)\s+(?:(?:{hon})\.?\s*)?"
                               rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w-])"),
+        # a byline: "(By Chen Wen-li and Evelyn Kao)", "By Staff Writer Lin Mei-ling" at a line's start
+        "byline": re.compile(rf"(?:^|[(（])[ \t]*By[ \t]+(?P<names>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
+                             rf"(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}){{0,3}})[ \t]*(?:[)）]|$)", re.M),
         # a form's line "President & CEO: Masahiro Sakai", "Representative: Kenji Morimoto, Chairman"
         "label_name": re.compile(rf"(?:^|(?<=[;(（]))[ \t]*(?P<title>{title_group})[ \t]*[:：][ \t]*(?P<name>{name})(?![\w-])", re.M),
         "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?(?![\w-])"),
@@ -290,6 +293,11 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
                 org = by_end.get(bracket - 1) or by_end.get(bracket) if bracket > 0 and "\n" not in text[bracket:m.start()] else None
                 posts = (Post(m.group("title"), org, m.start("title"), m.end("title")),)
             put(Person(ns, ne, name, posts))
+    for m in rx["byline"].finditer(text):
+        for n in re.finditer(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}", m.group("names")):
+            ns, ne = m.start("names") + n.start(), m.start("names") + n.end()
+            if not _bad_name(n.group(), cues) and not any(p.start <= ns < p.end for p in people.values()):
+                put(Person(ns, ne, n.group(), ()))
     for m in rx["honorific"].finditer(text):
         if _covered(m.start(), m.end(), mask):
             continue

@@ -774,3 +774,9 @@ def test_the_place_word_and_a_lower_case_head_refer_to_the_body_named_in_full():
                    "May 2. It was signed by Masato Kuroda, vice chairman of the Nagoya chamber.")
     assert ("Masato Kuroda", "holdsPosition", "Nagoya Chamber of Commerce and Industry") in t
     assert ("Masato Kuroda", "holdsPosition", "Nagoya City") not in t
+
+
+def test_a_byline_names_people_not_firms():
+    data, _ = triples("Acme Corp. signed an MOU with Kobe City on May 2.\n\n(By Chen Wen-li and Evelyn Kao)\nEnditem/ls")
+    kinds = {e["label"]: e["type"] for e in data["entities"]}
+    assert kinds.get("Chen Wen-li") == "Person" and kinds.get("Evelyn Kao") == "Person" and "Kao" not in kinds
