@@ -363,7 +363,7 @@ _AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technolo
                           r"Transportation|Tourism|Agriculture|Health|Welfare)$")
 
 
-_AND_OWNER = re.compile(r"\s+and\s+[A-Z][a-z]+$")
+_AND_OWNER = re.compile(r"\s+and\s+(?:[A-Z][a-z]+|[A-Z]{2,8})$")
 # a body's own organ, never a party: "its Board of Directors resolved"
 _ORGAN = re.compile(r"(?:the\s+)?Board\s+of\s+(?:Directors|Trustees|Auditors|Governors)|Board|General\s+Meeting(?:\s+of\s+Shareholders)?")
 
@@ -380,8 +380,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     def add(s: int, e: int, typ: str, **kw) -> None:
         s, e = _clean_en(text, s, e, cues)
         owner = _AND_OWNER.search(text, s, e)
-        if owner and owner.end() == e and text.startswith(("'s", "’s"), e):
-            e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber": two bodies
+        if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
+            e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies
         if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and") \
                 and not _ORGAN.fullmatch(text, s, e):
             out.append(Mention(s, e, text[s:e], typ, **kw))

@@ -174,11 +174,13 @@ _EN_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:(?:Japan|Taiwan|China|Korea)['�
 _CJK_JOIN = re.compile(r"[、,，]?\s*(?:及|與|和|以及|暨|、|や|と|並)\s*|\s*[、，]\s*")
 
 
+_A_NEW = re.compile(r"\b(?:a|an|another|a\s+new|a\s+separate|a\s+second)\s+(?:[\w-]+\s+){0,2}$")
 _BASED = re.compile(r"-(?:based|headquartered)\s+(?:the\s+)?")
 
 
-def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
-    """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"."""
+def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
+    """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"; with ``owners``, a unit
+    before "'s" only owns the next ("NTHU's College of Semiconductor Research": the college)."""
     out: list[Unit] = []
     lead = _EN_LEAD.match(doc.text, pos) if doc.lang == "en" else None
     pos = lead.end() if lead else pos
@@ -202,6 +204,10 @@ def _chain(doc: Doc, pos: int, limit: int) -> list[Unit]:
         based = _BASED.match(doc.text, u.end) if doc.lang == "en" and u.type in PLACE_TYPES else None
         if based and doc.unit_at(based.end()) is not None:
             pos = based.end()  # "Miaoli-based National United University": where the party is
+            continue
+        owner = re.match(r"['’]s\s+", doc.text[u.end:u.end + 4]) if owners and doc.lang == "en" else None
+        if owner and doc.unit_at(u.end + owner.end()) is not None:
+            pos = u.end + owner.end()
             continue
         out.append(u)
         end = u.end
@@ -474,6 +480,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         signers: list[Unit] = []
         pairs: list[tuple[Unit, Unit]] = []
         by_agent = False
+        fresh = False  # the last pair is an agreement the sentence calls new
         if en:
             for v in verbs:
                 vs = s + v.start()
@@ -544,7 +551,13 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     if co and _first_company(doc) is not None:  # "between the company and the Bureau"
                         parties.append(_first_company(doc))
                         pos += co.end()
-                    parties += _chain(doc, pos, e)
+                    among = _chain(doc, pos, e, owners=True)
+                    bodies = list({u.entity: u for u in parties if u.person is None}.values())
+                    if len(bodies) == 2 and len(among) == 2 and _A_NEW.search(text, max(s, s + n.start() - 20), s + n.start()) \
+                            and not {u.entity for u in bodies} & {u.entity for u in among}:
+                        pairs = [(bodies[0], bodies[1]), (among[0], among[1])]  # "renewed X, and added a new MOU between A and B"
+                        fresh = True
+                    parties += among
         elif verbs and (nouns or re.search("簽字|署名|簽約|調印", sent)):
             last_verb = s + verbs[-1].start()
             in_people = [(u.person.prefix_start or u.start, u.end) for u in doc.units_in(s, e) if u.person]
@@ -621,8 +634,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                  "both": bool(_BOTH.search(sent))}
         pair_ids = [[_party_of(doc, a), _party_of(doc, b)] for a, b in pairs]
         if pair_ids and all(a and b and a != b for a, b in pair_ids) and not cues.rx("multilateral_ci").search(sent):
-            for ids in pair_ids:
-                events.append(Event((s, e), ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
+            for k, ids in enumerate(pair_ids):
+                told = {**flags, "no_new": False} if fresh and k == len(pair_ids) - 1 else flags  # "a new MOU between"
+                events.append(Event((s, e), ids, signers, witnesses, _event_date(doc, s, e, anchors), **told))
             continue
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
     if listed:

@@ -579,6 +579,8 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 page.published = page.published or _parse_meta_date(found.group())
                 continue
         if _BREADCRUMB.match(line) or (state == "head" and _is_header_furniture(line)):
+            if state == "head" and page.published is None:
+                page.published = _date_line(line)  # "2024-09-05 | Share f in": the stamp among the buttons
             if state == "body" and not page.paragraphs and not paragraph:
                 page.title, state = None, "head"  # "Taoyuan City Government" above the trail: the site's name
             continue
@@ -997,6 +999,9 @@ def _date_line(line: str) -> date | None:
     """
     if len(line) > 80:
         return None
+    parts = re.split(r"\s[|｜]\s", line)
+    if len(parts) > 1 and all(len(x.strip()) <= 30 for x in parts[1:]):
+        line = parts[0]  # "2024-09-05   |   Share  f  in": the stamp, then the page's buttons
     s = line.translate(_FULLWIDTH_DIGITS).strip()
     s = _DATE_LEAD.sub("", s)
     for _ in range(4):  # weekday, time, byline... peeled from the end

@@ -780,3 +780,14 @@ def test_a_byline_names_people_not_firms():
     data, _ = triples("Acme Corp. signed an MOU with Kobe City on May 2.\n\n(By Chen Wen-li and Evelyn Kao)\nEnditem/ls")
     kinds = {e["label"]: e["type"] for e in data["entities"]}
     assert kinds.get("Chen Wen-li") == "Person" and kinds.get("Evelyn Kao") == "Person" and "Kao" not in kinds
+
+
+def test_a_renewal_and_a_new_mou_between_two_colleges_in_one_sentence_are_two_agreements():
+    data, t = triples("Q&A: Tohoku and NTHU\n\n2024-09-05   |   Share  f  in\n\nOn September 2, National Tsing Hua "
+                      "University (NTHU) and Tohoku University renewed the agreement the two schools first signed in 2009, "
+                      "and added a new memorandum of understanding between NTHU's College of Semiconductor Research and "
+                      "Tohoku's Center for Innovative Integrated Electronic Systems (CIES).", published=None)
+    college, center = "College of Semiconductor Research", "Center for Innovative Integrated Electronic Systems"
+    assert {("National Tsing Hua University", "signedMOUWith", "Tohoku University"), (college, "signedMOUWith", center)} <= t
+    assert (college, "signedMOUWith", "Tohoku University") not in t
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-09-02"}

@@ -326,6 +326,7 @@ def test_japanese_page_furniture(tmp_path):
     ("電電公會會訊　第５２７期｜民國110年12月10日出刊", date(2021, 12, 10)),  # a newsletter's masthead
     ("Trade Bulletin Vol. 12 | 2024/03/03", date(2024, 3, 3)),
     ("10/22/2016 03:41 PM", date(2016, 10, 22)),  # a US stamp: the month first
+    ("2024-09-05   |   Share  f  in  ✉", date(2024, 9, 5)),  # the stamp among the page's buttons
 ])
 def test_a_plain_date_line_above_the_title_is_the_publication_date(tmp_path, line, published):
     page = tmp_path / "page.txt"
