@@ -480,12 +480,15 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     return out
 
 
+_FULLWIDTH_LATIN = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF5B)})
+
+
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
     """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
     # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
     # '(hereinafter "TJPO")'
     rx_def = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
-                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
+                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
                         r"\s*(?:という。?)?[)）]")
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
@@ -503,12 +506,19 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                 continue
             group = 2 if rx is rx_def else 1
             acr = d.group(group)
-            if acr.isascii() and sum(c.isupper() for c in acr) < 2 or acr == full.text or _is_agreement(full.text, cues):
+            latin = acr.translate(_FULLWIDTH_LATIN).isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
+            if latin and sum(c.isupper() for c in acr.translate(_FULLWIDTH_LATIN)) < 2 or acr == full.text \
+                    or _is_agreement(full.text, cues):
                 continue
             said = rx is rx_def and d.group("said")
-            if not acr.isascii() and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
+            if not latin and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
                 continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
             s = d.start(group)
+            known = next((m for m in mentions if m.start == s and m.end == s + len(acr) and m.entry is not None), None)
+            if known is not None and full.entry is None and known.type in ORG_TYPES and full.type in ORG_TYPES:
+                # "日本電子情報技術產業協會（ＪＥＩＴＡ）": a name the gazetteer lacks, defined by an acronym it knows
+                full = Mention(full.start, full.end, full.text, known.type, known.entry, "defined")
+                out.append(full)
             out.append(Mention(s, s + len(acr), acr, full.type, full.entry, "acronym", alias_of=full.span))
             defined.setdefault(acr, full)
             break
@@ -586,8 +596,8 @@ def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
 
 
 _NOT_HEAD_AFTER = {
-    "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上", "組": "織成團合件", "課": "題程", "院": "校",
-    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學", "会": "議談見員場計同期",
+    "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上長", "組": "織成團合件", "課": "題程", "院": "校",
+    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學", "会": "議談見員場計同期長",
     "署": "名", "省": "略思", "庁": "舎", "班": "長", "係": "る", "中心": "的",
 }
 
@@ -716,6 +726,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
         if text[start:he] in _jp_surname_set():
             continue  # "阿部守一知事", "服部": a family name that ends like a body
+        post = rx["titles"].search(text, start, hs)
+        if post and post.group()[-1] in "長事" and hs - post.end() >= 2 and not title_cover.get(hs):
+            continue  # "ＪＥＩＴＡ會長小川浩司": a title and a name (浩司) ending like a body
         if start not in {m.start for m in base}:
             for i in range(2, len(seg)):
                 if seg[i] in pref_chars or seg[i] == "市":
@@ -786,7 +799,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 def _select(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (gazetteer first on equal length); acronym
     mentions inside a longer one are dropped too."""
-    rank = {"gazetteer": 0, "acronym": 1}
+    rank = {"gazetteer": 0, "defined": 0, "acronym": 1}
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 2), m.start))
     taken = bytearray(max((m.end for m in mentions), default=0) + 1)
     keep = []

@@ -424,7 +424,8 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
         out.append((start, e))
         signing = [(a, b) for a, b in out[before:] if sign.search(doc.text, a, b)]
         named = [u for u in doc.units_in(*signing[-1]) if u.person is None and u.type in PARTY_TYPES] if signing else []
-        if len(named) < 2:
+        joined = bool(signing) and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", doc.text[signing[-1][0]:signing[-1][1]])
+        if len(named) < 2 and not (named and joined):  # ("並與中小機構續簽": its subject in the part before)
             out[before:] = [(s, e)]  # the signing part names no two parties: the others may
     return out
 
@@ -606,6 +607,15 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                                    else "Prefecture")
             if home and home not in party_ids:
                 party_ids.insert(0, home)
+        if not en and verbs and len(party_ids) == 1 and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", sent) \
+                and text[s - 1:s] == "\u3000":
+            # a headline's part "經濟部核准…\u3000並與中小機構續簽…": the part before names who signs
+            prev = text.rfind("\u3000", 0, s - 1) + 1
+            prev = max(prev, text.rfind("\n", 0, s - 1) + 1)
+            first = next((u for u in doc.units_in(prev, s - 1) if u.start == prev and u.person is None
+                          and u.type in ORG_TYPES), None)
+            if first is not None and first.entity not in party_ids:
+                party_ids.insert(0, first.entity)
         if not en and verbs and len(party_ids) == 1 and not _has_subject(doc, s, s + verbs[-1].start()):
             topic = _topic_before(doc, s)  # "同日、永豊電子と覚書に調印した": the topic goes on
             if topic is not None and topic not in party_ids:

@@ -791,3 +791,14 @@ def test_a_renewal_and_a_new_mou_between_two_colleges_in_one_sentence_are_two_ag
     assert {("National Tsing Hua University", "signedMOUWith", "Tohoku University"), (college, "signedMOUWith", center)} <= t
     assert (college, "signedMOUWith", "Tohoku University") not in t
     assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-09-02"}
+
+
+def test_a_renewal_a_full_width_acronym_the_gazetteer_knows_and_a_headline_part_joined_by_and():
+    data, t = triples("電電公會與日本電子情報技術產業協會（ＪＥＩＴＡ）續簽合作備忘錄，由理事長鄭永豐與ＪＥＩＴＡ會長小川浩司簽署。",
+                      "zh-Hant")
+    ids = {e["label"]: e["id"] for e in data["entities"]}
+    assert ids.get("日本電子情報技術產業協會", "").endswith("/jeita") and "ＪＥＩＴＡ會長小川浩司" not in ids
+    assert any(r == "signedMOUWith" and o == "日本電子情報技術產業協會" for _, r, o in t)
+    _, t = triples("日商加碼投資臺灣　經濟部核准東京威力科創等3件增資案　並與中小機構續簽投資合作備忘錄", "zh-Hant")
+    assert ("經濟部", "signedMOUWith", "中小機構") in t and not any(r == "signedMOUWith" and "東京威力科創" in (s, o)
+                                                                 for s, r, o in t)
