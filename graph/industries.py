@@ -189,7 +189,7 @@ def _split_items(items: str, sep: str) -> list[str]:
     return parts
 
 
-_CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+大)$")
+_CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの))$")
 _CJK_ADVERB = re.compile(r"(?:也|亦|都|均|皆)?(?:十分|相當|相当|非常|很|極為|極其|較為|特に|とても)?$")
 
 
@@ -203,11 +203,12 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     sep = r"(?:、|及|與|与|和|や|・)"
     tails = alternation(cues.words("field_tails"))
     verbs = alternation(cues.words("field_verbs"))
-    lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|、|，|は|が|を|で|に|また)")
+    lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|新增|增加|納入|擴大至|擴及|"
+                      r"延伸至|、|，|は|が|を|で|に|また)")
     heads = tuple(cues.words("field_item_heads"))
     stopwords = cues.set("delimiters") | _CJK_GENERIC_ITEMS  # "部品", "研究": no field on their own
     out: list[IndustryMention] = []
-    counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十]+(?:大)?(?:分野|領域|産業|產業)"  # "精密機械、電子部品、医療機器の３分野"
+    counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの)?(?:分野|領域|産業|產業)"  # "資安兩個領域"  # "精密機械、電子部品、医療機器の３分野"
     by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{counted}|{tails})")
     by_maker = re.compile(rf"(?P<list>{item})(?:メーカー|大手|大廠|製造商|廠商)(?=[、，である的の])")
     by_trait = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")

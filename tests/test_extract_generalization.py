@@ -802,3 +802,9 @@ def test_a_renewal_a_full_width_acronym_the_gazetteer_knows_and_a_headline_part_
     _, t = triples("日商加碼投資臺灣　經濟部核准東京威力科創等3件增資案　並與中小機構續簽投資合作備忘錄", "zh-Hant")
     assert ("經濟部", "signedMOUWith", "中小機構") in t and not any(r == "signedMOUWith" and "東京威力科創" in (s, o)
                                                                  for s, r, o in t)
+
+
+def test_fields_after_a_verb_of_adding_and_before_a_count():
+    data, _ = triples("電電公會與九經連簽署合作備忘錄。新版備忘錄除原有的電子零組件合作外，新增數位轉型與資安兩個領域。", "zh-Hant")
+    fields = {e["label"] for e in data["entities"] if e["type"] == "Industry"}
+    assert {"數位轉型", "資安"} <= fields and not fields & {"新增數位轉型", "資安兩個"}
