@@ -632,8 +632,9 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
         if not is_cjk(ch) or run >= limit:
             break
         d = rx_delim.search(text[max(0, start - 4):start])
-        if d and not (d.group() == "和" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END):
-            break  # but "大和化成", "昭和電工": 和 joins two names only after a name
+        if d and not (d.group() == "和" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END) \
+                and text[start - 1:start + 1] not in _NAME_WORDS:
+            break  # but "大和化成", "昭和電工": 和 joins two names only after a name; "同業公会", "全国": words of a name
         start -= 1
         run += 1
     return start
@@ -641,6 +642,7 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
 
 # heads that make a body only right after the body it belongs to ("経済部投資促進司")
 _AFTER_A_BODY_ONLY = {"ja": frozenset({"司"})}
+_NAME_WORDS = frozenset({"同業", "全国", "全國"})  # a delimiter's character starting a word of a body's name
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 # four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
 _KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")
@@ -834,7 +836,23 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     found = [_link(m, gaz) for m in found + places]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
+    both = _select(both + _same_body(text, both))
     return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+# "同会の陳美玲理事長", "該會": the body of that kind named last before
+_SAME_BODY = re.compile(r"(?:同|該)(?P<head>協会|協會|公会|公會|機構|大学|大學|センター|会|會)(?![\u4e00-\u9fff])")
+
+
+def _same_body(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _SAME_BODY.finditer(text):
+        head = m.group("head")
+        prev = [x for x in mentions if x.end <= m.start() and x.type in ORG_TYPES and x.text.endswith(head)]
+        if prev:
+            full = prev[-1]
+            out.append(Mention(m.start(), m.end(), m.group(), full.type, full.entry, "anaphor", alias_of=full.span))
+    return out
 
 
 _PLACE_SUFFIX_CHARS = set("縣県市府都道町村區区鄉鎮州")

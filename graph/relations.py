@@ -323,8 +323,8 @@ _TODAY_EN = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)
 _PLANNED_BEFORE_ZH = re.compile(r"(?:預計|预计|計畫|計劃|计划|規劃|规划|擬|拟|希望|盼望?|期盼|期待|有望|可望|準備|准备|打算|考慮|研議|爭取|將|将)"
                                 r"[^，,。；;、]{0,16}$")
 _TODAY_CJK = re.compile(r"今天|今日|本日|當天|當日")
-_PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい)")
-_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日", re.I)
+_PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい|視野|協議)")
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日|(?:^|(?<=[。\n\s\u3000]))(?:あわせて|併せて)", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
 
@@ -362,10 +362,17 @@ class Event:
     both: bool = False
 
 
+# the date of an earlier signing of the agreement renewed: "平成26年に結んだ…覚書を更新", "自民國108年首度簽署",
+# "the agreement first signed in 2009"
+_EARLIER_AFTER = re.compile(r"\s*(?:に(?:結んだ|締結した|締結された|交わした|署名した)|(?:首度|首次|第一次)(?:簽署|簽訂|締結))")
+_EARLIER_BEFORE = re.compile(r"\bfirst\s+(?:signed|concluded|inked)\s+(?:in|on)\s+$", re.I)
+
+
 def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | None:
     """The date of the signing a sentence reports: the most precise date in it, the one
     nearest a signing verb on a tie; "on the same day" / 同日 takes the last full date before."""
-    ds = _sentence_dates(doc, s, e)
+    ds = [d for d in _sentence_dates(doc, s, e) if not _EARLIER_AFTER.match(doc.text, d.end)
+          and not _EARLIER_BEFORE.search(doc.text, max(s, d.start - 30), d.start)]
     if ds:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(ds, key=lambda d: (rank[d.precision], _said_on(doc, d),

@@ -122,6 +122,10 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
     for m in mentions:
         items[m.span] = (m.text, m.type, m.entry)
         uf.find(m.span)
+        if m.source == "anaphor":  # "同会": the body it points back to, by position alone
+            if m.alias_of in by_span:
+                uf.union(m.alias_of, m.span)
+            continue
         if m.entry:
             uf.union(("gaz", m.entry), m.span)
         elif m.type in ORG_TYPES or m.type in PLACE_TYPES:
@@ -131,7 +135,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             uf.union(m.alias_of, m.span)
     # a CJK body named short and qualified: "工業局" / "經濟部工業局"
     if lang != "en":
-        orgs = [m for m in mentions if m.type in ORG_TYPES]
+        orgs = [m for m in mentions if m.type in ORG_TYPES and m.source != "anaphor"]
         longer = sorted({fold(m.text): m for m in orgs}.items(), key=lambda kv: -len(kv[0]))
         for m in orgs:
             fm = fold(m.text)
@@ -147,7 +151,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
                 if len(roots) == 1:
                     uf.union(next(iter(hits)), m.span)
     # fuzzy, same type only, names the gazetteer does not know
-    loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES]
+    loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES and m.source != "anaphor"]
     for i, a in enumerate(loose[:200]):
         for b in loose[i + 1:200]:
             if a.type == b.type and similar(a.text, b.text):

@@ -808,3 +808,16 @@ def test_fields_after_a_verb_of_adding_and_before_a_count():
     data, _ = triples("電電公會與九經連簽署合作備忘錄。新版備忘錄除原有的電子零組件合作外，新增數位轉型與資安兩個領域。", "zh-Hant")
     fields = {e["label"] for e in data["entities"] if e["type"] == "Industry"}
     assert {"數位轉型", "資安"} <= fields and not fields & {"新增數位轉型", "資安兩個"}
+
+
+def test_japanese_renewal_of_an_earlier_mou_on_the_same_occasion_and_the_same_body_named_again():
+    text = ("神戸商工会議所は５月１２日、台湾の高雄市進出口商業同業公会と覚書を締結した。あわせて、平成26年に結んだ台中市工業会との"
+            "協力覚書を更新した。台中市工業会との更新覚書には、当所の森田大輔副会頭と同会の陳美玲理事長が署名した。"
+            "当所は来年度、台南市工業会との覚書締結も視野に入れて協議を進めている。")
+    data, t = triples(text, "ja")
+    assert {("神戸商工会議所", "signedMOUWith", "高雄市進出口商業同業公会"), ("神戸商工会議所", "signedMOUWith", "台中市工業会")} <= t
+    assert ("陳美玲", "holdsPosition", "台中市工業会") in t
+    assert not any(r == "signedMOUWith" and "台南市工業会" in (s, o) for s, r, o in t)
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    assert dates["台中市工業会"] == "2024-05-12"
