@@ -580,6 +580,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue
                 if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
                     continue
+                if u.type in PLACE_TYPES and _IN_NOTE.search(text, max(s, u.start - 12), u.start):
+                    continue  # "大昌電子股份有限公司（本社：台湾桃園市、…）": where the firm sits
                 lead = _place_chain_start(doc, u, s)
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
@@ -612,6 +614,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             ref = own.group("ref")
             home = doc.implied.get("City" if ref in ("本市", "当市", "市府") or (doc.lang == "zh-Hant" and ref in ("縣府", "本縣", "本府"))
                                    else "Prefecture")
+            if ref in ("当社", "弊社", "本公司"):  # a company's notice: the company that issues it
+                firm = _first_company(doc)
+                home = firm.entity if firm is not None else None
             if home and home not in party_ids:
                 party_ids.insert(0, home)
         if not en and verbs and len(party_ids) == 1 and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", sent) \
@@ -633,9 +638,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if pid and pid not in party_ids:
                     party_ids.append(pid)
         if not en:  # "３　署名者　長野県知事　宮坂　修" / "立会人　…": a form's labels, the people after them
+            kinds = {k in _SIGN_LABELS for k in _LABEL_WORD.findall(sent)}
             for lab in _FORM_LABEL.finditer(sent):
-                if lab.end() == len(sent) and _NOT_NUMBERING.search(sent, 0, lab.start()):
-                    continue  # "２．署名者・立会人": a heading; its items say which is which
+                if lab.end() == len(sent) and _NOT_NUMBERING.search(sent, 0, lab.start()) and len(kinds) > 1:
+                    continue  # "２．署名者・立会人": a heading; its items say which is which ("３．合意書の署名者": all sign)
                 kind = signers if lab.group("kind") in _SIGN_LABELS else witnesses
                 stop = _FORM_END.search(text, s + lab.end(), s + lab.end() + 300)
                 end = stop.start() if stop else (len(text) if lab.end() == len(sent) else e)  # a last item: to the end
@@ -724,13 +730,15 @@ def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
 
 
 # the issuing government named by itself at the start of a clause: "県では", "本県が", "縣府與"
-_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府)"
+_IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
+_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
                        r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
 
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
-_FORM_LABEL = re.compile(r"(?P<kind>署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者)"
+_LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者")
+_FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|$)")  # "見證人為外交部次長田中光"
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※]|\n))")

@@ -114,6 +114,18 @@ def _short_target(p: Person, full: list[Person], lang: str) -> Person | None:
     return None
 
 
+_DESCRIPTOR = re.compile(r"日商|台商|臺商|日系|台資|臺資|株式会社|株式會社")  # what a firm's name may carry before it
+
+
+def _other_firm(a: Mention, b: Mention) -> bool:
+    """Whether two CJK company names are two firms though one ends the other: words before
+    the shorter name that are no mere descriptor ("台湾新和" + "大昌電子股份有限公司")."""
+    if a.type != "Company" or b.type != "Company" or a.text.isascii() or b.text.isascii():
+        return False
+    short, long = sorted((fold(a.text), fold(b.text)), key=len)
+    return long != short and long.endswith(short) and not _DESCRIPTOR.fullmatch(long[:len(long) - len(short)])
+
+
 def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person], gaz) -> Resolved:
     """Group ``mentions`` and ``people`` into entities (see the module docstring)."""
     uf = _Union()
@@ -140,12 +152,14 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
         for m in orgs:
             fm = fold(m.text)
             for fl, big in longer:
+                if _other_firm(m, big):
+                    continue  # "台湾新和大昌電子股份有限公司" (a joint venture) is not "大昌電子股份有限公司"
                 if len(fl) > len(fm) >= 2 and fl.endswith(fm) and (m.entry is None or big.entry in (None, m.entry)):
                     uf.union(big.span, m.span)
                     break
             else:
                 # an abbreviation: "經發局" / "經濟發展局", "投資處" / "投資業務處", "臺中市經發局" / "臺中市政府經濟發展局"
-                hits = {big.span: big for fl, big in longer if _abbreviates(fm, fl) and
+                hits = {big.span: big for fl, big in longer if _abbreviates(fm, fl) and not _other_firm(m, big) and
                         (m.entry is None or big.entry in (None, m.entry))}
                 roots = {uf.find(s) for s in hits}
                 if len(roots) == 1:
@@ -154,7 +168,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
     loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES and m.source != "anaphor"]
     for i, a in enumerate(loose[:200]):
         for b in loose[i + 1:200]:
-            if a.type == b.type and similar(a.text, b.text):
+            if a.type == b.type and similar(a.text, b.text) and not _other_firm(a, b):
                 uf.union(a.span, b.span)
     # people
     full = [p for p in people if not p.short]

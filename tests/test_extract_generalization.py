@@ -821,3 +821,17 @@ def test_japanese_renewal_of_an_earlier_mou_on_the_same_occasion_and_the_same_bo
     label = {e["id"]: e["label"] for e in data["entities"]}
     dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
     assert dates["台中市工業会"] == "2024-05-12"
+
+
+def test_a_company_notice_with_our_company_a_joint_venture_name_and_a_signers_heading():
+    text = ("2025年2月14日\n会 社 名　株式会社ミナト精機\n代表者名　代表取締役社長　佐藤　一郎\n\n"
+            "当社は、台湾の電子部品メーカーである大昌電子股份有限公司（本社：台湾桃園市、以下「大昌電子」）と、合弁会社を"
+            "台湾に設立することについて基本合意書を締結いたしました。\n\n"
+            "1．合弁会社の概要\n名称　台湾新和大昌電子股份有限公司（仮称）\n\n"
+            "2．合意書の署名者\n当社　代表取締役社長　佐藤　一郎\n大昌電子　董事長　林　建宏\n\n3．その他\n特になし。")
+    data, t = triples(text, "ja")
+    labels = {e["label"] for e in data["entities"]}
+    assert {"大昌電子股份有限公司", "台湾新和大昌電子股份有限公司"} <= labels  # two firms
+    assert ("株式会社ミナト精機", "signedMOUWith", "大昌電子股份有限公司") in t
+    assert not any(r == "signedMOUWith" and "桃園市" in (s, o) for s, r, o in t)
+    assert {("佐藤\u3000一郎", "signatoryOf", "株式会社ミナト精機"), ("林\u3000建宏", "signatoryOf", "大昌電子股份有限公司")} <= t
