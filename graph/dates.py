@@ -54,6 +54,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
     ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
+    # "上週四（11/14）", "last Thursday (11/14)": a month and day in brackets after a weekday
+    ("md_bracket", r"[（(]\s*(?P<m>1[0-2]|0?[1-9])\s*/\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[)）]"),
 ))
 
 
@@ -274,6 +276,14 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 got = (published - timedelta(days=back)).isoformat(), "day"
             elif kind == "cjk_rel_day":
                 got = _day_of_month(int(m["d"]), published)
+            elif kind == "md_bracket":
+                month, day = int(m["m"]), int(m["d"])
+                try:
+                    date(2000, month, day)  # a day some year has
+                    iso = to_iso(_infer_year(month, day, published), month, day)
+                except ValueError:
+                    iso = None
+                got = (iso, "day") if iso else None
             elif kind == "iso":
                 try:
                     got = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day"

@@ -666,7 +666,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         # "Three MOUs were signed ..., witnessed by A and B" above the list: witnesses of each
         first = listed[0].sentence[0]
         lead = [ev for ev in events if not ev.parties and ev.sentence[1] <= first and first - ev.sentence[1] < _LIST_REACH]
-        when = _best_date([d for d in doc.dates if first - _LIST_REACH <= d.start and d.end <= first])
+        above = [d for d in doc.dates if first - _LIST_REACH <= d.start and d.end <= first]
+        best = _best_date(above)
+        when = next((d for d in reversed(above) if best and d.precision == best.precision), None)  # the nearest of the best
         for ev in listed:
             ev.witnesses = [*ev.witnesses, *(w for x in lead for w in x.witnesses)]
             ev.date = ev.date or when
@@ -677,7 +679,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
 # A list of agreements, an item each: "1. TJPO and Kumamoto Prefecture" (the two parties and
 # nothing else), the lines under it "Signed by: X, CEO of TJPO, and Y, ..." and "Fields: ...",
 # after a line that speaks of agreements signed ("The agreements signed at the summit:").
-_ITEM = re.compile(r"^[ \t]*(?:[0-9０-９]{1,2}[.．、)）]|[(（][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|[\u2022\u30fb\u25aa\u25cf\u25a0*\-–])[ \t]*", re.M)
+_ITEM = re.compile(r"^[ \t]*(?:[0-9０-９]{1,2}[.．、)）]|[(（][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
+                   r"[\u2022\u30fb\u25aa\u25cf\u25a0\u25b6\u25ba\u25c6*\-–])[ \t]*"
+                   r"(?:(?:MOU|MoU|Agreement|備忘錄|覚書|協定)\s*[0-9０-９]{1,2}\s*[:：]\s*)?", re.M)  # "▶ MOU 1："
 _ITEM_JOIN = re.compile(r"\s*(?:[(（][^)）]{1,12}[)）])?\s*(?:and|&|與|与|及|和|と|、|×|/)\s*(?:the\s+)?")
 _ITEM_END = re.compile(r"\s*(?:[(（][^)）]{1,12}[)）])?\s*[:：.。]?\s*$")
 _SIGNED_LABEL = re.compile(r"^[ \t]*(?:signed\s+by|signatories|signatory|簽署人|簽約人|署名者|署名)\s*[:：]", re.I | re.M)
@@ -693,29 +697,33 @@ def _listed_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern, witness: re.
     for k, it in enumerate(items):
         line_end = text.find("\n", it.end())
         line_end = len(text) if line_end < 0 else line_end
-        units = []
+        units, starts = [], []
         for u in doc.units_in(it.end(), line_end):
-            if not units or u.entity != units[-1].entity:  # "Institute (ITRI)": one party
+            if units and units[-1].end == u.start and units[-1].type in PLACE_TYPES and u.type in PLACE_TYPES:
+                units[-1] = u  # "宮崎縣日南市": the city
+            elif not units or u.entity != units[-1].entity:  # "Institute (ITRI)": one party
                 units.append(u)
+                starts.append(u.start)
         if len(units) != 2 or any(u.person is not None or u.type not in PARTY_TYPES for u in units) \
-                or units[0].start != it.end() or not _ITEM_JOIN.fullmatch(text, units[0].end, units[1].start) \
+                or starts[0] != it.end() or not _ITEM_JOIN.fullmatch(text, units[0].end, starts[1]) \
                 or not _ITEM_END.fullmatch(text, units[1].end, line_end):
-            continue
-        lead = text[max(0, it.start() - _LIST_REACH):it.start()]
-        if not (mou.search(lead) and sign.search(lead)):
             continue
         nxt = items[k + 1].start() if k + 1 < len(items) else len(text)
         gap = re.search(r"\n[ \t]*\n", text[line_end:nxt])
         end = line_end + gap.start() if gap else nxt
+        lead = text[max(0, it.start() - _LIST_REACH):it.start()]
+        if not ((mou.search(lead) or mou.search(text, it.start(), it.end())) and (sign.search(lead) or sign.search(text, line_end, end))):
+            continue  # a list of agreements signed: the line above says so, or the item's own lines
         signers: list[Unit] = []
         witnesses: list[Unit] = []
         for label, into in ((_SIGNED_LABEL, signers), (_WITNESS_LABEL, witnesses)):
             for m in label.finditer(text, line_end, end):
                 stop = text.find("\n", m.end(), end)
-                into += [u for u in doc.units_in(m.end(), end if stop < 0 else stop) if u.person is not None]
+                stop = end if stop < 0 else stop
+                into += [u for u in doc.units_in(m.end(), stop) if u.person is not None]
+                blocks.append((m.start(), stop))  # the labelled line is read here, not as a sentence
         parties = [p for p in (_party_of(doc, u) for u in units) if p]
         events.append(Event((it.start(), end), parties, signers, witnesses, None))
-        blocks.append((it.start(), end))
     return events, blocks
 
 

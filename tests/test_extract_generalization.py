@@ -835,3 +835,13 @@ def test_a_company_notice_with_our_company_a_joint_venture_name_and_a_signers_he
     assert ("株式会社ミナト精機", "signedMOUWith", "大昌電子股份有限公司") in t
     assert not any(r == "signedMOUWith" and "桃園市" in (s, o) for s, r, o in t)
     assert {("佐藤\u3000一郎", "signatoryOf", "株式会社ミナト精機"), ("林\u3000建宏", "signatoryOf", "大昌電子股份有限公司")} <= t
+
+
+def test_a_blog_list_of_mous_with_cross_marks_and_a_day_in_brackets():
+    text = ("上週四（5/16）去台北參加論壇，開幕式簽了兩份合作備忘錄。\n\n"
+            "▶ MOU 1：台南市 × 岡山縣\n由台南市長黃偉哲和岡山縣知事伊原木隆太簽署。\n\n"
+            "▶ MOU 2：屏東縣 × 宮崎縣日南市\n屏東縣長周春米和日南市長高木宏明簽署友好交流備忘錄。\n")
+    data, t = triples(text, "zh-Hant")
+    assert {("台南市", "signedMOUWith", "岡山縣"), ("屏東縣", "signedMOUWith", "日南市")} <= t
+    assert ("台南市", "signedMOUWith", "日南市") not in t and ("高木宏明", "signatoryOf", "日南市") in t
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-05-16"}
