@@ -427,6 +427,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
     for m in mentions:
         if m.type in ORG_TYPES or m.type in PLACE_TYPES:
             by_end[m.end] = m
+    place_at = {m.start: m for m in mentions if m.type in PLACE_TYPES}
     people: list[Person] = []
     pending: list[tuple[Post, int]] = []  # posts waiting for the name that follows them
     for t in rx["titles"].finditer(text):
@@ -447,7 +448,9 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         post = Post(text[ts:te], org, prefix, te)
         covered_at = covered.__getitem__
         spaced = _SPACED_NAME.match(text, te)
-        if spaced and not covered[spaced.start("name")]:
+        place = place_at.get(spaced.start("name")) if spaced else None
+        if spaced and (not covered[spaced.start("name")] or (place is not None and fold_cjk(place.text) in rx["jp_surnames"])):
+            # (a form's "産業労働部長　山口　誠": a family name that is also a place's)
             # a form's line "ＴＥＥＭＡ理事長　李　振宇", "公益財団法人…機構　理事長　小松　克也": family and
             # given name apart, the body before the title (maybe apart too)
             if org is None:  # "理事長　李 建宏" after the body and spaces, "常陽銀行（頭取　岡田 俊彦）"

@@ -575,13 +575,15 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if u.start in doc.qualifiers:
                     continue
                 after = text[u.end:u.end + 3]
-                if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の・]|[\u4e00-\u9fff]", after)
+                if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の・「『]|[\u4e00-\u9fff]", after)
                                             or doc.unit_at(u.end)):
                     continue
                 if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
                     continue
                 if u.type in PLACE_TYPES and _IN_NOTE.search(text, max(s, u.start - 12), u.start):
                     continue  # "大昌電子股份有限公司（本社：台湾桃園市、…）": where the firm sits
+                if _OVERSEES.match(text, u.end):
+                    continue  # "台湾経済部産業発展署が所管する「TJPO」と": the body over the party
                 lead = _place_chain_start(doc, u, s)
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
@@ -738,6 +740,7 @@ def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
 
 
 # the issuing government named by itself at the start of a clause: "県では", "本県が", "縣府與"
+_OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:する|している|した)|(?:所屬|所属|轄下|旗下)的?")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
 _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
                        r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")

@@ -845,3 +845,13 @@ def test_a_blog_list_of_mous_with_cross_marks_and_a_day_in_brackets():
     assert {("台南市", "signedMOUWith", "岡山縣"), ("屏東縣", "signedMOUWith", "日南市")} <= t
     assert ("台南市", "signedMOUWith", "日南市") not in t and ("高木宏明", "signatoryOf", "日南市") in t
     assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-05-16"}
+
+
+def test_a_body_over_the_party_a_country_before_a_quoted_name_and_a_family_name_that_is_a_place():
+    text = ("福井県と台湾「台日産業連携推進オフィス（ＴＪＰＯ）」との覚書の締結について\n\n"
+            "福井県は、令和５年１１月９日、台湾経済部産業発展署が所管する「台日産業連携推進オフィス（ＴＪＰＯ）」と覚書を締結しました。\n\n"
+            "２　署名者\n　福井県　産業労働部長　山口　誠\n　ＴＪＰＯ　執行長　林　志明\n")
+    data, t = triples(text, "ja")
+    assert ("福井県", "signedMOUWith", "台日産業連携推進オフィス") in t
+    assert not any(r == "signedMOUWith" and {"台湾", "台湾経済部産業発展署"} & {s, o} for s, r, o in t)
+    assert ("山口\u3000誠", "signatoryOf", "福井県") in t and "山口" not in {e["label"] for e in data["entities"]}
