@@ -572,6 +572,11 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
             if _fits(kind, line):
                 _apply(page, kind, line)
                 continue
+        masthead = _MASTHEAD.match(line) if state == "head" and page.published is None else None
+        if masthead and _date_line(_ERA_NOTE.sub("", masthead.group("date"))):
+            # a paper's masthead: "日刊産業ニュース　2024年（令和６年）７月８日（月曜日）"
+            page.published = _date_line(_ERA_NOTE.sub("", masthead.group("date")))
+            continue
         if state == "head" and len(line) <= 80 and _ISSUE_MARK.search(line):
             # a newsletter's masthead: "電電公會會訊　第５２７期｜民國110年12月10日出刊", "Vol. 12 | March 3, 2024"
             found = _DATE_ONLY.search(line.translate(_FULLWIDTH_DIGITS))
@@ -983,6 +988,8 @@ def _unescape_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+_MASTHEAD = re.compile(r"^(?P<name>[^\s。、，,.:：]{2,16})[ \t\u3000]+(?P<date>[^。]{6,40})$")
+_ERA_NOTE = re.compile(r"[（(](?:令和|平成|昭和|民國|民国)\s*[0-9０-９元]{1,3}\s*年[）)]")  # "2024年（令和６年）７月"
 _ISSUE_MARK = re.compile(r"第\s*[0-9０-９]+\s*[期號号]|\b(?:Vol|No|Issue)\.?\s*\d+|[0-9０-９]+\s*月号")
 
 

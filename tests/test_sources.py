@@ -327,6 +327,7 @@ def test_japanese_page_furniture(tmp_path):
     ("Trade Bulletin Vol. 12 | 2024/03/03", date(2024, 3, 3)),
     ("10/22/2016 03:41 PM", date(2016, 10, 22)),  # a US stamp: the month first
     ("2024-09-05   |   Share  f  in  ✉", date(2024, 9, 5)),  # the stamp among the page's buttons
+    ("日刊産業ニュース　2024年（令和６年）７月８日（月曜日）", date(2024, 7, 8)),  # a paper's masthead
 ])
 def test_a_plain_date_line_above_the_title_is_the_publication_date(tmp_path, line, published):
     page = tmp_path / "page.txt"
