@@ -589,6 +589,12 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
                 parties.append(u)
             pairs = _one_with_each(doc, parties, s, e, cues)
+            withs = [u for u in parties if text.startswith(("との", "とも"), u.end)]
+            if doc.lang == "ja" and len(withs) >= 2 and len(withs) == len(parties):
+                # "北九州市との覚書締結や広島県との覚書更新が相次いだ": each a partner of the body the text is about
+                topic = _topic_before(doc, s)
+                pairs = [(Unit(s, s, topic, _type_of(doc, topic)), u) for u in withs] if topic else []
+                parties = [] if not topic else parties
         people = [u for u in doc.units_in(s, e) if u.person]
         if en:
             witnesses = _en_witnesses(doc, s, e, wits, signers, people)
@@ -785,7 +791,8 @@ def _topic_before(doc: Doc, s: int) -> str | None:
     for a, b in reversed([x for x in doc.sentences if x[1] <= s]):
         for u in doc.units_in(a, b):
             if u.person is None and u.type in ORG_TYPES and (
-                    (u.start - a <= 1 and doc.lang != "ja") or doc.text[u.end:u.end + 1] in "はが" or re.match(r"\s*[（(][^）)]{0,30}[）)]\s*は", doc.text[u.end:u.end + 40])):
+                    (u.start - a <= 1 and doc.lang != "ja") or doc.text[u.end:u.end + 1] in "はが" or re.match(r"\s*[（(][^）)]{0,30}[）)]\s*は", doc.text[u.end:u.end + 40])
+                    or re.match(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*。", doc.text[u.end:u.end + 40])):  # "…を支援するTJPO（ＴＪＰＯ）。"
                 return u.entity
     return None
 
@@ -862,7 +869,9 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             # "The MOU was signed by ...", "雙方代表簽字": the last agreement, or the last one whose
             # parties the signatories' bodies are (two agreements named in a headline)
             bodies = {_party_of(doc, u) for u in ev.signers + ev.witnesses} - {None}
-            target = next((ag for ag in reversed(agreements) if bodies & set(ag.parties)), agreements[-1])
+            named = {u.entity for u in doc.units_in(*ev.sentence) if u.person is None}  # "北九州市で締結した": where, whose
+            target = next((ag for ag in reversed(agreements) if bodies & set(ag.parties)), None) or \
+                next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
         if target is None:

@@ -855,3 +855,14 @@ def test_a_body_over_the_party_a_country_before_a_quoted_name_and_a_family_name_
     assert ("福井県", "signedMOUWith", "台日産業連携推進オフィス") in t
     assert not any(r == "signedMOUWith" and {"台湾", "台湾経済部産業発展署"} & {s, o} for s, r, o in t)
     assert ("山口\u3000誠", "signatoryOf", "福井県") in t and "山口" not in {e["label"] for e in data["entities"]}
+
+
+def test_partners_each_marked_with_to_no_are_the_topics_and_a_venue_names_whose_signing_it_was():
+    text = ("日台企業の連携を支援する台日産業連携推進オフィス（ＴＪＰＯ）。今年に入り、北九州市との覚書締結や広島県との覚書更新が"
+            "相次いだ。５月に広島県と覚書を更新した。３月１２日には北九州市で締結した。")
+    data, t = triples(text, "ja")
+    assert {("台日産業連携推進オフィス", "signedMOUWith", p) for p in ("北九州市", "広島県")} <= t
+    assert ("北九州市", "signedMOUWith", "広島県") not in t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    assert dates.get("北九州市") == "2024-03-12"
