@@ -54,6 +54,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
     ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
+    # "本（3）月19日": this month, its number in brackets
+    ("cjk_rel_month", r"(?P<w>本|今)\s*[（(]\s*(?P<m>1[0-2]|0?[1-9])\s*[)）]\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号號])?"),
     # "上週四（11/14）", "last Thursday (11/14)": a month and day in brackets after a weekday
     ("md_bracket", r"[（(]\s*(?P<m>1[0-2]|0?[1-9])\s*/\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[)）]"),
 ))
@@ -62,7 +64,7 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
 _NEWS_DAY = re.compile(r"\s*[、，,]")
 _BEFORE_DAY = frozenset("はが、，於在")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
-_CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day"})
+_CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day", "cjk_rel_month"})
 
 
 # "貿協12日在台北簽署", "昇陽精材4日宣布", "同社は15日発表した": a bare day right after the body
@@ -276,6 +278,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 got = (published - timedelta(days=back)).isoformat(), "day"
             elif kind == "cjk_rel_day":
                 got = _day_of_month(int(m["d"]), published)
+            elif kind == "cjk_rel_month":
+                month, day = int(m["m"]), int(m["d"]) if m["d"] else None
+                iso = to_iso(published.year, month, day) if published else to_iso(None, month, day)
+                got = (iso, "day" if day else "month") if iso else None
             elif kind == "md_bracket":
                 month, day = int(m["m"]), int(m["d"])
                 try:

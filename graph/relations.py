@@ -1484,6 +1484,7 @@ def _is_park(u: Unit) -> bool:
 _CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,8}?(?:工廠|廠房|新廠|據點|子公司|"
                              r"研發中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
+_CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "增资", "出資", "出資し", "買収", "増資"})
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園|\b(?:Park|Industrial\s+Zone|Industrial\s+Estate|Processing\s+Zone))$")
 
@@ -1516,6 +1517,10 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
                 chain.append(c)
             if len(chain) >= 2 and re.match(r"\s*(?:[（(][^）)]{0,20}[）)])?\s*(?:は|が|も|將|将|分別|各自|均|皆)", text[chain[-1].end:vs]):
                 investors = list(dict.fromkeys(c.entity for c in chain))
+        funded = doc.unit_at(v.end()) if v.group() in _CAPITAL_VERBS else None
+        if funded is not None and funded.person is None and funded.type == "Company" and funded.entity not in investors:
+            for who in investors:  # "以新臺幣85億元增資臺灣東京威力科創股份有限公司": the firm it puts capital into
+                rels.append(_rel(doc, who, "investedIn", funded.entity, (s, e), 0.75, quals=tuple(quals), when=when))
         seat = doc.located.get(investors[0])
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
                  and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"

@@ -866,3 +866,12 @@ def test_partners_each_marked_with_to_no_are_the_topics_and_a_venue_names_whose_
     label = {e["id"]: e["label"] for e in data["entities"]}
     dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
     assert dates.get("北九州市") == "2024-03-12"
+
+
+def test_capital_put_into_a_taiwan_subsidiary_by_a_firm_written_with_its_descriptor_and_this_month():
+    text = ("日商東京威力科創股份有限公司以新臺幣85億元增資臺灣東京威力科創股份有限公司，於臺南市設立研發中心。"
+            "投資促進司與中小機構於本（3）月19日在東京續簽投資合作備忘錄。")
+    data, t = triples(text, "zh-Hant", published=date(2024, 3, 21))
+    assert {("東京威力科創股份有限公司", "investedIn", "臺灣東京威力科創股份有限公司"),
+            ("東京威力科創股份有限公司", "investedIn", "臺南市")} <= t
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-03-19"}
