@@ -363,6 +363,7 @@ _AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technolo
                           r"Transportation|Tourism|Agriculture|Health|Welfare)$")
 
 
+_LISTED_WORDS = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+,\s+)+)$")
 _AND_OWNER = re.compile(r"\s+and\s+(?:[A-Z][a-z]+|[A-Z]{2,8})$")
 # a body's own organ, never a party: "its Board of Directors resolved"
 _ORGAN = re.compile(r"(?:the\s+)?Board\s+of\s+(?:Directors|Trustees|Auditors|Governors)|Board|General\s+Meeting(?:\s+of\s+Shareholders)?")
@@ -379,6 +380,9 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 
     def add(s: int, e: int, typ: str, **kw) -> None:
         s, e = _clean_en(text, s, e, cues)
+        listed = _LISTED_WORDS.search(text, max(0, s - 40), s)
+        if listed and " and " in text[s:e] and typ in ORG_TYPES:
+            s = listed.start(1)  # "the Commerce, Tourism and Labor Department": the whole list names it
         owner = _AND_OWNER.search(text, s, e)
         if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
             e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies
@@ -1051,8 +1055,8 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         if word in _PLACE_NOT or (word[0] in "本該该同各全兩両當当此每毎" and not after_place) or word.endswith(_PARK_END) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name
             continue
-        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の"):
-            continue  # "森下隆市長": a name and a title
+        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_surname_set()):
+            continue  # "森下隆市長": a name and a title; "田中市長則說": a family name and a title
         out.append(Mention(start, e, word, "City"))
         covered[start:e] = b"\x01" * (e - start)
     return [m for m in base if m.span not in drop], out

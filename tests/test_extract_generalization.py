@@ -875,3 +875,12 @@ def test_capital_put_into_a_taiwan_subsidiary_by_a_firm_written_with_its_descrip
     assert {("東京威力科創股份有限公司", "investedIn", "臺灣東京威力科創股份有限公司"),
             ("東京威力科創股份有限公司", "investedIn", "臺南市")} <= t
     assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-03-19"}
+
+
+def test_a_department_named_by_a_list_a_generic_local_government_and_a_family_name_before_a_title():
+    _, t = triples("Koji Morita, Director-General of the Commerce, Tourism and Labor Department, Kumamoto Prefecture, "
+                   "signed for the prefecture.")
+    assert ("Koji Morita", "holdsPosition", "Commerce, Tourism and Labor Department") in t
+    data, _ = triples("高山市是第3個與嘉義縣簽署合作備忘錄的日本地方政府。田中市長則說，高山市吸引大量台灣旅客。", "zh-Hant")
+    labels = {e["label"] for e in data["entities"]}
+    assert not labels & {"日本地方政府", "田中市"}
