@@ -437,6 +437,21 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _self_body(doc: Doc, ref: str) -> str | None:
+    """The body a self-reference stands for: "本県", "縣府" the prefecture or county that issues
+    the text, "本市" its city, "当社" the company whose notice it is."""
+    if ref in ("当社", "弊社", "本公司"):
+        firm = _first_company(doc)
+        return firm.entity if firm is not None else None
+    city = ref in ("本市", "当市", "市府") or (doc.lang == "zh-Hant" and ref in ("縣府", "本縣", "本府"))
+    return doc.implied.get("City" if city else "Prefecture")
+
+
+def _joined(doc: Doc, units: list[Unit]) -> bool:
+    """Whether units follow each other joined by a list's commas and conjunctions only."""
+    return all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や|と)\s*", doc.text[a.end:b.start]) for a, b in zip(units, units[1:]))
+
+
 def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) -> list[tuple[Unit, Unit]]:
     """One body and a list of partners, "竹科已與山形縣、長崎縣及熊本縣簽署", "鳥取県は新竹市、台中市、
     屏東県と協定を結んでいる": an agreement with each partner, not one among them all. Partners of
@@ -451,8 +466,7 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
         ok = bool(re.search(r"(?:は|が|も)", gap) and re.match(r"\s*と", text[rest[-1].end:]))
     else:
         ok = bool(re.search(r"(?:與|与|和|同|跟)\s*$", gap))
-    joined = all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や)\s*", text[a.end:b.start]) for a, b in zip(rest, rest[1:]))
-    return [(first, u) for u in rest] if ok and joined else []
+    return [(first, u) for u in rest] if ok and _joined(doc, rest) else []
 
 
 def _planned(sent: str, verb: re.Match, lang: str) -> bool:
@@ -617,16 +631,15 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             pid = _party_of(doc, u)
             if pid and pid not in party_ids:
                 party_ids.append(pid)
-        own = _SELF_REF.search(text[s:s + verbs[-1].start()]) if not en and verbs and len(party_ids) < 2 else None
-        if own:  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
-            ref = own.group("ref")
-            home = doc.implied.get("City" if ref in ("本市", "当市", "市府") or (doc.lang == "zh-Hant" and ref in ("縣府", "本縣", "本府"))
-                                   else "Prefecture")
-            if ref in ("当社", "弊社", "本公司"):  # a company's notice: the company that issues it
-                firm = _first_company(doc)
-                home = firm.entity if firm is not None else None
-            if home and home not in party_ids:
-                party_ids.insert(0, home)
+        own = _SELF_REF.search(text[s:s + verbs[-1].start()]) if not en and verbs else None
+        home = _self_body(doc, own.group("ref")) if own else None
+        if home and len(party_ids) < 2 and home not in party_ids:
+            party_ids.insert(0, home)  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
+        elif home and len(party_ids) >= 2 and not pairs and home not in party_ids and own.start() < parties[0].start - s \
+                and _joined(doc, parties) and (re.match(r"\s*と", text[parties[-1].end:]) if doc.lang == "ja"
+                                               else re.search(r"(?:與|与|和|同|跟)\s*$", text[s:parties[0].start])):
+            # "本県は、これまでに台南市、高雄市と覚書を締結しています": the issuing body with each
+            pairs = [(Unit(s, s, home, _type_of(doc, home)), u) for u in parties]
         if not en and verbs and len(party_ids) == 1 and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", sent) \
                 and text[s - 1:s] == "\u3000":
             # a headline's part "經濟部核准…\u3000並與中小機構續簽…": the part before names who signs

@@ -884,3 +884,9 @@ def test_a_department_named_by_a_list_a_generic_local_government_and_a_family_na
     data, _ = triples("高山市是第3個與嘉義縣簽署合作備忘錄的日本地方政府。田中市長則說，高山市吸引大量台灣旅客。", "zh-Hant")
     labels = {e["label"] for e in data["entities"]}
     assert not labels & {"日本地方政府", "田中市"}
+
+
+def test_the_issuing_prefecture_with_each_partner_of_a_list():
+    _, t = triples("鳥取県\n\n本県は、これまでに台湾の台南市、高雄市と覚書を締結しています。", "ja")
+    assert {("鳥取県", "signedMOUWith", "台南市"), ("鳥取県", "signedMOUWith", "高雄市")} <= t
+    assert ("台南市", "signedMOUWith", "高雄市") not in t
