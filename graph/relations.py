@@ -248,6 +248,8 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
+_THE_KIND_BEFORE = re.compile(r"\bthe\s+(prefecture|city|county|company|firm)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)*$", re.I)
+_COUNT_INCLUDING = re.compile(r"\d+\s+(?:[\w-]+\s+){0,6}?[\w-]+,?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?")
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
@@ -527,11 +529,22 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     became = _BECAME_THE_NTH.search(text, s, vs)
                     lead = s + len(text[s:vs]) - len(text[s:vs].lstrip())  # the sentence's first word
                     back = [u for u in _chain(doc, lead, became.start()) if u.person is None] if became else []
+                kind = _THE_KIND_BEFORE.search(text, s, vs) if not back else None
+                if kind:  # "..., where the prefecture signed an agreement with X": the one named before
+                    word = kind.group(1).lower()
+                    typ = "Prefecture" if word == "prefecture" else "City"
+                    one = _first_company(doc) if word in ("company", "firm") else _last_of_type(doc, typ, s + kind.start())
+                    back = [one] if one is not None else []
                 for u in back:
                     (signers if u.person else parties).append(u)
                 w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
                     others = _chain(doc, s + v.end() + w.end(), e)
+                    incl = _COUNT_INCLUDING.match(text, s + v.end() + w.end()) if not others else None
+                    if incl and len(back) == 1:  # "MOUs with 45 local governments, including A, B and C": one each
+                        included = [u for u in _chain(doc, incl.end(), e) if u.person is None]
+                        pairs = [(back[0], u) for u in included]
+                        others = included
                     for u in others:
                         (signers if u.person else parties).append(u)
                     bodies = [u for u in others if u.person is None]
@@ -778,8 +791,15 @@ _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|�
 
 
 def _last_of_type(doc: Doc, type_: str, pos: int) -> Unit | None:
-    """The last unit of this type before ``pos`` ("the prefecture": the one named last)."""
-    found = [u for u in doc.units_in(0, pos) if u.type == type_ and u.start not in doc.qualifiers]
+    """The last unit of this type before ``pos`` ("the prefecture": the one named last), or
+    named in a person's post ("Kumamoto Prefecture Governor Ikuo Kabashima")."""
+    found = []
+    for u in doc.units_in(0, pos):
+        if u.person is None and u.type == type_ and u.start not in doc.qualifiers:
+            found.append(u)
+        elif u.person is not None:
+            found += [Unit(u.start, u.end, org, type_) for _, org in doc.posts.get(u.entity, [])
+                      if org and _type_of(doc, org) == type_]
     return found[-1] if found else None
 
 

@@ -890,3 +890,13 @@ def test_the_issuing_prefecture_with_each_partner_of_a_list():
     _, t = triples("鳥取県\n\n本県は、これまでに台湾の台南市、高雄市と覚書を締結しています。", "ja")
     assert {("鳥取県", "signedMOUWith", "台南市"), ("鳥取県", "signedMOUWith", "高雄市")} <= t
     assert ("台南市", "signedMOUWith", "高雄市") not in t
+
+
+def test_partners_listed_after_a_count_with_including_and_the_prefecture_named_in_a_post():
+    _, t = triples("To date, TJPO has signed MOUs with 45 Japanese local governments and organizations, including Osaka "
+                   "Prefecture, Aichi Prefecture and Kobe City.")
+    assert {("TJPO", "signedMOUWith", p) for p in ("Osaka Prefecture", "Aichi Prefecture", "Kobe City")} <= t
+    assert ("Osaka Prefecture", "signedMOUWith", "Kobe City") not in t
+    _, t = triples("Kumamoto Prefecture Governor Ikuo Kabashima led a delegation to Taipei, where the prefecture signed an "
+                   "agreement with the Taiwan External Trade Development Council.")
+    assert ("Kumamoto Prefecture", "signedMOUWith", "Taiwan External Trade Development Council") in t
