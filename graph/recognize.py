@@ -295,7 +295,8 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
         "apposition_company": re.compile(
             r"(?<![\w-])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}"
             r"(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
-            r"foundry|supplier|retailer|startup|start-up|enterprise|corporation)\b"),
+            r"foundry|supplier|retailer|startup|start-up|enterprise|corporation|developer|operator|distributor|"
+            r"trading\s+house|vendor|provider)\b"),
         "company_noun": re.compile(
             r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"giant|group)[ \t]+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})"),

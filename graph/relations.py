@@ -1433,6 +1433,8 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,2}"
                                      r"(?:subsidiary|unit|affiliate|arm|venture)\s+)?", clause):
                     u = doc.unit_at(s + v.end() + t.end())
+                    owned = doc.unit_at(u.end + 3) if u is not None and text.startswith(("'s ", "’s "), u.end) else None
+                    u = owned or u  # "a stake in Taiwan's Formosa Wind": the firm
                     if u is not None and u.person is None and u.entity != investor.entity and \
                             (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)):
                         target = u

@@ -900,3 +900,9 @@ def test_partners_listed_after_a_count_with_including_and_the_prefecture_named_i
     _, t = triples("Kumamoto Prefecture Governor Ikuo Kabashima led a delegation to Taipei, where the prefecture signed an "
                    "agreement with the Taiwan External Trade Development Council.")
     assert ("Kumamoto Prefecture", "signedMOUWith", "Taiwan External Trade Development Council") in t
+
+
+def test_a_stake_in_a_country_s_firm_named_by_an_apposition():
+    _, t = triples("Mitsubishi Corporation has acquired a 20% stake in Taiwan's Formosa Wind, a developer of offshore wind farms.")
+    assert ("Mitsubishi Corporation", "investedIn", "Formosa Wind") in t
+    assert ("Mitsubishi Corporation", "investedIn", "Taiwan") not in t
