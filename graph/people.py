@@ -393,6 +393,15 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
             jp = next((f for f in rx["jp_surnames"] if family.endswith(f)), None)
             if jp and not any(covered_at(k) for k in range(kana.start() - len(jp), end)):
                 return text[kana.start() - len(jp):end]
+    # "與河村隆之市長" (之 ends Chinese words), "山梨県の長崎幸太郎知事" (長崎 is a place too): a Japanese
+    # family name the list knows and a given name, between a delimiter and the title
+    for given in (3, 2, 1) if lang == "ja" else (2, 1):
+        for family in (2, 3):
+            at = end - given - family
+            if at >= 0 and not any(covered_at(k) for k in range(at + family, end)) and \
+                    fold_cjk(text[at:at + family]) in rx["jp_surnames"] and \
+                    all("\u4e00" <= c <= "\u9fff" for c in text[at:end]) and text[at - 1:at] in "與与和及、，,由 \nのと":
+                return text[at:end]
     i = end
     while i > 0 and end - i < limit and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] == "々") \
             and not covered_at(i - 1):

@@ -1056,8 +1056,10 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         if word in _PLACE_NOT or (word[0] in "本該该同各全兩両當当此每毎" and not after_place) or word.endswith(_PARK_END) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name
             continue
-        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_surname_set()):
-            continue  # "森下隆市長": a name and a title; "田中市長則說": a family name and a title
+        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_surname_set()
+                                     or word[:-1].startswith(_jp_surnames())
+                                     or (len(word) in (3, 4) and word[0] in _cjk_surnames())):
+            continue  # "森下隆市長", "盧秀燕市長", "河村隆之市長": a name and a title; "田中市長則說": a family name
         out.append(Mention(start, e, word, "City"))
         covered[start:e] = b"\x01" * (e - start)
     return [m for m in base if m.span not in drop], out

@@ -1024,6 +1024,27 @@ def _post_fits(doc: Doc, role: str, body: str) -> bool:
     return doc.lang != "en" and len(role) >= 2 and role[-1] == "長" and label[-1:] == role[-2]
 
 
+def _respective(doc: Doc, ag: Agreement, signed: dict, rels: list[Relation]) -> None:
+    """"由盧秀燕市長與河村隆之市長代表簽署": two mayors, their city only implied by the title, sign
+    for the two cities in turn; the second one's post and side move to the city left."""
+    left = [p for p in ag.parties if p not in signed.values()]
+    order = sorted({u.entity: u.start for u, _ in ag.signatories}.items(), key=lambda kv: kv[1])
+    for person, _ in order[1:]:
+        side = signed.get(person)
+        if len(left) != 1 or side is None or list(signed.values()).count(side) < 2 \
+                or _type_of(doc, left[0]) != _type_of(doc, side):
+            continue
+        roles = [r for r, o in doc.posts.get(person, []) if o == side]
+        if not roles:
+            continue
+        new = left.pop()
+        signed[person] = new
+        doc.posts[person] = [(r, new if o == side else o) for r, o in doc.posts[person]]
+        rels[:] = [r for r in rels if not (r.subject == person and r.predicate == "holdsPosition" and r.object == side
+                                           and r.confidence <= 0.6)]
+        rels.append(_rel(doc, person, "holdsPosition", new, ag.sentence, 0.6, quals=(("role", roles[0]),)))
+
+
 def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]) -> None:
     for ag in agreements:
         iri = ag.iri()
@@ -1047,6 +1068,7 @@ def _emit_agreements(doc: Doc, agreements: list[Agreement], rels: list[Relation]
         unknown = [k for k, v in signed.items() if v is None]
         if len(unknown) == 1 and len(left) == 1:
             signed[unknown[0]] = left[0]
+        _respective(doc, ag, signed, rels)
         for person, side in signed.items():  # "由署長楊志清…代表簽署": the post is at the body signed for
             role = _bare_post(doc, person)
             if side and role and _post_fits(doc, role, side):

@@ -906,3 +906,15 @@ def test_a_stake_in_a_country_s_firm_named_by_an_apposition():
     _, t = triples("Mitsubishi Corporation has acquired a 20% stake in Taiwan's Formosa Wind, a developer of offshore wind farms.")
     assert ("Mitsubishi Corporation", "investedIn", "Formosa Wind") in t
     assert ("Mitsubishi Corporation", "investedIn", "Taiwan") not in t
+
+
+def test_japanese_names_that_start_with_a_place_or_end_like_a_chinese_word_and_two_mayors_in_turn():
+    data, t = triples("備忘錄由經濟部次長林全能與山梨縣知事長崎幸太郎共同簽署。", "zh-Hant")
+    assert ("長崎幸太郎", "holdsPosition", "山梨縣") in t and "長崎" not in {e["label"] for e in data["entities"]}
+    _, t = triples("山梨県の長崎幸太郎知事と長野県の阿部守一知事は覚書に署名した。", "ja")
+    assert ("長崎幸太郎", "holdsPosition", "山梨県") in t
+    data, t = triples("台中市政府與日本愛知縣名古屋市簽署友好交流協定，由盧秀燕市長與河村隆之市長代表簽署。", "zh-Hant")
+    assert {("盧秀燕", "signatoryOf", "台中市政府"), ("河村隆之", "signatoryOf", "名古屋市"),
+            ("河村隆之", "holdsPosition", "名古屋市")} <= t
+    assert ("河村隆之", "holdsPosition", "台中市政府") not in t
+    assert not {"盧秀燕市", "河村隆之市"} & {e["label"] for e in data["entities"]}
