@@ -781,10 +781,10 @@ _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当�
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
 _LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者")
-_FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})"
+_FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|$)")  # "見證人為外交部次長田中光"
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
-_FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※]|\n))")
+_FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※【]|\n))")
 
 
 _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
@@ -901,9 +901,15 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
         elif not ev.parties and agreements and not ev.separate:
             # "The MOU was signed by ...", "雙方代表簽字": the last agreement, or the last one whose
             # parties the signatories' bodies are (two agreements named in a headline)
-            bodies = {_party_of(doc, u) for u in ev.signers + ev.witnesses} - {None}
+            signing = {_party_of(doc, u) for u in ev.signers} - {None}
+            bodies = signing | {_party_of(doc, u) for u in ev.witnesses} - {None}
+            tops = {_top_party(doc, b) for b in bodies}  # "商工労働部長": the prefecture's
+
+            def shared(ag: Agreement) -> tuple[int, int, int]:  # the signers' bodies first, then the witnesses'
+                return len(signing & set(ag.parties)), len(bodies & set(ag.parties)), len(tops & set(ag.parties))
             named = {u.entity for u in doc.units_in(*ev.sentence) if u.person is None}  # "北九州市で締結した": where, whose
-            target = next((ag for ag in reversed(agreements) if bodies & set(ag.parties)), None) or \
+            best = max((shared(ag) for ag in agreements), default=(0, 0, 0))
+            target = next((ag for ag in reversed(agreements) if any(best) and shared(ag) == best), None) or \
                 next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"

@@ -567,6 +567,9 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
         if not line:
             close()
             continue
+        if state == "tail" and _ANNEX.fullmatch(line):
+            state = "body"  # "別紙", "Annex": the release's attachment after its contact lines is text again
+            continue
         if pending is not None:
             kind, pending = pending, None
             if _fits(kind, line):
@@ -988,6 +991,8 @@ def _unescape_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+_ANNEX = re.compile(r"[【\[(（]?\s*(?:別紙|別添|別記|附件|附錄|附表|参考資料|參考資料|Annex|Appendix|Attachment)\s*[0-9０-９一二三四]*\s*[】\])）]?",
+                    re.IGNORECASE)
 _MASTHEAD = re.compile(r"^(?P<name>[^\s。、，,.:：]{2,16})[ \t\u3000]+(?P<date>[^。]{6,40})$")
 _ERA_NOTE = re.compile(r"[（(](?:令和|平成|昭和|民國|民国)\s*[0-9０-９元]{1,3}\s*年[）)]")  # "2024年（令和６年）７月"
 _ISSUE_MARK = re.compile(r"第\s*[0-9０-９]+\s*[期號号]|\b(?:Vol|No|Issue)\.?\s*\d+|[0-9０-９]+\s*月号")

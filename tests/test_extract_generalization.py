@@ -8,6 +8,7 @@ from datetime import date
 
 from graph.extract import extract, to_json
 from graph.models import Announcement
+from graph.sources import read_announcement
 
 
 def triples(text: str, lang: str = "en", published: date = date(2024, 6, 1)) -> tuple[dict, set]:
@@ -918,3 +919,23 @@ def test_japanese_names_that_start_with_a_place_or_end_like_a_chinese_word_and_t
             ("河村隆之", "holdsPosition", "名古屋市")} <= t
     assert ("河村隆之", "holdsPosition", "台中市政府") not in t
     assert not {"盧秀燕市", "河村隆之市"} & {e["label"] for e in data["entities"]}
+
+
+def test_a_release_annex_after_the_contact_lines_and_its_bracketed_form_labels(tmp_path):
+    text = ("記者発表資料\n令和５年１１月１５日\n\n台湾・工業技術研究院との覚書を締結しました\n\n"
+            "岐阜県は、令和５年１１月１４日、台湾の工業技術研究院と覚書を締結しました。\n\n"
+            "（参考）本県の連携実績\n令和２年　台湾観光協会と誘客促進に関する協定を締結\n\n"
+            "【問い合わせ先】\n岐阜県商工労働部\n担当：松井\n\n――――――――\n別紙\n\n"
+            "４　出席者\n【署名者】\n岐阜県　商工労働部長　　長谷川　浩一\n工業技術研究院　副院長　　林　志峰\n"
+            "【立会人】\n岐阜県知事　　古川　隆司\n")
+    path = tmp_path / "ja-gifu.txt"
+    path.write_text(text, encoding="utf-8")
+    ann = read_announcement(path)
+    assert "長谷川" in ann.text  # the annex is read
+    data = to_json(extract(ann, curation=False))
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    facts = {(label.get(r["subject"]), r["predicate"], label.get(r["object"]), r["date"]) for r in data["relations"]}
+    assert ("長谷川\u3000浩一", "signatoryOf", "岐阜県", "2023-11-14") in facts
+    assert ("林\u3000志峰", "signatoryOf", "工業技術研究院", "2023-11-14") in facts
+    assert ("古川\u3000隆司", "witnessOf", "岐阜県", "2023-11-14") in facts
+    assert not any(s == "古川\u3000隆司" and r == "signatoryOf" for s, r, _, _ in facts)
