@@ -372,13 +372,29 @@ _KANA = re.compile("[\u30a1-\u30fc]")
 _FIELD_LINE = re.compile(r"^[ \t]*(?:(?:key\s+)?(?:fields?|areas?|sectors?)(?:\s+of\s+cooperation)?|合作領域|合作項目|重點領域|領域|"
                          r"分野|協力分野|連携分野)[ \t]*[:：][ \t]*(?P<items>[^\n]+)", re.I | re.M)
 _FIELD_ITEM_SEP = re.compile(r"\s*(?:[;；,，、/／]|\band\b|及|與|和)\s*")
-_FIELD_ITEM = re.compile(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}|[\u3040-\u30ff\u3400-\u9fff]{2,10}")
+_FIELD_ITEM = re.compile(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}|[\u3040-\u30ff\u3400-\u9fff]{2,16}")
+
+
+# a heading of fields and its list: "２　連携分野\n（１）航空宇宙\n（２）次世代モビリティ"
+FIELD_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、)）]?[ \t\u3000]*)?(?:連携分野|協力分野|合作領域|合作項目|重點領域|"
+                            r"(?:key\s+)?(?:fields|areas|sectors)(?:\s+of\s+cooperation)?)[ \t\u3000]*[:：]?[ \t]*\n", re.I | re.M)
+FIELD_LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．)）]|[・•\-*])[ \t\u3000]*(?P<item>[^\n]{2,30})\n?")
 
 
 def _labelled(text: str, mentions: list[Mention], found: list[IndustryMention]) -> list[IndustryMention]:
-    """The items of labelled field lines, each a field (a label says what they are)."""
+    """The items of labelled field lines, each a field (a label says what they are), and of
+    the list under a heading of fields."""
     taken = [(m.start, m.end) for m in mentions] + [(i.start, i.end) for i in found]
     out = []
+    for head in FIELD_HEADING.finditer(text):
+        pos = head.end()
+        while (li := FIELD_LIST_ITEM.match(text, pos)) is not None:
+            item = li.group("item").strip().rstrip(".。")
+            at = li.start("item")
+            if _FIELD_ITEM.fullmatch(item) and not any(a < at + len(item) and at < b for a, b in taken):
+                written = item[:1].lower() + item[1:] if item[1:2].islower() else item
+                out.append(IndustryMention(at, at + len(item), written, (written,)))
+            pos = li.end()
     for line in _FIELD_LINE.finditer(text):
         pos = line.start("items")
         for part in _FIELD_ITEM_SEP.split(line.group("items")):

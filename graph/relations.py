@@ -27,6 +27,7 @@ from .dates import DateMention
 from .ids import agreement_iri
 from .models import Relation
 from .people import Person
+from .industries import FIELD_HEADING as _FIELD_HEADING, FIELD_LIST_ITEM as _FIELD_LIST_ITEM
 from .recognize import BULLET, ORG_TYPES, PLACE_TYPES, Mention, fold, is_cjk
 
 __all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
@@ -662,6 +663,12 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                           and u.type in ORG_TYPES), None)
             if first is not None and first.entity not in party_ids:
                 party_ids.insert(0, first.entity)
+        heading = _SELF_HEADING.search(text, max(0, s - 160), s) if not en and verbs and len(party_ids) == 1 else None
+        if heading and not _has_subject(doc, s, s + verbs[-1].start()):
+            # "（参考）本県の連携実績\n令和２年　台湾観光協会と…協定を締結": the issuing body's record
+            home = _self_body(doc, heading.group("ref"))
+            if home and home not in party_ids:
+                party_ids.insert(0, home)
         if not en and verbs and len(party_ids) == 1 and not _has_subject(doc, s, s + verbs[-1].start()):
             topic = _topic_before(doc, s)  # "同日、永豊電子と覚書に調印した": the topic goes on
             if topic is not None and topic not in party_ids:
@@ -773,6 +780,8 @@ def _place_chain_start(doc: Doc, u: Unit, s: int) -> int:
 
 # the issuing government named by itself at the start of a clause: "県では", "本県が", "縣府與"
 _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:する|している|した)|(?:所屬|所属|轄下|旗下)的?")
+# a heading over a list of the issuing body's own agreements: "（参考）本県の台湾との連携実績"
+_SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
 _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
                        r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
@@ -889,6 +898,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
     """Merge the events that report one signing (see the section comment)."""
     agreements: list[Agreement] = []
     pending: DateMention | None = None  # a signing date stated before its parties are named
+    last: tuple[Agreement, int] | None = None  # where the last event without parties went, and where it ended
     for ev in events:
         target = None
         if ev.parties and not ev.separate:
@@ -909,7 +919,10 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                 return len(signing & set(ag.parties)), len(bodies & set(ag.parties)), len(tops & set(ag.parties))
             named = {u.entity for u in doc.units_in(*ev.sentence) if u.person is None}  # "北九州市で締結した": where, whose
             best = max((shared(ag) for ag in agreements), default=(0, 0, 0))
-            target = next((ag for ag in reversed(agreements) if any(best) and shared(ag) == best), None) or \
+            tied = [ag for ag in reversed(agreements) if any(best) and shared(ag) == best]
+            if last is not None and last[0] in tied and ev.sentence[0] - last[1] < 200:
+                tied = [last[0]]  # "【署名者】… 【立会人】…": the witnesses of the signing just told
+            target = next(iter(tied), None) or \
                 next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
@@ -930,6 +943,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                 target.date = ev.date
         target.signatories += [(u, ev.sentence) for u in ev.signers]
         target.witnesses += [(u, ev.sentence) for u in ev.witnesses]
+        last = (target, ev.sentence[1]) if not ev.parties else None
     for ag in agreements:
         # signatories of bodies when the parties named are countries ("between Taiwan and
         # Japan ... signed on behalf of the two governments by X of A and Y of B"): the bodies sign
@@ -1101,6 +1115,15 @@ _FIELD_LABEL = re.compile(r"\s*(?:fields?|areas?|sectors?|focus|scope|合作領�
                           r"(?:\s+of\s+cooperation)?\s*[:：]", re.I)
 
 
+def _under_field_heading(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in the list under a heading of fields ("２　連携分野" and its items)."""
+    heads = list(_FIELD_HEADING.finditer(text, max(0, pos - 300), pos + 1))
+    if not heads:
+        return False
+    between = text[heads[-1].end():pos]
+    return all(_FIELD_LIST_ITEM.fullmatch(line + "\n") for line in between.split("\n")[:-1])
+
+
 def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relation]) -> None:
     if not doc.industries:
         return
@@ -1119,15 +1142,22 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
             continue
         sent = doc.text[s:e]
         if not coop.search(sent) and not both.search(sent) and not any(a.sentence[0] == s for a in agreements) \
-                and not _FIELD_LABEL.match(sent):
+                and not _FIELD_LABEL.match(sent) and not _under_field_heading(doc.text, s):
             continue  # (the signing sentence's own fields count: "signed an MOU on promoting X")
 
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None
         if agreements:
             ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
+            if _under_field_heading(doc.text, s):  # an annex's list: the agreement its lines above name
+                near: dict[str, int] = {}
+                for u in doc.units_in(max(0, s - 400), s):
+                    near[u.entity] = u.start  # where each body was last named
+                ag = max(reversed(agreements), key=lambda a: (len(set(near) & set(a.parties)),
+                                                               min((near[p] for p in a.parties if p in near), default=-1)))
         subjects: list[str] = []
-        if ag is not None and (both.search(sent) or ag.sentence == (s, e) or _FIELD_LABEL.match(sent)):  # the signing sentence names its fields
+        if ag is not None and (both.search(sent) or ag.sentence == (s, e) or _FIELD_LABEL.match(sent)
+                               or _under_field_heading(doc.text, s)):  # the signing sentence names its fields
             subjects = list(ag.parties)
         elif orgs and orgs[0].start - s < 12 and orgs[0].type in ORG_TYPES | PLACE_TYPES:
             subjects = [orgs[0].entity]  # "貿協今年…涵蓋食品…等產業": that body's fields

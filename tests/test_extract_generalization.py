@@ -939,3 +939,15 @@ def test_a_release_annex_after_the_contact_lines_and_its_bracketed_form_labels(t
     assert ("林\u3000志峰", "signatoryOf", "工業技術研究院", "2023-11-14") in facts
     assert ("古川\u3000隆司", "witnessOf", "岐阜県", "2023-11-14") in facts
     assert not any(s == "古川\u3000隆司" and r == "signatoryOf" for s, r, _, _ in facts)
+
+
+def test_a_heading_of_fields_over_a_list_and_a_heading_of_the_prefecture_s_own_record():
+    text = ("岐阜県\n\n岐阜県は、令和５年１１月１４日、台湾の工業技術研究院と覚書を締結しました。\n\n"
+            "（参考）本県の台湾との連携実績\n令和２年　台湾観光協会と誘客促進に関する協定を締結\n\n"
+            "覚書の概要\n１　名称\n岐阜県と工業技術研究院との産業技術連携に関する覚書\n"
+            "２　連携分野\n（１）航空宇宙\n（２）次世代モビリティ\n（３）カーボンニュートラル関連技術\n")
+    _, t = triples(text, "ja", published=date(2023, 11, 15))
+    assert ("岐阜県", "signedMOUWith", "台湾観光協会") in t and ("工業技術研究院", "signedMOUWith", "台湾観光協会") not in t
+    fields = {o for s, r, o in t if r == "cooperatesIn" and s == "工業技術研究院"}
+    assert {"次世代モビリティ", "カーボンニュートラル関連技術"} <= fields
+    assert "次世代モビリティ" not in {o for s, r, o in t if r == "cooperatesIn" and s == "台湾観光協会"}
