@@ -455,6 +455,28 @@ def _joined(doc: Doc, units: list[Unit]) -> bool:
     return all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や|と)\s*", doc.text[a.end:b.start]) for a, b in zip(units, units[1:]))
 
 
+def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -> list[tuple[Unit, Unit]]:
+    """"X…與A續簽備忘錄，並與B簽署新的備忘錄": a signing verb each, its partner after 與 before it;
+    X signs with A and with B, not A with B."""
+    if doc.lang == "ja" or len(verbs) < 2:
+        return []
+    text = doc.text
+    starts = [s] + [s + v.end() for v in verbs[:-1]]
+    partners = []
+    for a, v in zip(starts, verbs):
+        seg = [u for u in parties if a <= u.start < s + v.start()]
+        withs = [u for u in seg if re.search(r"(?:與|与|和|跟|同)\s*$", text[max(a, u.start - 3):u.start])]
+        if withs:
+            partners.append(withs[0])
+    subject = next((u for u in parties if u.start < (partners[0].start if partners else s)), None)
+    if subject is None and len(partners) >= 2:  # "與關經連的備忘錄…；與大阪商工會議所的備忘錄…": the body told of
+        topic = _topic_before(doc, s)
+        subject = Unit(s, s, topic, _type_of(doc, topic)) if topic else None
+    if len(partners) < 2 or subject is None or subject in partners:
+        return []
+    return [(subject, u) for u in partners]
+
+
 def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) -> list[tuple[Unit, Unit]]:
     """One body and a list of partners, "竹科已與山形縣、長崎縣及熊本縣簽署", "鳥取県は新竹市、台中市、
     屏東県と協定を結んでいる": an agreement with each partner, not one among them all. Partners of
@@ -608,6 +630,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue
                 if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
                     continue
+                if u.type in PLACE_TYPES and re.match(r"\s*(?:兩地|两地|三地|兩市|両市)", text[u.end:u.end + 3]):
+                    continue  # "在台北與大阪兩地同步舉行": where
                 if u.type in PLACE_TYPES and _IN_NOTE.search(text, max(s, u.start - 12), u.start):
                     continue  # "大昌電子股份有限公司（本社：台湾桃園市、…）": where the firm sits
                 if _OVERSEES.match(text, u.end):
@@ -616,7 +640,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
                 parties.append(u)
-            pairs = _one_with_each(doc, parties, s, e, cues)
+            pairs = _one_with_each(doc, parties, s, e, cues) or _each_verb_its_partner(doc, parties, s, verbs)
             withs = [u for u in parties if text.startswith(("との", "とも"), u.end)]
             if doc.lang == "ja" and len(withs) >= 2 and len(withs) == len(parties):
                 # "北九州市との覚書締結や広島県との覚書更新が相次いだ": each a partner of the body the text is about
@@ -698,11 +722,16 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                  "both": bool(_BOTH.search(sent))}
         pair_ids = [[_party_of(doc, a), _party_of(doc, b)] for a, b in pairs]
         if pair_ids and all(a and b and a != b for a, b in pair_ids) and not cues.rx("multilateral_ci").search(sent):
+            bounds = [b.start for _, b in pairs] + [e]
+            own = [[u for u in signers if bounds[k] <= u.start < bounds[k + 1]] for k in range(len(pairs))]
+            split = all(own) and bounds == sorted(bounds)  # "與A…由X簽署；與B…則由Y簽署": each its own signers
             for k, ids in enumerate(pair_ids):
                 told = {**flags, "no_new": False} if fresh and k == len(pair_ids) - 1 else flags  # "a new MOU between"
-                events.append(Event((s, e), ids, signers, witnesses, _event_date(doc, s, e, anchors), **told))
+                events.append(Event((s, e), ids, own[k] if split else signers, witnesses,
+                                    _event_date(doc, s, e, anchors), **told))
             continue
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
+    events += _table_agreements(doc, mou, sign)
     if listed:
         # "Three MOUs were signed ..., witnessed by A and B" above the list: witnesses of each
         first = listed[0].sentence[0]
@@ -714,6 +743,45 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             ev.witnesses = [*ev.witnesses, *(w for x in lead for w in x.witnesses)]
             ev.date = ev.date or when
         events = sorted([ev for ev in events if ev not in lead] + listed, key=lambda ev: ev.sentence[0])
+    return events
+
+
+# A table of agreements written as text, a row a line and cells between bars, under a line that
+# says whose agreements they are: "First Bank's earlier partners are:" / "1 | The Shizuoka Bank,
+# Ltd. | Shizuoka Prefecture | March 2014", "電電公會…簽署之合作備忘錄如下：" / "104年5月｜福岡縣｜IoT應用".
+_TABLE_ROW = re.compile(r"^[^\n|｜]*[|｜][^\n]*$", re.M)
+_PARTNER_WORDS = re.compile(r"\bpartners?\b|\bagreements?\b|\bMOUs?\b|\bmemorand|夥伴|合作備忘錄|備忘錄|協定|覚書|提携先|締結先", re.I)
+
+
+def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[Event]:
+    text = doc.text
+    events: list[Event] = []
+    rows = list(_TABLE_ROW.finditer(text))
+    k = 0
+    while k < len(rows):
+        block = [rows[k]]
+        while k + 1 < len(rows) and rows[k + 1].start() == block[-1].end() + 1:
+            k += 1
+            block.append(rows[k])
+        k += 1
+        if len(block) < 3:
+            continue  # a header and two rows at least (a page's "Home | News" line is none)
+        intro_end = block[0].start() - 1
+        intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        intro = text[intro_start:intro_end]
+        if not _PARTNER_WORDS.search(intro):
+            continue
+        owner = next((u for u in doc.units_in(intro_start, intro_end) if u.person is None and u.type in PARTY_TYPES
+                      and u.type != "Country"), None)
+        if owner is None:
+            continue
+        for row in block[1:]:
+            partner = next((u for u in doc.units_in(row.start(), row.end()) if u.person is None
+                            and u.type in PARTY_TYPES and u.type != "Country" and u.entity != owner.entity), None)
+            if partner is None:
+                continue
+            when = next(iter(doc.dates_in(row.start(), row.end())), None)
+            events.append(Event((row.start(), row.end()), [owner.entity, partner.entity], [], [], when))
     return events
 
 

@@ -951,3 +951,18 @@ def test_a_heading_of_fields_over_a_list_and_a_heading_of_the_prefecture_s_own_r
     fields = {o for s, r, o in t if r == "cooperatesIn" and s == "工業技術研究院"}
     assert {"次世代モビリティ", "カーボンニュートラル関連技術"} <= fields
     assert "次世代モビリティ" not in {o for s, r, o in t if r == "cooperatesIn" and s == "台湾観光協会"}
+
+
+def test_a_table_of_earlier_agreements_and_two_partners_each_with_its_verb_and_signers():
+    text = ("電電公會於111年9月28日在台北與大阪兩地同步舉行簽約儀式，與關西經濟連合會續簽產業合作備忘錄，並與大阪商工會議所簽署新的合作備忘錄。"
+            "與關西經濟連合會的備忘錄由電電公會理事長王志明與關經連副會長西川浩司代表簽署；與大阪商工會議所的備忘錄，則由電電公會秘書長"
+            "陳文俊與大阪商工會議所副會頭田中修簽署。\n\n電電公會近年與日本團體簽署之合作備忘錄如下：\n簽署日期｜日方單位｜合作重點\n"
+            "106年11月｜福岡縣｜IoT應用\n108年3月｜橫濱市｜智慧城市\n")
+    data, t = triples(text, "zh-Hant", published=date(2022, 10, 5))
+    assert {("電電公會", "signedMOUWith", p) for p in ("關西經濟連合會", "大阪商工會議所", "福岡縣", "橫濱市")} <= t
+    assert ("關西經濟連合會", "signedMOUWith", "大阪商工會議所") not in t and not any("大阪" in (s, o) for s, _, o in t)
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    assert dates["福岡縣"] == "2017-11" and dates["橫濱市"] == "2019-03"
+    sides = {(label[r["subject"]], r["agreement"]) for r in data["relations"] if r["predicate"] == "signatoryOf"}
+    assert len({a for p, a in sides if p in ("王志明", "陳文俊")}) == 2  # each signs one of the two
