@@ -23,6 +23,12 @@ def triples(text: str, lang: str = "en", published: date = date(2024, 6, 1)) -> 
     return data, out
 
 
+def mou_dates(data: dict) -> dict:
+    """The date of each signedMOUWith, by the label of its object."""
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    return {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+
+
 def test_known_fields_without_a_cue_phrase_in_english():
     _, t = triples("Tainan City and Kumamoto Prefecture signed an MOU on May 2. The two sides see potential "
                    "in semiconductors and electric vehicles, and green energy is a key sector for both.")
@@ -660,8 +666,7 @@ def test_earlier_partners_listed_with_their_years_in_brackets():
     data, t = triples("新竹科學園區管理局與宮城縣簽署合作備忘錄。竹科管理局指出，宮城縣是繼山形縣（2018年）、長崎縣（2019年）"
                       "及北海道（2020年）之後，第4個與竹科簽署合作備忘錄的日本地方政府。", "zh-Hant")
     assert {("新竹科學園區管理局", "signedMOUWith", p) for p in ("山形縣", "長崎縣", "北海道")} <= t
-    label = {e["id"]: e["label"] for e in data["entities"]}
-    years = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    years = mou_dates(data)
     assert years["山形縣"] == "2018" and years["北海道"] == "2020"
 
 
@@ -819,8 +824,7 @@ def test_japanese_renewal_of_an_earlier_mou_on_the_same_occasion_and_the_same_bo
     assert {("神戸商工会議所", "signedMOUWith", "高雄市進出口商業同業公会"), ("神戸商工会議所", "signedMOUWith", "台中市工業会")} <= t
     assert ("陳美玲", "holdsPosition", "台中市工業会") in t
     assert not any(r == "signedMOUWith" and "台南市工業会" in (s, o) for s, r, o in t)
-    label = {e["id"]: e["label"] for e in data["entities"]}
-    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    dates = mou_dates(data)
     assert dates["台中市工業会"] == "2024-05-12"
 
 
@@ -864,8 +868,7 @@ def test_partners_each_marked_with_to_no_are_the_topics_and_a_venue_names_whose_
     data, t = triples(text, "ja")
     assert {("台日産業連携推進オフィス", "signedMOUWith", p) for p in ("北九州市", "広島県")} <= t
     assert ("北九州市", "signedMOUWith", "広島県") not in t
-    label = {e["id"]: e["label"] for e in data["entities"]}
-    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    dates = mou_dates(data)
     assert dates.get("北九州市") == "2024-03-12"
 
 
@@ -961,8 +964,8 @@ def test_a_table_of_earlier_agreements_and_two_partners_each_with_its_verb_and_s
     data, t = triples(text, "zh-Hant", published=date(2022, 10, 5))
     assert {("電電公會", "signedMOUWith", p) for p in ("關西經濟連合會", "大阪商工會議所", "福岡縣", "橫濱市")} <= t
     assert ("關西經濟連合會", "signedMOUWith", "大阪商工會議所") not in t and not any("大阪" in (s, o) for s, _, o in t)
-    label = {e["id"]: e["label"] for e in data["entities"]}
-    dates = {label[r["object"]]: r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    dates = mou_dates(data)
     assert dates["福岡縣"] == "2017-11" and dates["橫濱市"] == "2019-03"
+    label = {e["id"]: e["label"] for e in data["entities"]}
     sides = {(label[r["subject"]], r["agreement"]) for r in data["relations"] if r["predicate"] == "signatoryOf"}
     assert len({a for p, a in sides if p in ("王志明", "陳文俊")}) == 2  # each signs one of the two
