@@ -493,7 +493,8 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
     # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
     # '(hereinafter "TJPO")'
     rx_def = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
-                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
+                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
+                        r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
                         r"\s*(?:という。?)?[)）]")
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
@@ -936,6 +937,8 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                     if core.endswith(lf) and len(core) > len(lf) + 2:
                         core = core[: -len(lf)].rstrip(" ,")
                         break
+                if core.startswith("The ") and len(core.split()) >= 3:
+                    core = core[4:]  # "The Hachijuni Bank, Ltd.": "Hachijuni Bank"
                 words = core.split()
                 if core != m.text and len(words) >= 2:
                     cands.append(core)

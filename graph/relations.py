@@ -250,11 +250,13 @@ def _gap(doc: Doc, start: int, end: int) -> str:
 
 
 _THE_KIND_BEFORE = re.compile(r"\bthe\s+(prefecture|city|county|company|firm)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)*$", re.I)
-_COUNT_INCLUDING = re.compile(r"\d+\s+(?:[\w-]+\s+){0,6}?[\w-]+,?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?")
+_COUNT_INCLUDING = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,6}?[\w-]+"
+                              r"(?:,?\s+(?:including|such\s+as|among\s+them|namely)\s+|,\s+)(?:the\s+)?(?=[A-Z])")
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
 _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+become|becomes|became|become|is|was)\s+the\s+"
                              r"[\w\s,-]{0,60}?\bto\s+$")
-_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to|an?\s+[\w-]+)\b[^;,]*(?:,[^;,]*)?,\s*(?:has\s+|have\s+|had\s+|also\s+)*$")
+_RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to|an?\s+[\w-]+)\b[^;,]*"
+                                   r"(?:,[^;,]*){0,2},\s*(?:(?:has|have|had|also|today|yesterday|jointly|formally)\s+)*$")
 
 
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
@@ -271,7 +273,7 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     last = before[-1]
     gap = _gap(doc, last.end, pos)
     # the gap may start after an acronym in brackets that is itself a unit: "Institute (ITRI) has signed"
-    ok = r"[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
+    ok = r"[\"”」]?[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+|"\
          r"(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:,?\s*\d{4})?,?\s+)*$"  # "X on May 21st signed"
     if doc.lang == "en" and not re.match(ok, gap):
@@ -768,6 +770,8 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[Event
             continue  # a header and two rows at least (a page's "Home | News" line is none)
         intro_end = block[0].start() - 1
         intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        last = list(re.finditer(r"[.。!?！？]\s+", text[intro_start:intro_end]))
+        intro_start += last[-1].end() if last else 0  # the sentence that leads into the table
         intro = text[intro_start:intro_end]
         if not _PARTNER_WORDS.search(intro):
             continue

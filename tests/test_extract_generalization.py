@@ -969,3 +969,19 @@ def test_a_table_of_earlier_agreements_and_two_partners_each_with_its_verb_and_s
     label = {e["id"]: e["label"] for e in data["entities"]}
     sides = {(label[r["subject"]], r["agreement"]) for r in data["relations"] if r["predicate"] == "signatoryOf"}
     assert len({a for p, a in sides if p in ("王志明", "陳文俊")}) == 2  # each signs one of the two
+
+
+def test_a_firm_with_a_quoted_short_name_an_apposition_and_partners_counted_then_named():
+    text = ('First Commercial Bank ("First Bank"), a subsidiary of First Financial Holding Co., Ltd., today signed '
+            "business cooperation agreements with two Japanese regional lenders, The Hachijuni Bank, Ltd. of Nagano "
+            "Prefecture and The Iyo Bank, Ltd. of Ehime Prefecture. The agreement with Hachijuni Bank was signed by "
+            "First Bank President Chen Shu-hua.\n\nThe Iyo Bank becomes its seventh partner. First Bank's earlier "
+            "partners are:\n\nNo. | Partner bank | Agreement signed\n1 | The Shizuoka Bank, Ltd. | March 2014\n"
+            "2 | The Chiba Bank, Ltd. | May 2016\n")
+    data, t = triples(text)
+    fcb = "First Commercial Bank"
+    assert {(fcb, "signedMOUWith", b) for b in ("The Hachijuni Bank, Ltd.", "The Iyo Bank, Ltd.",
+                                                "The Shizuoka Bank, Ltd.", "The Chiba Bank, Ltd.")} <= t
+    assert not any(r == "signedMOUWith" and "First Financial Holding Co., Ltd." in (s, o) for s, r, o in t)
+    assert ("The Hachijuni Bank, Ltd.", "signedMOUWith", "The Iyo Bank, Ltd.") not in t
+    assert mou_dates(data)["The Chiba Bank, Ltd."] == "2016-05"
