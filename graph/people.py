@@ -393,6 +393,10 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
             jp = next((f for f in rx["jp_surnames"] if family.endswith(f)), None)
             if jp and not any(covered_at(k) for k in range(kana.start() - len(jp), end)):
                 return text[kana.start() - len(jp):end]
+    spaced = _SPACED_BEFORE.search(text, max(0, end - 9), end)
+    if spaced and not any(covered_at(k) for k in range(spaced.start("giv"), end)) and \
+            (fold_cjk(spaced.group("fam")) in rx["jp_surnames"] or spaced.group("fam") in rx["surnames"]):
+        return spaced.group()  # "高山 雅彦会頭", "郭 正雄理事長": family and given name apart
     # "與河村隆之市長" (之 ends Chinese words), "山梨県の長崎幸太郎知事" (長崎 is a place too): a Japanese
     # family name the list knows and a given name, between a delimiter and the title
     for given in (3, 2, 1) if lang == "ja" else (2, 1):
@@ -411,6 +415,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
     return text[i:end]
 
 
+_SPACED_BEFORE = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{1,3})[ \u3000](?P<giv>[\u4e00-\u9fff々\u3041-\u3096]{1,3})$")
 _KANA_GIVEN = re.compile(r"(?<![\u3041-\u3096\u30a1-\u30fa\u30fc])(?:[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,4})$")
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")

@@ -656,8 +656,20 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             signers, witnesses = [], []
             if nouns or re.search("簽字|署名|簽約|調印|見證|立ち会|立会|觀禮", sent):
                 cue_pos = sorted([(s + v.start(), "sign") for v in verbs] + [(s + w.start(), "witness") for w in wits])
+                topic_cues = [(s + v.end(), k) for v, k in [(v, "sign") for v in verbs] + [(w, "witness") for w in wits]
+                              if re.match(r"(?:者)?(?:は|：|:)", sent[v.end():v.end() + 2])]
+                if topic_cues:  # "署名はザイナスの松尾社長と永盛精機の林董事長で、…も立ち会いました": who follows the cue
+                    first = min(topic_cues)
+                    nxt = min((p for p, _ in cue_pos if p > first[0]), default=e)
+                    clause = re.search(r"[、，,;；]", text[first[0] + 1:nxt])
+                    nxt = first[0] + 1 + clause.start() if clause else nxt  # up to the clause's end
+                    for u in people:
+                        if first[0] <= u.start and u.end <= nxt:
+                            (signers if first[1] == "sign" else witnesses).append(u)
+                    done = {u.start for u in people if first[0] <= u.start and u.end <= nxt}
+                else:
+                    done = set()
                 prev = s
-                done = set()
                 for pos, kind in cue_pos:
                     for u in people:
                         if prev <= u.start and u.end <= pos and u.start not in done:
@@ -863,7 +875,7 @@ _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
 _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
 _LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者")
 _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
-                         r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|$)")  # "見證人為外交部次長田中光"
+                         r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※【]|\n))")
 

@@ -985,3 +985,14 @@ def test_a_firm_with_a_quoted_short_name_an_apposition_and_partners_counted_then
     assert not any(r == "signedMOUWith" and "First Financial Holding Co., Ltd." in (s, o) for s, r, o in t)
     assert ("The Hachijuni Bank, Ltd.", "signedMOUWith", "The Iyo Bank, Ltd.") not in t
     assert mou_dates(data)["The Chiba Bank, Ltd."] == "2016-05"
+
+
+def test_japanese_names_written_apart_in_running_text_and_signers_after_a_topic_cue():
+    text = ("株式会社ザイナスは、永盛精機股份有限公司と業務提携に関する覚書を交わしました。署名はザイナスの松尾 健一社長と"
+            "永盛精機の林 明輝董事長で、大分商工会議所の高山 雅彦会頭も立ち会いました。立会人として、大分県の佐藤 晴美副知事にも"
+            "ご出席いただきました。")
+    _, t = triples(text, "ja")
+    assert {("松尾 健一", "signatoryOf", "株式会社ザイナス"), ("林 明輝", "signatoryOf", "永盛精機股份有限公司")} <= t
+    assert any(s == "高山 雅彦" and r == "witnessOf" for s, r, _ in t)
+    assert not any(s == "高山 雅彦" and r == "signatoryOf" for s, r, _ in t)
+    assert any(s == "佐藤 晴美" and r == "witnessOf" for s, r, _ in t)
