@@ -279,8 +279,10 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         name = text[ns:ne]
         if len(name.split()) >= 2 and not _bad_name(name, cues) and not any(p.start <= ns < p.end for p in people.values()):
             put(Person(ns, ne, name, ()))
+    windows = {"by_name": (_BY_AT, 60, 24), "label_name": (_COLON_AT, 60, 70)}  # where each can match
     for key in ("by_name", "label_name"):
-        for m in rx[key].finditer(text):
+        anchor, after, before = windows[key]
+        for m in near_matches(rx[key], anchor, text, after, before):
             ns, ne = m.start("name"), m.end("name")
             name = m.group("name")
             if len(name.split()) < 2 or _bad_name(name, cues) or any(p.start <= ns < p.end for p in people.values()) \
@@ -415,6 +417,8 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
     return text[i:end]
 
 
+_BY_AT = re.compile(r"\bby\s")
+_COLON_AT = re.compile(r"[:：]")
 _SPACED_BEFORE = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{1,3})[ \u3000](?P<giv>[\u4e00-\u9fff々\u3041-\u3096]{1,3})$")
 _KANA_GIVEN = re.compile(r"(?<![\u3041-\u3096\u30a1-\u30fa\u30fc])(?:[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,4})$")
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")

@@ -1483,7 +1483,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     if en:
         low = doc.lower
         hits = _hit_sentences(doc, cues.lower_rx("invest_verbs_ci"), cues.lower_rx("facilitation_cues_ci"),
-                              _EN_ACQUIRE_LOW, _INVEST_WORD, _EN_BUILD_SITE, text=low)
+                              _EN_ACQUIRE_LOW, _INVEST_WORD, _EN_BUILD_SITE_LOW, text=low)
     else:
         hits = _hit_sentences(doc, inv, fac, _CJK_BUILD_SITE)
     for i, (s, e) in enumerate(doc.sentences):
@@ -1619,6 +1619,7 @@ _EN_BUILD_SITE = re.compile(r"\b(?:build|builds|built|building|set(?:s|ting)?\s+
                             r"(?:plants?|factory|factories|fabs?|facility|facilities|subsidiary|subsidiaries|production\s+base|"
                             r"R&D\s+(?:center|centre|base)|(?:research|development|design)\s+(?:center|centre)|production\s+lines?)\b", re.I)
 _SITE_WORDS = re.compile(r"\b(?:site|plant|factory|fab|investment|land|permits?)\b", re.I)
+_EN_BUILD_SITE_LOW = re.compile(_EN_BUILD_SITE.pattern.replace("R&D", "r&d"))  # for the lower-cased copy, faster
 _EN_WITH_HELP = re.compile(r"\b(?:with\s+(?:the\s+)?(?:help|support|assistance|backing)\s+(?:of|from)|"
                            r"(?:helped|supported|assisted)\s+by)\s+(?:the\s+)?", re.I)
 _EN_BUILD_IN = re.compile(r"\b(?:to\s+)?(?:build|set\s+up|establish|open|construct|expand|locate)\w*\s+(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?")
