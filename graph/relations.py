@@ -457,6 +457,9 @@ def _joined(doc: Doc, units: list[Unit]) -> bool:
     return all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や|と)\s*", doc.text[a.end:b.start]) for a, b in zip(units, units[1:]))
 
 
+_WITH_BEFORE = re.compile(r"(?:與|与|和|同|跟)\s*$")  # "…與" right before a partner's name
+
+
 def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -> list[tuple[Unit, Unit]]:
     """"X…與A續簽備忘錄，並與B簽署新的備忘錄": a signing verb each, its partner after 與 before it;
     X signs with A and with B, not A with B."""
@@ -467,7 +470,7 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
     partners = []
     for a, v in zip(starts, verbs):
         seg = [u for u in parties if a <= u.start < s + v.start()]
-        withs = [u for u in seg if re.search(r"(?:與|与|和|跟|同)\s*$", text[max(a, u.start - 3):u.start])]
+        withs = [u for u in seg if _WITH_BEFORE.search(text, max(a, u.start - 3), u.start)]
         if withs:
             partners.append(withs[0])
     subject = next((u for u in parties if u.start < (partners[0].start if partners else s)), None)
@@ -492,7 +495,7 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
     if doc.lang == "ja":
         ok = bool(re.search(r"(?:は|が|も)", gap) and re.match(r"\s*と", text[rest[-1].end:]))
     else:
-        ok = bool(re.search(r"(?:與|与|和|同|跟)\s*$", gap))
+        ok = bool(_WITH_BEFORE.search(gap))
     return [(first, u) for u in rest] if ok and _joined(doc, rest) else []
 
 
@@ -689,7 +692,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             party_ids.insert(0, home)  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
         elif home and len(party_ids) >= 2 and not pairs and home not in party_ids and own.start() < parties[0].start - s \
                 and _joined(doc, parties) and (re.match(r"\s*と", text[parties[-1].end:]) if doc.lang == "ja"
-                                               else re.search(r"(?:與|与|和|同|跟)\s*$", text[s:parties[0].start])):
+                                               else _WITH_BEFORE.search(text, s, parties[0].start)):
             # "本県は、これまでに台南市、高雄市と覚書を締結しています": the issuing body with each
             pairs = [(Unit(s, s, home, _type_of(doc, home)), u) for u in parties]
         if not en and verbs and len(party_ids) == 1 and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", sent) \
@@ -1225,15 +1228,16 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
         if not inds:
             continue
         sent = doc.text[s:e]
+        headed = _under_field_heading(doc.text, s)
         if not coop.search(sent) and not both.search(sent) and not any(a.sentence[0] == s for a in agreements) \
-                and not _FIELD_LABEL.match(sent) and not _under_field_heading(doc.text, s):
+                and not _FIELD_LABEL.match(sent) and not headed:
             continue  # (the signing sentence's own fields count: "signed an MOU on promoting X")
 
         orgs = [u for u in doc.units_in(s, e) if u.person is None and u.type != "Country"]
         ag = None
         if agreements:
             ag = max((a for a in agreements if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=agreements[0])
-            if _under_field_heading(doc.text, s):  # an annex's list: the agreement its lines above name
+            if headed:  # an annex's list: the agreement its lines above name
                 near: dict[str, int] = {}
                 for u in doc.units_in(max(0, s - 400), s):
                     near[u.entity] = u.start  # where each body was last named
@@ -1241,7 +1245,7 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
                                                                min((near[p] for p in a.parties if p in near), default=-1)))
         subjects: list[str] = []
         if ag is not None and (both.search(sent) or ag.sentence == (s, e) or _FIELD_LABEL.match(sent)
-                               or _under_field_heading(doc.text, s)):  # the signing sentence names its fields
+                               or headed):  # the signing sentence names its fields
             subjects = list(ag.parties)
         elif orgs and orgs[0].start - s < 12 and orgs[0].type in ORG_TYPES | PLACE_TYPES:
             subjects = [orgs[0].entity]  # "貿協今年…涵蓋食品…等產業": that body's fields
