@@ -576,15 +576,16 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 _apply(page, kind, line)
                 continue
         masthead = _MASTHEAD.match(line) if state == "head" and page.published is None else None
-        if masthead and _date_line(_ERA_NOTE.sub("", masthead.group("date"))):
-            # a paper's masthead: "日刊産業ニュース　2024年（令和６年）７月８日（月曜日）"
-            page.published = _date_line(_ERA_NOTE.sub("", masthead.group("date")))
+        stamped = _date_line(_ERA_NOTE.sub("", masthead.group("date"))) if masthead else None
+        if stamped is not None:
+            page.published = stamped  # a paper's masthead: "日刊産業ニュース　2024年（令和６年）７月８日（月曜日）"
             continue
         if state == "head" and len(line) <= 80 and _ISSUE_MARK.search(line):
             # a newsletter's masthead: "電電公會會訊　第５２７期｜民國110年12月10日出刊", "Vol. 12 | March 3, 2024"
             found = _DATE_ONLY.search(line.translate(_FULLWIDTH_DIGITS))
-            if found and _parse_meta_date(found.group()):
-                page.published = page.published or _parse_meta_date(found.group())
+            issued = _parse_meta_date(found.group()) if found else None
+            if issued is not None:
+                page.published = page.published or issued
                 continue
         if _BREADCRUMB.match(line) or (state == "head" and _is_header_furniture(line)):
             if state == "head" and page.published is None:
