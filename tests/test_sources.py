@@ -367,14 +367,6 @@ def test_a_site_name_above_the_trail_and_a_counter_under_the_heading_lose_no_art
     assert a.contact.get("organization") == "Department of Economic Development"
 
 
-def test_a_wire_dateline_with_dashes_and_the_day_first(tmp_path):
-    page = tmp_path / "wire.txt"
-    page.write_text("Advantech to invest in Aichi\n\nNAGOYA – 3 July 2024 – Advantech Co., Ltd. said it will invest.\n",
-                    encoding="utf-8")
-    a = read_announcement(page)
-    assert (a.published, a.text) == (date(2024, 7, 3), "Advantech Co., Ltd. said it will invest.")
-
-
 def test_a_body_line_that_only_looks_like_a_label_is_kept(tmp_path):
     page = tmp_path / "dates.txt"
     body = ("Date: to be announced.\nDates of the fair: 3-5 May.\nTelecom firms: 40 exhibitors.\nUpdated: the plan was revised.\n"

@@ -28,12 +28,22 @@ def test_a_date_line_under_the_title_is_the_publication_date(tmp_path, stamp, pu
     assert a.text == "Sakura Tools opened a plant in Tainan."
 
 
-def test_byline_and_date_under_the_title_are_furniture(tmp_path):
-    page = tmp_path / "byline.txt"
-    page.write_text("Osaka and Tainan sign pact\n\nBy Staff Writer\nWed, Jan 10, 2024\n\n"
-                    "Tainan said yesterday it signed a pact with Osaka.\n", encoding="utf-8")
+@pytest.mark.parametrize("page_text,published,text", [
+    pytest.param("Osaka and Tainan sign pact\n\nBy Staff Writer\nWed, Jan 10, 2024\n\n"
+                 "Tainan said yesterday it signed a pact with Osaka.\n",
+                 date(2024, 1, 10), "Tainan said yesterday it signed a pact with Osaka.", id="byline and date"),
+    pytest.param("Forum in Tainan\nMarch 3, 2024\n\nTAINAN, Mar. 3 (CNA) - Two pacts were signed on Friday.\n",
+                 date(2024, 3, 3), "Two pacts were signed on Friday.", id="yearless dateline after a date line"),
+    pytest.param("台中市與大阪簽約\n2024/03/13 14:25\n\n（中央社記者王大明台中13日電）台中市12日與大阪府簽署備忘錄。\n",
+                 date(2024, 3, 13), "台中市12日與大阪府簽署備忘錄。", id="Chinese agency dateline"),
+    pytest.param("Advantech to invest in Aichi\n\nNAGOYA – 3 July 2024 – Advantech Co., Ltd. said it will invest.\n",
+                 date(2024, 7, 3), "Advantech Co., Ltd. said it will invest.", id="wire dateline, dashes, day first"),
+])
+def test_stamps_bylines_and_datelines_are_furniture_and_date_the_page(tmp_path, page_text, published, text):
+    page = tmp_path / "news.txt"
+    page.write_text(page_text, encoding="utf-8")
     a = read_announcement(page)
-    assert (a.published, a.text) == (date(2024, 1, 10), "Tainan said yesterday it signed a pact with Osaka.")
+    assert (a.published, a.text) == (published, text)
 
 
 def test_english_dateline_dates_the_report_and_leaves_the_text(tmp_path):
@@ -44,22 +54,6 @@ def test_english_dateline_dates_the_report_and_leaves_the_text(tmp_path):
     assert a.published == date(2024, 7, 8)
     assert a.text.startswith("Kirin Wafer Inc. will invest in Sendai.")
     assert "NAGOYA, July 1, 2024 -" in a.text
-
-
-def test_yearless_dateline_after_a_date_line(tmp_path):
-    page = tmp_path / "yearless.txt"
-    page.write_text("Forum in Tainan\nMarch 3, 2024\n\nTAINAN, Mar. 3 (CNA) - Two pacts were signed on Friday.\n",
-                    encoding="utf-8")
-    a = read_announcement(page)
-    assert (a.published, a.text) == (date(2024, 3, 3), "Two pacts were signed on Friday.")
-
-
-def test_chinese_agency_dateline_is_stripped(tmp_path):
-    page = tmp_path / "cna.txt"
-    page.write_text("台中市與大阪簽約\n2024/03/13 14:25\n\n（中央社記者王大明台中13日電）台中市12日與大阪府簽署備忘錄。\n",
-                    encoding="utf-8")
-    a = read_announcement(page)
-    assert (a.published, a.text) == (date(2024, 3, 13), "台中市12日與大阪府簽署備忘錄。")
 
 
 def test_html_entities_in_a_text_file_are_decoded(tmp_path):
