@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from .cues import Cues, alternation, load_cues
@@ -485,9 +486,6 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     return out
 
 
-_FULLWIDTH_LATIN = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF5B)})
-
-
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
     """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
     # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
@@ -512,8 +510,9 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                 continue
             group = 2 if rx is rx_def else 1
             acr = d.group(group)
-            latin = acr.translate(_FULLWIDTH_LATIN).isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
-            if latin and sum(c.isupper() for c in acr.translate(_FULLWIDTH_LATIN)) < 2 or acr == full.text \
+            plain = unicodedata.normalize("NFKC", acr)
+            latin = plain.isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
+            if latin and sum(c.isupper() for c in plain) < 2 or acr == full.text \
                     or _is_agreement(full.text, cues):
                 continue
             said = rx is rx_def and d.group("said")
