@@ -330,6 +330,13 @@ _AFTER_NAME = ("同時", "表示", "指出", "擔任", "担任", "出席", "致�
                "代表", "簽署", "簽訂", "主持", "親自", "一同", "等人", "蒞臨", "與會", "分別")
 
 
+def _name_ends(text: str, pos: int, enders: frozenset) -> bool:
+    """Whether a name visibly ends at ``pos``: punctuation, the text's end, a verb or a word
+    that ends names ("與", "及") after it."""
+    return pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fff" or text[pos] == "々") \
+        or text[pos:pos + 2] in _AFTER_NAME or text[pos] in enders
+
+
 def _japanese_name_at(text: str, pos: int, rx: dict, covered_at) -> str | None:
     """A Japanese name starting at ``pos`` with a known family name, its given name up to
     where a verb, a particle or punctuation starts."""
@@ -341,7 +348,8 @@ def _japanese_name_at(text: str, pos: int, rx: dict, covered_at) -> str | None:
     at = pos + len(jp)
     for k, ch in enumerate(text[at:at + 3]):
         stop = _GIVEN_STOP if not given else _GIVEN_STOP_2
-        if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop or (given and ch in rx["surnames"]) \
+        if not ("\u4e00" <= ch <= "\u9fff" or ch == "々") or ch in stop \
+                or (given and ch in rx["surnames"] and not _name_ends(text, at + k + 1, rx["enders"])) \
                 or text[at + k:at + k + 2] in _AFTER_NAME or (k == 2 and ch not in _GIVEN_THIRD):
             break  # "日高誠簽署", "川添勝擔任": a verb; "健一郎": a third character that ends given names
         if covered_at(at + k):
@@ -376,6 +384,9 @@ def _name_after(text: str, pos: int, rx: dict, lang: str, covered_at) -> str | N
             and all("\u4e00" <= c <= "\u9fff" and not covered_at(pos + k) for k, c in enumerate(text[pos:pos + 3])) \
             and (pos + 3 == len(text) or not "\u4e00" <= text[pos + 3] <= "\u9fff" or text[pos + 3] in rx["enders"]):
         return text[pos:pos + 3]  # "劉和然與…": 和 is part of the name, 與 ends it
+    if chinese and len(run) == 2 and text[i:i + 1] in _GIVEN_OK and not covered_at(i) \
+            and (i + 1 == len(text) or not "\u4e00" <= text[i + 1] <= "\u9fff" or text[i + 1] in rx["enders"]):
+        return text[pos:i + 1]  # "李國強及…": 強 is part of the name, 及 ends it
     if len(run) < 2:
         return None
     if run.startswith(rx["compound"]):

@@ -670,6 +670,15 @@ def _cjk_surnames() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def _cjk_family_names() -> frozenset:
+    """Family names, Chinese (one character) and Japanese, as written before a space."""
+    return _cjk_surnames() | frozenset(_jp_surnames())
+
+
+_SPACED_FAMILY = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{1,3})[ \u3000]$")
+
+
+@functools.lru_cache(maxsize=1)
 def _jp_surnames() -> tuple[str, ...]:
     return tuple(load_cues("ja").words("japanese_surnames"))
 
@@ -731,6 +740,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \
+                and fam.group("fam") in _cjk_family_names():
+            continue  # "陳 俊宏局長": the given name, after the family name and a space
         if text[start:he] in _jp_surname_set():
             continue  # "阿部守一知事", "服部": a family name that ends like a body
         post = rx["titles"].search(text, start, hs)

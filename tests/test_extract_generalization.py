@@ -996,3 +996,17 @@ def test_japanese_names_written_apart_in_running_text_and_signers_after_a_topic_
     assert any(s == "高山 雅彦" and r == "witnessOf" for s, r, _ in t)
     assert not any(s == "高山 雅彦" and r == "signatoryOf" for s, r, _ in t)
     assert any(s == "佐藤 晴美" and r == "witnessOf" for s, r, _ in t)
+
+
+def test_names_whose_last_character_also_ends_words_and_titles_of_japanese_bodies_in_chinese():
+    text = ("台中市與靜岡縣今日簽署合作備忘錄，由台中市經濟發展局局長張文強及靜岡縣副知事渡邊信一簽署，"
+            "名古屋大學副總長松田浩史與名古屋商工會議所會頭山田修簽署另一份協定。")
+    people = {e["label"] for e in triples(text, "zh-Hant")[0]["entities"] if e["type"] == "Person"}
+    assert {"張文強", "渡邊信一", "松田浩史", "山田修"} <= people
+
+
+def test_japanese_titles_of_a_head_office_and_a_chief_representative_and_a_name_written_apart():
+    text = ("署名式には、ジェトロ名古屋本部の中川由美子本部長、日本台湾交流協会台北事務所の大西健太首席代表、"
+            "台中市政府経済発展局の林 志偉局長が出席した。")
+    people = {e["label"] for e in triples(text, "ja")[0]["entities"] if e["type"] == "Person"}
+    assert {"中川由美子", "大西健太", "林 志偉"} <= people
