@@ -267,6 +267,11 @@ _CAPW = (r"(?:(?:Dep|Dept|Gov|Govt|Prefect|Pref|Co|Corp|Inc|Ltd|St|Intl|Assn|Uni
          r"|[A-Z][\w&]*(?:-\w+)*|[A-Z]\.)")
 
 
+# "Bank of Kyoto on Monday": a day or a month after "on" ends a name ("Committee on Trade" does not)
+_WHEN = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+         r"September|October|November|December")
+
+
 @functools.lru_cache(maxsize=2)
 def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
     heads = alternation(cues.words("org_heads"))
@@ -276,7 +281,7 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
     for kind, words in cues.mapping("place_suffixes").items():
         suffix_parts.append(f"(?P<{kind}>{alternation(words)})")
     conn = r"(?:(?:and|&|de|du)[ \t]+)?"
-    word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+)?{_CAPW}){{0,6}}"
+    word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+(?!{_WHEN}))?{_CAPW}){{0,6}}"
     return {
         # "Taipei Economic and Cultural Office in Osaka": an office or branch is named with its city;
         # "Hokkaido Bank in Sapporo", "Tongluo Science Park in Miaoli County" are not
@@ -334,7 +339,8 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
     """Trim leading stop words, possessives and a trailing non-abbreviation period."""
     stops = cues.set("stop_caps", "titles", "title_modifiers")
     while True:
-        lead = re.match(r"(?:of|and|for|in|on|at|the|to|by|with|as)\s+", text[start:end])
+        # "Ltd. and The Iyo Bank": a legal form ends the name before; no name starts with one
+        lead = re.match(r"(?:of|and|for|in|on|at|the|to|by|with|as|(?:Ltd|Inc|Co|Corp)\.,?)\s+", text[start:end])
         if lead:
             start += lead.end()
             continue
@@ -381,7 +387,10 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     titles = cues.set("titles") - cues.set("org_heads")
 
     def add(s: int, e: int, typ: str, **kw) -> None:
+        first = s
         s, e = _clean_en(text, s, e, cues)
+        if typ == "Company" and s - 4 >= first and text.startswith("The ", s - 4):
+            s -= 4  # "The Shiga Bank, Ltd.": a registered name that starts with "The"
         listed = _LISTED_WORDS.search(text, max(0, s - 40), s)
         if listed and " and " in text[s:e] and typ in ORG_TYPES:
             s = listed.start(1)  # "the Commerce, Tourism and Labor Department": the whole list names it
@@ -426,7 +435,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue  # "HMC President Liao Chih-ming and Academy": people, not a body
         last = text[start:end].split()[-1]
         head_word = core.split()[-1]
-        typ = "Agency" if head_word in agency or last in agency else "Organization"
+        typ = "Agency" if head_word in agency or last in agency else \
+            "Company" if last in cues.set("company_heads") else "Organization"
         s0, e0 = _clean_en(text, start, end, cues)
         if len(text[s0:e0].split()) >= 2:
             add(s0, e0, typ)
@@ -441,7 +451,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                 ityp = "Agency" if ihead.rstrip(".") in {h.rstrip(".") for h in agency} else "Organization"
                 add(inner.start(), inner.end(), ityp)
             continue
-        typ = "Agency" if head.rstrip(".") in {h.rstrip(".") for h in agency} or head in ("Dep.", "Dept.") else "Organization"
+        typ = "Agency" if head.rstrip(".") in {h.rstrip(".") for h in agency} or head in ("Dep.", "Dept.") else \
+            "Company" if head in cues.set("company_heads") else "Organization"
         s, e = m.start(), m.end()
         cut = rx["title_in"].search(text, s + len(head), e)
         if cut:  # "University of Technology President Hiroshi Endo": the name ends before the title
@@ -766,7 +777,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if prefix is not None and prefix.start == start and prefix.type in ("Prefecture", "City") \
                 and head in _PARK_HEADS and hs - prefix.end >= 2 and prefix.text[-1] in _PLACE_SUFFIX_CHARS:
             start, prefix = prefix.end, None  # "桃園市觀音工業區": the park, in the city before it
-        typ = "Company" if head in legal else ("Agency" if head in agency else "Organization")
+        typ = "Company" if head in legal or head in cues.set("company_heads") else \
+            ("Agency" if head in agency else "Organization")
         parent = None
         if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES:
             parent = prefix.span

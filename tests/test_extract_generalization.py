@@ -1010,3 +1010,16 @@ def test_japanese_titles_of_a_head_office_and_a_chief_representative_and_a_name_
             "台中市政府経済発展局の林 志偉局長が出席した。")
     people = {e["label"] for e in triples(text, "ja")[0]["entities"] if e["type"] == "Person"}
     assert {"中川由美子", "大西健太", "林 志偉"} <= people
+
+
+def test_banks_are_firms_and_a_registered_name_may_start_with_the():
+    data, t = triples("Kaohsiung Bank signed agreements with The Shiga Bank, Ltd. and The Ogaki Kyoritsu Bank, Ltd. in Taipei.")
+    types = {e["label"]: e["type"] for e in data["entities"]}
+    assert types.get("Kaohsiung Bank") == "Company"
+    assert {("Kaohsiung Bank", "signedMOUWith", "The Shiga Bank, Ltd."),
+            ("Kaohsiung Bank", "signedMOUWith", "The Ogaki Kyoritsu Bank, Ltd.")} <= t
+    assert not any("Ltd. and" in label for label in types)
+    _, t = triples("Kaohsiung Bank signed an MOU with Bank of Kyoto on Monday.")
+    assert ("Kaohsiung Bank", "signedMOUWith", "Bank of Kyoto") in t
+    data, _ = triples("高雄銀行與滋賀銀行今日簽署合作備忘錄，滋賀銀行期待透過高雄銀行的網絡協助客戶。", "zh-Hant")
+    assert not [e for e in data["entities"] if "透過" in e["label"]]
