@@ -249,6 +249,9 @@ def _gap(doc: Doc, start: int, end: int) -> str:
     return "".join(out)
 
 
+# a word before the verb that names who signs: "Acme Corp signed", "Officials signed", "It signed"
+_SUBJECT_WORD = re.compile(r"(?<![\w-])(?:(?!(?:On|In|At|Last|This|Today|Yesterday|Earlier|Later|Also|Then)\b)[A-Z][a-z]+"
+                           r"|it|they|we)\b(?=[^.]*$)")
 _THE_KIND_BEFORE = re.compile(r"\bthe\s+(prefecture|city|county|company|firm)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)*$", re.I)
 _COUNT_INCLUDING = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,6}?[\w-]+"
                               r"(?:,?\s+(?:including|such\s+as|among\s+them|namely)\s+|,\s+)(?:the\s+)?(?=[A-Z])")
@@ -563,11 +566,15 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     typ = "Prefecture" if word == "prefecture" else "City"
                     one = _first_company(doc) if word in ("company", "firm") else _last_of_type(doc, typ, s + kind.start())
                     back = [one] if one is not None else []
+                w = re.search(r"\bwith\s+", rest[:160])
+                others = _chain(doc, s + v.end() + w.end(), e) if w and (nouns or back) else []
+                if kind and back and back[0].entity in {u.entity for u in others}:
+                    back = []  # "the company signed with Hitachi and Toshiba": not one of its own partners
+                if not back and sum(u.person is None for u in others) >= 2 and _SUBJECT_WORD.search(text, s, vs):
+                    continue  # "Acme Corp signed an MOU with A and B": a signer not known; A and B are no pair
                 for u in back:
                     (signers if u.person else parties).append(u)
-                w = re.search(r"\bwith\s+", rest[:160])
                 if w and (nouns or back):
-                    others = _chain(doc, s + v.end() + w.end(), e)
                     incl = _COUNT_INCLUDING.match(text, s + v.end() + w.end()) if not others else None
                     if incl and len(back) == 1:  # "MOUs with 45 local governments, including A, B and C": one each
                         included = [u for u in _chain(doc, incl.end(), e) if u.person is None]

@@ -1023,3 +1023,12 @@ def test_banks_are_firms_and_a_registered_name_may_start_with_the():
     assert ("Kaohsiung Bank", "signedMOUWith", "Bank of Kyoto") in t
     data, _ = triples("高雄銀行與滋賀銀行今日簽署合作備忘錄，滋賀銀行期待透過高雄銀行的網絡協助客戶。", "zh-Hant")
     assert not [e for e in data["entities"] if "透過" in e["label"]]
+
+
+def test_partners_after_with_are_no_pair_when_the_signer_before_the_verb_is_unknown():
+    for text in ("Officials signed an MOU with Hitachi, Ltd. and Toshiba Corporation on Monday.",
+                 "The company signed an MOU with Hitachi, Ltd. and Toshiba Corporation on Monday."):
+        _, t = triples(text)
+        assert ("Hitachi, Ltd.", "signedMOUWith", "Toshiba Corporation") not in t
+    _, t = triples("Acme Corp signed an MOU with Hitachi Ltd on Monday.")  # legal forms without a period
+    assert ("Acme Corp", "signedMOUWith", "Hitachi Ltd") in t
