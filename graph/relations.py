@@ -511,6 +511,35 @@ def _planned(sent: str, verb: re.Match, lang: str) -> bool:
     return bool(_PLANNED_BEFORE_ZH.search(sent, 0, verb.start())) and not _TODAY_CJK.search(sent)
 
 
+# "the agreement with Hachijuni Bank was signed by …; the agreement with Iyo Bank by …": a clause each
+_CLAUSE_WITH_BY = re.compile(r"\s*(?:and\s+)?(?:the|an?)\s+(?:[a-z-]+\s+)?(?:agreement|MOU|MoU|memorandum(?:\s+of\s+understanding)?|"
+                             r"accord|one)\s+with\s+(?:the\s+)?", re.I)
+_CLAUSE_BY = re.compile(r"\s+(?:was\s+|were\s+)?(?:(?:signed|inked|concluded)\s+)?by\s+(?:the\s+)?")
+
+
+def _each_clause_its_agreement(doc: Doc, s: int, e: int) -> list[Event]:
+    """A sentence of clauses joined by semicolons, each naming an agreement's partner and who
+    signed it, the later ones without the verb: an event each (none unless every clause does)."""
+    text = doc.text
+    if ";" not in text[s:e]:
+        return []
+    events = []
+    start = s
+    for part in text[s:e].split(";"):
+        end = start + len(part)
+        lead = _CLAUSE_WITH_BY.match(text, start, end)
+        party = doc.unit_at(lead.end()) if lead else None
+        by = _CLAUSE_BY.match(text, party.end, end) if party is not None and party.person is None else None
+        if by is None:
+            return []
+        signers = [u for u in doc.units_in(by.end(), end) if u.person is not None]
+        if not signers:
+            return []
+        events.append(Event((s, e), [_party_of(doc, party) or party.entity], signers, [], _event_date(doc, s, e, [])))
+        start = end + 1
+    return events if len(events) >= 2 else []
+
+
 def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     text = doc.text
     en = doc.lang == "en"
@@ -523,6 +552,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         if any(a <= s < b for a, b in blocks):
             continue  # a listed agreement's own lines: read with its item
         sent = text[s:e]
+        if en and (each := _each_clause_its_agreement(doc, s, e)):
+            events += each  # "the agreement with A was signed by X and Y; the agreement with B by X and Z"
+            continue
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
                  and not (not en and _THIS_SIGNING.search(sent, 0, v.start())) and not _planned(sent, v, doc.lang)]
         wits = list(witness.finditer(sent))
@@ -993,6 +1025,8 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
     agreements: list[Agreement] = []
     pending: DateMention | None = None  # a signing date stated before its parties are named
     last: tuple[Agreement, int] | None = None  # where the last event without parties went, and where it ended
+    signed_in: dict[tuple[int, int], list[Agreement]] = {}  # the agreements a sentence names signers of
+    last_signing: tuple[int, int] | None = None
     for ev in events:
         target = None
         if ev.parties and not ev.separate:
@@ -1018,6 +1052,12 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                 tied = [last[0]]  # "【署名者】… 【立会人】…": the witnesses of the signing just told
             target = next(iter(tied), None) or \
                 next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
+            told = signed_in.get(last_signing) if last_signing else None
+            if ev.witnesses and not ev.signers and not any(best) and not named & _all_parties(agreements) \
+                    and told and len(told) >= 2 and ev.sentence[0] - last_signing[1] < 200:
+                for ag in told:  # "A and B attended as witnesses" after two agreements' signers: of both
+                    ag.witnesses += [(u, ev.sentence) for u in ev.witnesses]
+                continue
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
             ev.parties = _recent_companies(doc, ev.sentence[0])  # "両社は同日、業務提携契約を締結した"
         if target is None:
@@ -1037,6 +1077,11 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                 target.date = ev.date
         target.signatories += [(u, ev.sentence) for u in ev.signers]
         target.witnesses += [(u, ev.sentence) for u in ev.witnesses]
+        if ev.signers:
+            last_signing = ev.sentence
+            signed_in.setdefault(ev.sentence, [])
+            if target not in signed_in[ev.sentence]:
+                signed_in[ev.sentence].append(target)
         last = (target, ev.sentence[1]) if not ev.parties else None
     for ag in agreements:
         # signatories of bodies when the parties named are countries ("between Taiwan and

@@ -126,6 +126,23 @@ def _other_firm(a: Mention, b: Mention) -> bool:
     return long != short and long.endswith(short) and not _DESCRIPTOR.fullmatch(long[:len(long) - len(short)])
 
 
+@functools.lru_cache(maxsize=1)
+def _legal_form_at_end() -> re.Pattern:
+    from .cues import load_cues
+    forms = "|".join(re.escape(f) for f in sorted(load_cues("en").words("legal_forms"), key=len, reverse=True))
+    return re.compile(rf",?\s+(?:{forms})(?:\s*,?\s*(?:Ltd\.?|Inc\.?|Limited))?$")
+
+
+def _without_legal_form(name: str) -> str | None:
+    """An English firm's name without its legal form, or None when it has none.
+
+    >>> _without_legal_form("The Shiga Bank, Ltd."), _without_legal_form("Shiga Bank")
+    ('The Shiga Bank', None)
+    """
+    m = _legal_form_at_end().search(name)
+    return name[:m.start()] if m and m.start() > 0 else None
+
+
 def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person], gaz) -> Resolved:
     """Group ``mentions`` and ``people`` into entities (see the module docstring)."""
     uf = _Union()
@@ -164,6 +181,16 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
                 roots = {uf.find(s) for s in hits}
                 if len(roots) == 1:
                     uf.union(next(iter(hits)), m.span)
+    # "The Shiga Bank, Ltd." / "Shiga Bank": a firm named with and without its legal form
+    if lang == "en":
+        firms = {}
+        for m in mentions:
+            if m.type in ORG_TYPES and m.source != "anaphor" and (bare := _without_legal_form(m.text)):
+                firms.setdefault(name_key(bare), []).append(m)
+        for m in mentions:
+            for firm in firms.get(name_key(m.text), []) if m.type in ORG_TYPES else []:
+                if m.entry is None or firm.entry in (None, m.entry):
+                    uf.union(firm.span, m.span)
     # fuzzy, same type only, names the gazetteer does not know
     loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES and m.source != "anaphor"]
     for i, a in enumerate(loose[:200]):

@@ -1019,6 +1019,8 @@ def test_banks_are_firms_and_a_registered_name_may_start_with_the():
     assert {("Kaohsiung Bank", "signedMOUWith", "The Shiga Bank, Ltd."),
             ("Kaohsiung Bank", "signedMOUWith", "The Ogaki Kyoritsu Bank, Ltd.")} <= t
     assert not any("Ltd. and" in label for label in types)
+    data, _ = triples("Kaohsiung Bank signed an MOU with The Shiga Bank, Ltd. Shiga Bank will open a desk there.")
+    assert [e["label"] for e in data["entities"] if "Shiga" in e["label"]] == ["The Shiga Bank, Ltd."]
     _, t = triples("Kaohsiung Bank signed an MOU with Bank of Kyoto on Monday.")
     assert ("Kaohsiung Bank", "signedMOUWith", "Bank of Kyoto") in t
     data, _ = triples("高雄銀行與滋賀銀行今日簽署合作備忘錄，滋賀銀行期待透過高雄銀行的網絡協助客戶。", "zh-Hant")
@@ -1032,3 +1034,21 @@ def test_partners_after_with_are_no_pair_when_the_signer_before_the_verb_is_unkn
         assert ("Hitachi, Ltd.", "signedMOUWith", "Toshiba Corporation") not in t
     _, t = triples("Acme Corp signed an MOU with Hitachi Ltd on Monday.")  # legal forms without a period
     assert ("Acme Corp", "signedMOUWith", "Hitachi Ltd") in t
+
+
+def test_one_clause_per_agreement_after_semicolons_and_witnesses_of_both():
+    data, t = triples("Kaohsiung Bank today signed agreements with The Shiga Bank, Ltd. and The Ogaki Kyoritsu Bank, Ltd. in Taipei. "
+                      "The agreement with Shiga Bank was signed by Kaohsiung Bank President Wu Chia-hao and Shiga Bank "
+                      "Senior Managing Director Nakai Kenta; the agreement with Ogaki Kyoritsu Bank by President Wu and "
+                      "Ogaki Kyoritsu Bank Executive Officer Mori Daisuke. Lin Mei-ling, Deputy Representative of the "
+                      "Japan-Taiwan Exchange Association, Taipei Office, attended as a witness.")
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    by_agreement: dict = {}
+    for r in data["relations"]:
+        if r["predicate"] in ("signatoryOf", "witnessOf", "signedMOUWith"):
+            by_agreement.setdefault(r["agreement"], set()).add((label[r["subject"]], r["predicate"]))
+    ogaki = next(v for v in by_agreement.values() if ("Mori Daisuke", "signatoryOf") in v)
+    shiga = next(v for v in by_agreement.values() if ("Nakai Kenta", "signatoryOf") in v)
+    assert ogaki is not shiga
+    for told in (ogaki, shiga):
+        assert {("Wu Chia-hao", "signatoryOf"), ("Lin Mei-ling", "witnessOf")} <= told
