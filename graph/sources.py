@@ -438,6 +438,7 @@ _BREADCRUMB = re.compile(
 _TRAIL_SEP = re.compile(r"\s*(?:[›»＞>]|[|｜])\s*")
 _RELEASE_MARK = re.compile(
     r"^(?:[^:：\d]{0,30}?[\s\u3000]+)?(?:news\s*releases?|press\s*releases?|news\s*room|newsroom|media\s*releases?|news|"
+    r"(?:for\s+)?immediate\s+release|for\s+release|media\s+advisory|"
     r"報道発表資料|報道発表|報道資料|記者発表資料|プレスリリース|ニュースリリース|お知らせ|"
     r"新聞稿|新聞資料|新聞發布|新聞公告|最新消息|新聞與公告|本部新聞)$", re.IGNORECASE)
 _BRACKET_DATELINE = re.compile(r"^【[^】]{1,20}(?:訊|讯|報導|报导|電|电)】$")
@@ -955,7 +956,8 @@ def _parse_meta_date(value: str) -> date | None:
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _BYLINE = re.compile(r"^(?:by|text by|story by)\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,5}$", re.IGNORECASE)
 _WEEKDAY_EN = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?"
-_DATE_LEAD = re.compile(rf"^\s*{_WEEKDAY_EN}\.?,?\s+", re.IGNORECASE)  # "Mon, "
+# "Mon, ", and a place's name before it on a release's date line: "Taipei, November 28, 2019"
+_DATE_LEAD = re.compile(rf"^\s*(?:(?i:{_WEEKDAY_EN})\.?,?\s+|(?:[A-Z][A-Za-z.'’-]+\s+){{0,2}}[A-Z][A-Za-z.'’-]+,\s+(?=(?i:{_MONTH_ALT})\b|\d))")
 _DATE_TAIL = re.compile(
     r"\s*(?:[（(]\s*(?:[月火水木金土日]|[月火水木金土日]曜日?|[一二三四五六日天]|週[一二三四五六日天]|星期[一二三四五六日天]|"
     rf"{_WEEKDAY_EN}\.?)\s*[)）])|"  # "（木）", "(Thu)"
@@ -1005,10 +1007,10 @@ def _date_line(line: str) -> date | None:
 
     >>> [str(_date_line(x)) for x in ("Mon, Mar 13, 2023", "2024年7月5日 6:00", "2024/2/16 05:00",
     ...     "令和５年１１月１０日", "２０２３年１２月５日　【記者林小華／台北報導】", "November 18, 2023",
-    ...     "2024/06/05 05:30　記者王小明／嘉義報導", "Signed on May 3, 2024 in Taipei")]
+    ...     "2024/06/05 05:30　記者王小明／嘉義報導", "Signed on May 3, 2024 in Taipei", "Taipei, November 28, 2019")]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['2023-03-13', '2024-07-05', '2024-02-16', '2023-11-10', '2023-12-05', '2023-11-18',
-     '2024-06-05', 'None']
+     '2024-06-05', 'None', '2019-11-28']
     """
     if len(line) > 80:
         return None

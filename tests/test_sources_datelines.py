@@ -73,3 +73,12 @@ def test_a_dated_sentence_in_the_body_is_not_a_date_line(tmp_path):
     a = read_announcement(page)
     assert a.published is None
     assert a.text == "The pact was signed on May 3, 2024.\n\nMay 3, 2024"
+
+
+def test_a_release_mark_and_a_place_and_date_line_above_the_title(tmp_path):
+    page = tmp_path / "release.txt"
+    page.write_text("Kaohsiung Bank | Newsroom\n\nFOR IMMEDIATE RELEASE\nKaohsiung, March 4, 2024\n\n"
+                    "Kaohsiung Bank signs pact with a Shiga lender\n\nKaohsiung Bank signed a pact.\n", encoding="utf-8")
+    a = read_announcement(page)
+    assert (a.title, a.published, a.text) == ("Kaohsiung Bank signs pact with a Shiga lender", date(2024, 3, 4),
+                                              "Kaohsiung Bank signed a pact.")
