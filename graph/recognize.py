@@ -252,8 +252,9 @@ def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
         key = re.sub(r"\s+", " ", m.group())
         hit = table.get(key)
         written = text[m.start():m.end()]
+        after_country = bool(out) and out[-1].end == m.start() and out[-1].type == "Country"  # "日本九州大學"
         if hit is None or (hit[2] and written != hit[2] and not (written.isupper() and len(written) > 1)) \
-                or not _standalone(text, m.start(), m.end(), hit[1]):
+                or not (_standalone(text, m.start(), m.end(), hit[1]) or after_country):
             pos = c.start() + 1
             continue
         pos = m.end()

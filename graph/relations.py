@@ -321,6 +321,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
+_WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
 # A signing only intended, expected or hoped for is no agreement yet: "plans to sign", "will
 # sign ... next month", "預計明年簽署", "覚書を結ぶ方針", "締結を目指す".
@@ -328,10 +329,12 @@ _PLANNED_BEFORE_EN = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+t
                                 r"intends?\s+to|expected\s+to|set\s+to|scheduled\s+to|likely\s+to|seeks?\s+to|wants?\s+to|"
                                 r"looks?\s+forward\s+to|looking\s+forward\s+to|in\s+talks\s+to|preparing\s+to)\s+(?:[a-z]+\s+){0,2}$")
 _TODAY_EN = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
-_PLANNED_BEFORE_ZH = re.compile(r"(?:預計|预计|計畫|計劃|计划|規劃|规划|擬|拟|希望|盼望?|期盼|期待|有望|可望|準備|准备|打算|考慮|研議|爭取|將|将)"
+_PLANNED_BEFORE_ZH = re.compile(r"(?:預計|预计|計畫|計劃|计划|規劃|规划|擬|拟|希望|盼望?|期盼|期待|有望|可望|準備|准备|打算|考慮|研議|爭取|將|将|"
+                                r"尚未|仍未|還未|还未|未能|沒有|没有)"
                                 r"[^，,。；;、]{0,16}$")
 _TODAY_CJK = re.compile(r"今天|今日|本日|當天|當日")
-_PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい|視野|協議)")
+_PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい|視野|協議|"
+                               r"には至って(?:いない|おらず)|に至っていない|未定)")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日|(?:^|(?<=[。\n\s\u3000]))(?:あわせて|併せて)", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
@@ -463,6 +466,21 @@ def _joined(doc: Doc, units: list[Unit]) -> bool:
 _WITH_BEFORE = re.compile(r"(?:與|与|和|同|跟)\s*$")  # "…與" right before a partner's name
 
 
+_WITH_WORDS = re.compile(r"[^與与和同跟，、。；：,;:]*$")
+
+
+def _with_partner(doc: Doc, lo: int, u: Unit) -> bool:
+    """Whether "與" stands before ``u`` with at most a descriptor between, and no other party:
+    "與熊本大學", "與日本九州大學", "與日本半導體設備大廠東京威力科創"."""
+    text = doc.text
+    if _WITH_BEFORE.search(text, max(lo, u.start - 3), u.start):
+        return True
+    tail = _WITH_WORDS.search(text, lo, u.start)
+    at = tail.start() - 1 if tail else -1
+    return at >= lo and text[at] in "與与和同跟" and \
+        all(x.type == "Country" for x in doc.units_in(at + 1, u.start) if x.person is None)
+
+
 def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -> list[tuple[Unit, Unit]]:
     """"X…與A續簽備忘錄，並與B簽署新的備忘錄": a signing verb each, its partner after 與 before it;
     X signs with A and with B, not A with B."""
@@ -473,7 +491,7 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
     partners = []
     for a, v in zip(starts, verbs):
         seg = [u for u in parties if a <= u.start < s + v.start()]
-        withs = [u for u in seg if _WITH_BEFORE.search(text, max(a, u.start - 3), u.start)]
+        withs = [u for u in seg if _with_partner(doc, max(a, u.start - 12), u)]
         if withs:
             partners.append(withs[0])
     subject = next((u for u in parties if u.start < (partners[0].start if partners else s)), None)
@@ -556,7 +574,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             events += each  # "the agreement with A was signed by X and Y; the agreement with B by X and Z"
             continue
         verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
-                 and not (not en and _THIS_SIGNING.search(sent, 0, v.start())) and not _planned(sent, v, doc.lang)]
+                 and not (not en and (_THIS_SIGNING.search(sent, 0, v.start()) or _WITNESSED.search(sent, 0, v.start())))
+                 and not _planned(sent, v, doc.lang)]
         wits = list(witness.finditer(sent))
         if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)):
             continue  # (a form's "署名者" / "立会人" item is an event of its own)
@@ -1025,7 +1044,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
     agreements: list[Agreement] = []
     pending: DateMention | None = None  # a signing date stated before its parties are named
     last: tuple[Agreement, int] | None = None  # where the last event without parties went, and where it ended
-    signed_in: dict[tuple[int, int], list[Agreement]] = {}  # the agreements a sentence names signers of
+    signed_in: dict[tuple[int, int], list[Agreement]] = {}  # the agreements a sentence names, or names signers of
     last_signing: tuple[int, int] | None = None
     for ev in events:
         target = None
@@ -1055,7 +1074,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             told = signed_in.get(last_signing) if last_signing else None
             if ev.witnesses and not ev.signers and not any(best) and not named & _all_parties(agreements) \
                     and told and len(told) >= 2 and ev.sentence[0] - last_signing[1] < 200:
-                for ag in told:  # "A and B attended as witnesses" after two agreements' signers: of both
+                for ag in told:  # "A and B attended as witnesses" after two agreements or their signers: of each
                     ag.witnesses += [(u, ev.sentence) for u in ev.witnesses]
                 continue
         elif not ev.parties and ev.both and re.search(r"社|公司|compan|firm", doc.text[ev.sentence[0]:ev.sentence[1]]):
@@ -1077,7 +1096,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                 target.date = ev.date
         target.signatories += [(u, ev.sentence) for u in ev.signers]
         target.witnesses += [(u, ev.sentence) for u in ev.witnesses]
-        if ev.signers:
+        if ev.signers or ev.parties:
             last_signing = ev.sentence
             signed_in.setdefault(ev.sentence, [])
             if target not in signed_in[ev.sentence]:

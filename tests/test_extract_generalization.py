@@ -1052,3 +1052,21 @@ def test_one_clause_per_agreement_after_semicolons_and_witnesses_of_both():
     assert ogaki is not shiga
     for told in (ogaki, shiga):
         assert {("Wu Chia-hao", "signatoryOf"), ("Lin Mei-ling", "witnessOf")} <= told
+
+
+def test_partners_after_a_country_or_a_descriptor_witnesses_of_every_signing_and_a_signing_not_yet_scheduled():
+    data, t = triples("中興大學今日簽署兩份合作文件：與日本九州大學簽訂學術交流協定、與日本機器人大廠安川電機簽署產學合作備忘錄。"
+                      "經濟部次長王明德到場見證兩項簽約。該校也正與廣島大學接洽，但尚未排定簽約時程。", "zh-Hant")
+    assert {("中興大學", "signedMOUWith", "九州大學"), ("中興大學", "signedMOUWith", "安川電機")} <= t
+    assert ("九州大學", "signedMOUWith", "安川電機") not in t
+    assert not any("廣島大學" in x for x in t if x[1] == "signedMOUWith")
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    witnessed = {r["agreement"] for r in data["relations"] if r["predicate"] == "witnessOf" and label[r["subject"]] == "王明德"}
+    assert len(witnessed) == 2
+
+
+def test_signings_not_yet_made_are_no_agreements():
+    _, t = triples("Tainan City has not yet signed an MOU with Osaka Prefecture, though talks began in May.")
+    assert not [x for x in t if x[1] == "signedMOUWith"]
+    _, t = triples("台南市は大阪府と協議を続けているが、覚書の締結には至っていない。", "ja")
+    assert not [x for x in t if x[1] == "signedMOUWith"]
