@@ -752,6 +752,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        if shared and len(seg) <= 3 and any(text[start - k:hs].startswith(_jp_surnames()) for k in (1, 2) if start >= k):
+            continue  # "山本裕子本部長": 本 of the family name bounds words too
         if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \
                 and fam.group("fam") in _cjk_family_names():
             continue  # "陳 俊宏局長": the given name, after the family name and a space

@@ -566,6 +566,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
     witness = cues.rx("witness_cues_ci" if en else "witness_cues")
     events: list[Event] = []
     listed, blocks = _listed_agreements(doc, mou, sign, witness)
+    rows, row_blocks = _labelled_rows(doc)
+    blocks += row_blocks
     for s, e in (doc.sentences if en else _headline_parts(doc, sign)):
         if any(a <= s < b for a, b in blocks):
             continue  # a listed agreement's own lines: read with its item
@@ -807,6 +809,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             continue
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
     events += _table_agreements(doc, mou, sign)
+    if rows:
+        events = sorted(events + rows, key=lambda ev: ev.sentence[0])
     if listed:
         # "Three MOUs were signed ..., witnessed by A and B" above the list: witnesses of each
         first = listed[0].sentence[0]
@@ -910,6 +914,48 @@ def _listed_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern, witness: re.
                 blocks.append((m.start(), stop))  # the labelled line is read here, not as a sentence
         parties = [p for p in (_party_of(doc, u) for u in units) if p]
         events.append(Event((it.start(), end), parties, signers, witnesses, None))
+    return events, blocks
+
+
+# a row of labelled cells: "・締結先：外貿協会 ｜ 署名者：ジェトロ 佐伯浩一理事長、外貿協会 林志遠董事長 ｜ 種別：更新"
+_LABELLED_ROW = re.compile(r"^[^\n|｜]*?(?:締結先|締結相手|協定先|提携先|簽約對象|簽署對象|合作對象|partner|counterpart)\s*[:：]"
+                          r"(?P<partner>[^|｜\n]+)[|｜][^\n]*?(?:署名者|署名|簽署人|簽約人|簽署者|signed\s+by|signatories)\s*[:：]"
+                          r"(?P<signers>[^|｜\n]+)", re.I | re.M)
+
+
+# the witnesses of every agreement told: "両覚書の署名式", "both agreements", "三項簽約"
+_EVERY_AGREEMENT = re.compile(r"両(?:覚書|協定)|兩(?:份|項)?(?:備忘錄|協定|協議|簽約)|[二三四兩]項簽約|"
+                              r"\b(?:both|all)\s+(?:the\s+)?(?:two\s+|three\s+)?(?:agreements|MOUs|memoranda|signings)\b", re.I)
+_SAME_BODY = re.compile(r"(?:同|該|该)(?:局|社|市|県|縣|府|会|會|協会|協會|大学|大學|公司|署|処|處|部)")
+
+
+def _labelled_rows(doc: Doc) -> tuple[list[Event], list]:
+    """Agreements written as rows of labelled cells, the partner in one and who signed (each
+    after the body they sign for) in another: the partner and the signers' bodies are the parties."""
+    events, blocks = [], []
+    for row in _LABELLED_ROW.finditer(doc.text):
+        partner = next((u for u in doc.units_in(*row.span("partner")) if u.person is None and u.type in PARTY_TYPES), None)
+        if partner is None:
+            continue
+        parties, signers, body, at = [partner.entity], [], None, row.start("signers")
+        for u in doc.units_in(*row.span("signers")):
+            if u.person is None:
+                body = u.entity if u.type in PARTY_TYPES else None
+                if body and body not in parties:
+                    parties.append(body)
+                continue
+            if body is None and _SAME_BODY.search(doc.text, at, u.start):
+                body = partner.entity  # "同局　廖俊賢局長": the partner's own
+            signers.append(u)
+            at = u.end
+            if body and not any(org for _, org in doc.posts.get(u.entity, [])):
+                role = next((p.role for p in u.person.posts), None)
+                doc.posts.setdefault(u.entity, []).append((role, body))  # "ジェトロ大阪本部　中西真理子本部長"
+                if role:
+                    doc.said_posts.append((u.entity, role, body, row.span()))
+            body = None
+        events.append(Event(row.span(), parties, signers, [], None))
+        blocks.append(row.span())
     return events, blocks
 
 
@@ -1072,6 +1118,10 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             target = next(iter(tied), None) or \
                 next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
             told = signed_in.get(last_signing) if last_signing else None
+            if _EVERY_AGREEMENT.search(doc.text, *ev.sentence) and agreements[-1].date is not None:
+                # "両覚書の署名式には…が立ち会いました": of each agreement signed that day
+                told = [ag for ag in agreements if ag.date is not None and ag.date.iso == agreements[-1].date.iso]
+                last_signing = ev.sentence
             if ev.witnesses and not ev.signers and not any(best) and not named & _all_parties(agreements) \
                     and told and len(told) >= 2 and ev.sentence[0] - last_signing[1] < 200:
                 for ag in told:  # "A and B attended as witnesses" after two agreements or their signers: of each

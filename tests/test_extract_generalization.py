@@ -1070,3 +1070,19 @@ def test_signings_not_yet_made_are_no_agreements():
     assert not [x for x in t if x[1] == "signedMOUWith"]
     _, t = triples("台南市は大阪府と協議を続けているが、覚書の締結には至っていない。", "ja")
     assert not [x for x in t if x[1] == "signedMOUWith"]
+
+
+def test_agreements_as_rows_of_labelled_cells_and_witnesses_of_both():
+    text = ("　中小企業基盤整備機構は5月8日、台中市において、工業技術研究院との協力覚書を更新しました。同日、中小機構九州本部は"
+            "台中市政府経済発展局と覚書を新たに締結しました。\n\n【締結した覚書】\n"
+            "・締結先：工業技術研究院　｜　署名者：中小機構　田中和彦理事長、工業技術研究院　劉文雄院長　｜　種別：更新\n"
+            "・締結先：台中市政府経済発展局　｜　署名者：中小機構九州本部　山本裕子本部長、同局　張志明局長　｜　種別：新規\n\n"
+            "　両覚書の署名式には、日本台湾交流協会台北事務所の大西健太首席代表が立ち会いました。")
+    data, t = triples(text, "ja", date(2024, 5, 9))
+    assert ("山本裕子", "holdsPosition", "中小機構九州本部") in t and ("張志明", "holdsPosition", "中小機構九州本部") not in t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    signed = {(label[r["subject"]], r["agreement"]) for r in data["relations"] if r["predicate"] == "signatoryOf"}
+    witnessed = {r["agreement"] for r in data["relations"] if r["predicate"] == "witnessOf" and label[r["subject"]] == "大西健太"}
+    yamamoto = next(a for who, a in signed if who == "山本裕子")
+    assert ("張志明", yamamoto) in signed and ("田中和彦", yamamoto) not in signed
+    assert len(witnessed) == 2 and yamamoto in witnessed
