@@ -434,12 +434,13 @@ _SPACED_BEFORE = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{
 _KANA_GIVEN = re.compile(r"(?<![\u3041-\u3096\u30a1-\u30fa\u30fc])(?:[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,4})$")
 _GIVEN_STOP = set("與与及等表說说指在於于將将出到率為为是致今昨並并也亦則则兼同已共曾更透希強强認认提感")
 _GIVEN_STOP_2 = set("與与及等在於于將将是為为表指說说代致稱称認认強强希")
-_SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當社", "本公司", "該公司", "同行", "当行", "弊行",
+_SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當社", "本公司", "該公司", "公司", "会社", "會社", "同行", "当行", "弊行",
                          "本県", "当県", "同県", "本市", "当市", "同市", "本府", "同府", "本會", "該會"})
 _ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$")
 # a form's line: "長野県知事　小松 孝弘", "山梨県知事　小林真一郎" (a whole line's name after the title)
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3}"
-                          r"(?=[ \u3000]*(?:\n|$|[（(、。，）)]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$)))")
+                          r"(?=[ \u3000]*(?:\n|$|[（(、。，）)]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$))"
+                          r"|[\u4e00-\u9fff々]{2,4}(?=[、，；;]))")  # "新潟縣知事 高橋秀夫、聖籠町長…": a list of signers
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")
 _GIVEN_THIRD = frozenset("郎朗子彦介助美")  # the last character of a three-character given name

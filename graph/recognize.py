@@ -865,11 +865,24 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
                     and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
-    found = [_link(m, gaz) for m in found + places]
+    found = [_link(m, gaz) for m in found + places + _latin_firms(text)]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     both = _select(both + _same_body(text, both))
     return _select(both + _short_forms(text, both, lang, cues, gaz))
+
+
+# a firm named in Latin letters inside Chinese or Japanese text, with its legal form:
+# "子公司GlobalWafers Japan Co., Ltd.與", "Covalent Materials株式會社"
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&.'-]*"
+_LATIN_FIRM = re.compile(
+    rf"(?<![A-Za-z0-9&.-]){_LATIN_WORD}(?:[ \t]+(?:&[ \t]+)?{_LATIN_WORD}){{0,5}}"
+    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Company[ \t]+Limited|Corporation|Corp\.|Inc\.|Ltd\.|Limited|K\.K\.|GmbH|LLC)"
+    r"|[ \t]?(?:株式會社|株式会社|股份有限公司|有限公司))")
+
+
+def _latin_firms(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(), "Company") for m in _LATIN_FIRM.finditer(text)]
 
 
 # "同会の陳美玲理事長", "該會": the body of that kind named last before

@@ -321,6 +321,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
+_PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
 # A signing only intended, expected or hoped for is no agreement yet: "plans to sign", "will
@@ -701,6 +702,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue  # "大昌電子股份有限公司（本社：台湾桃園市、…）": where the firm sits
                 if _OVERSEES.match(text, u.end):
                     continue  # "台湾経済部産業発展署が所管する「TJPO」と": the body over the party
+                sub = _PARENT_OF.match(text, u.end)
+                if sub and (nxt := doc.unit_at(sub.end())) is not None and nxt.person is None and nxt.type in ORG_TYPES:
+                    continue  # "環球晶子公司GWJ與新潟縣簽署": the subsidiary signs, not its parent
                 lead = _place_chain_start(doc, u, s)
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who

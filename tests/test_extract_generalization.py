@@ -1086,3 +1086,17 @@ def test_agreements_as_rows_of_labelled_cells_and_witnesses_of_both():
     yamamoto = next(a for who, a in signed if who == "山本裕子")
     assert ("張志明", yamamoto) in signed and ("田中和彦", yamamoto) not in signed
     assert len(witnessed) == 2 and yamamoto in witnessed
+
+
+def test_a_latin_firm_name_in_chinese_text_its_parent_and_a_filing_s_list_of_signers():
+    text = ("主旨：本公司子公司Sakura Silicon Co., Ltd.與日本山形縣簽署投資合作備忘錄\n說明：\n"
+            "1.簽約對象：山形縣\n2.簽署人：Sakura Silicon代表取締役社長 松田浩二、山形縣知事 吉村美穗\n"
+            "3.見證人：本公司董事長 林文雄\n4.其他：母公司台灣晶圓股份有限公司持股100%。")
+    data, t = triples(text, "zh-Hant")
+    labels = {e["label"] for e in data["entities"]}
+    assert "Sakura Silicon Co., Ltd." in labels and "母公司台灣晶圓股份有限公司" not in labels and "公司" not in labels
+    assert ("Sakura Silicon Co., Ltd.", "signedMOUWith", "山形縣") in t
+    assert {("松田浩二", "signatoryOf", "Sakura Silicon Co., Ltd."), ("吉村美穗", "signatoryOf", "山形縣")} <= t
+    _, t = triples("台灣晶圓子公司Sakura Silicon Co., Ltd.與山形縣簽署投資合作備忘錄。", "zh-Hant")
+    assert ("Sakura Silicon Co., Ltd.", "signedMOUWith", "山形縣") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "台灣晶圓" in x[0]]
