@@ -321,6 +321,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
+_AS_WITNESS = re.compile(r"\s+as\s+(?:a\s+|the\s+)?witness", re.I)  # "X and Y signed as witnesses": they witnessed
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
@@ -576,7 +577,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         if en and (each := _each_clause_its_agreement(doc, s, e)):
             events += each  # "the agreement with A was signed by X and Y; the agreement with B by X and Z"
             continue
-        verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end())
+        verbs = [v for v in sign.finditer(sent) if not _AFTER_SIGNING.match(sent, v.end()) and not _AS_WITNESS.match(sent, v.end())
                  and not (not en and (_THIS_SIGNING.search(sent, 0, v.start()) or _WITNESSED.search(sent, 0, v.start())))
                  and not _planned(sent, v, doc.lang)]
         wits = list(witness.finditer(sent))

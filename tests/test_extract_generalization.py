@@ -1100,3 +1100,13 @@ def test_a_latin_firm_name_in_chinese_text_its_parent_and_a_filing_s_list_of_sig
     _, t = triples("台灣晶圓子公司Sakura Silicon Co., Ltd.與山形縣簽署投資合作備忘錄。", "zh-Hant")
     assert ("Sakura Silicon Co., Ltd.", "signedMOUWith", "山形縣") in t
     assert not [x for x in t if x[1] == "signedMOUWith" and "台灣晶圓" in x[0]]
+
+
+def test_people_who_signed_as_witnesses_witnessed():
+    data, t = triples("Tainan City and Shiga Prefecture signed an MOU on Thursday. The agreement was signed by Tainan Deputy "
+                      "Mayor Chao Chin-yuan and Shiga Vice Governor Ueda Kenji. Lee Mei-hua, director-general of the Tainan "
+                      "City Economic Development Bureau, and Saito Ryo, director of the Shiga Prefecture Taipei Office, "
+                      "signed as witnesses.")
+    assert {("Lee Mei-hua", "witnessOf", "Tainan City"), ("Saito Ryo", "witnessOf", "Shiga Prefecture")} <= t
+    assert not [x for x in t if x[1] == "signatoryOf" and x[0] in ("Lee Mei-hua", "Saito Ryo")]
+    assert len({r["agreement"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}) == 1
