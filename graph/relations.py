@@ -252,7 +252,8 @@ def _gap(doc: Doc, start: int, end: int) -> str:
 # a word before the verb that names who signs: "Acme Corp signed", "Officials signed", "It signed"
 _SUBJECT_WORD = re.compile(r"(?<![\w-])(?:(?!(?:On|In|At|Last|This|Today|Yesterday|Earlier|Later|Also|Then)\b)[A-Z][a-z]+"
                            r"|it|they|we)\b(?=[^.]*$)")
-_THE_KIND_BEFORE = re.compile(r"\bthe\s+(prefecture|city|county|company|firm)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)*$", re.I)
+_THE_KIND_BEFORE = re.compile(r"\bthe\s+(prefecture|city|county|company|firm|bureau|agency|office|association|university|"
+                              r"foundation|council|chamber|institute|bank)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)*$", re.I)
 _COUNT_INCLUDING = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,6}?[\w-]+"
                               r"(?:,?\s+(?:including|such\s+as|among\s+them|namely)\s+|,\s+)(?:the\s+)?(?=[A-Z])")
 _PLURAL_MOU = re.compile(r"\b(?:memorandums|memoranda|MOUs|MoUs|agreements|accords|pacts)\b")
@@ -260,6 +261,9 @@ _BECAME_THE_NTH = re.compile(r"\s+(?:thus\s+|now\s+)?(?:has\s+become|have\s+beco
                              r"[\w\s,-]{0,60}?\bto\s+$")
 _RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visiting|accompanied\s+by|on\s+a\s+visit\s+to|an?\s+[\w-]+)\b[^;,]*"
                                    r"(?:,[^;,]*){0,2},\s*(?:(?:has|have|had|also|today|yesterday|jointly|formally)\s+)*$")
+
+
+_OF_OWNER = re.compile(r"[)）]?\s*(?:[(（][A-Za-z&]{2,10}[)）])?\s*of\s+(?:the\s+)?")
 
 
 def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
@@ -294,6 +298,9 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
             chain.insert(0, u)
         elif seen_and and re.fullmatch(r"\s*[,、]\s*(?:the\s+)?", between):
             chain.insert(0, u)
+        elif doc.lang == "en" and _OF_OWNER.fullmatch(between) and u.person is None and chain[0].person is None \
+                and u.type in ORG_TYPES and chain[0].type in ORG_TYPES:
+            chain[0] = u  # "the Science Park Bureau (STSPB) of the Council (NSTC) and X signed": the bureau signs
         else:
             break
     return chain
@@ -378,6 +385,7 @@ class Event:
 # the date of an earlier signing of the agreement renewed: "平成26年に結んだ…覚書を更新", "自民國108年首度簽署",
 # "the agreement first signed in 2009"
 _EARLIER_AFTER = re.compile(r"\s*(?:に(?:結んだ|締結した|締結された|交わした|署名した)|(?:首度|首次|第一次)(?:簽署|簽訂|締結))")
+_FIRST_SIGNED = re.compile(r"\bfirst\s+(?=signed|concluded|inked)", re.I)
 _EARLIER_BEFORE = re.compile(r"\bfirst\s+(?:signed|concluded|inked)\s+(?:in|on)\s+$", re.I)
 
 
@@ -619,7 +627,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if kind:  # "..., where the prefecture signed an agreement with X": the one named before
                     word = kind.group(1).lower()
                     typ = "Prefecture" if word == "prefecture" else "City"
-                    one = _first_company(doc) if word in ("company", "firm") else _last_of_type(doc, typ, s + kind.start())
+                    one = _first_company(doc) if word in ("company", "firm") else \
+                        _last_of_type(doc, typ, s + kind.start()) if word in ("prefecture", "city", "county") else \
+                        _last_named(doc, word, s + kind.start())
                     back = [one] if one is not None else []
                 w = re.search(r"\bwith\s+", rest[:160])
                 others = _chain(doc, s + v.end() + w.end(), e) if w and (nouns or back) else []
@@ -799,7 +809,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         undated = list(sent)  # the sentence without its dates: "on May 21st" is no rank
         for d in doc.dates_in(s, e):
             undated[d.start - s:d.end - s] = " " * (d.end - d.start)
-        undated = "".join(undated)
+        undated = _FIRST_SIGNED.sub(" ", "".join(undated))  # "first signed in 2021" is no rank
         flags = {"separate": bool(_SEPARATE.search(sent)), "no_new": bool(_ORDINAL.search(undated, _enumeration_end(sent))),
                  "both": bool(_BOTH.search(sent))}
         pair_ids = [[_party_of(doc, a), _party_of(doc, b)] for a, b in pairs]
@@ -993,6 +1003,16 @@ _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[�
 
 
 _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|與|与|和|及|、)")
+
+
+def _last_named(doc: Doc, head: str, pos: int) -> Unit | None:
+    """The last body before ``pos`` whose name ends in ``head`` ("the bureau": the Science Park
+    Bureau, also when written as its acronym)."""
+    for u in reversed(doc.units_in(0, pos)):
+        label = _label_of(doc, u.entity) if u.person is None else None
+        if label and label.lower().endswith(head):
+            return u
+    return None
 
 
 def _last_of_type(doc: Doc, type_: str, pos: int) -> Unit | None:

@@ -1110,3 +1110,16 @@ def test_people_who_signed_as_witnesses_witnessed():
     assert {("Lee Mei-hua", "witnessOf", "Tainan City"), ("Saito Ryo", "witnessOf", "Shiga Prefecture")} <= t
     assert not [x for x in t if x[1] == "signatoryOf" and x[0] in ("Lee Mei-hua", "Saito Ryo")]
     assert len({r["agreement"] for r in data["relations"] if r["predicate"] == "signedMOUWith"}) == 1
+
+
+def test_a_body_of_a_council_signs_not_the_council_and_the_bureau_refers_back():
+    _, t = triples("The Central Taiwan Science Park Bureau (CTSPB) of the National Science and Technology Council (NSTC) "
+                   "and the Kumamoto Semiconductor Industry Promotion Vision Council (KSV) signed an MOU on May 3.")
+    assert ("Central Taiwan Science Park Bureau", "signedMOUWith", "Kumamoto Semiconductor Industry Promotion Vision Council") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "National Science" in x[0]]
+    _, t = triples("The Central Taiwan Science Park Bureau (CTSPB) hosted the forum. Its ties with Japan go back to 2016, when "
+                   "the bureau signed an agreement with the Oita Foundation for Industrial Promotion.")
+    assert ("Central Taiwan Science Park Bureau", "signedMOUWith", "Oita Foundation for Industrial Promotion") in t
+    _, t = triples("The Central Taiwan Science Park Bureau (CTSPB) hosted the forum. On May 3, CTSPB renewed its cooperation "
+                   "agreement with the Saga Industrial Innovation Center, first signed in 2020.")
+    assert ("Central Taiwan Science Park Bureau", "signedMOUWith", "Saga Industrial Innovation Center") in t
