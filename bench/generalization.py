@@ -35,6 +35,7 @@ BLIND2 = ROOT / "tests" / "fixtures" / "blind2"  # the same, later, after the fi
 BLIND3 = ROOT / "tests" / "fixtures" / "blind3"  # the same, after the fixes the second one showed
 BLIND4 = ROOT / "tests" / "fixtures" / "blind4"  # the same, after the fixes the third one showed
 BLIND5 = ROOT / "tests" / "fixtures" / "blind5"  # the same, after the fixes the fourth one showed
+BLIND6 = ROOT / "tests" / "fixtures" / "blind6"  # the same, after the fixes the fifth one showed
 
 # Gazetteer records that exist mostly because a dev text names them: narrow departments,
 # chambers, divisions and people that an unseen announcement is unlikely to share.
@@ -97,6 +98,7 @@ def main(argv: list[str]) -> int:
             ("blind 3 (first seen at 9ec14cc: 0.72 / 0.44)", BLIND3 / "gold.jsonl", BLIND3, full),
             ("blind 4 (first seen at f609f76: 0.80 / 0.51)", BLIND4 / "gold.jsonl", BLIND4, full),
             ("blind 5 (first seen at edc0d99: 0.77 / 0.46)", BLIND5 / "gold.jsonl", BLIND5, full),
+            ("blind 6 (first seen at 5f0df8f: 0.78 / 0.55)", BLIND6 / "gold.jsonl", BLIND6, full),
             ("dev, gazetteer without dev-fitted entries", DEV / "gold.jsonl", DEV / "texts", ablated),
             ("held-out, same ablated gazetteer", HELDOUT / "gold.jsonl", HELDOUT, ablated)]
     print(f"{'set':<44} {'lang':<4} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'dates':>6}")
