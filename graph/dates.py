@@ -51,6 +51,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("en_dmy", rf"\b{_DAY}\s+(?:of\s+)?(?P<mn>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"),
     ("en_my", rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     ("en_rel", r"\b(?P<w>yesterday|today|this year|last year|next year|this month|last month)\b"),
+    # "In 2018 the bureau signed", "since 2014": a year alone after a preposition of time
+    ("en_y", r"\b(?:in|since|back\s+in|from|until)\s+(?P<y>(?:19|20)\d\d)\b(?![-/.]\d|\s*(?:%|percent|yen|units|people))"),
     ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
     ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
@@ -210,6 +212,8 @@ def _english(kind: str, m: re.Match, published: date | None, future: bool = Fals
             y, mo = divmod(published.year * 12 + published.month - 1 - (w == "last month"), 12)
             return to_iso(y, mo + 1), "month"
         return to_iso(published.year + {"this": 0, "last": -1, "next": 1}[w.split()[0]]), "year"
+    if kind == "en_y":
+        return to_iso(int(g["y"])), "year"
     if kind == "en_wd":
         if published is None:
             return None
@@ -246,8 +250,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2012-03-05', '2017', '2018-03-03', '2018-03-06']
     >>> [d.iso for d in find_dates("On December 28 and on July 17", pub)]
     ['2017-12-28', '2017-07-17']
-    >>> [d.iso for d in find_dates("On July 17, 2019", None)]
-    ['2019-07-17']
+    >>> [d.iso for d in find_dates("On July 17, 2019; in 2018", None)]
+    ['2019-07-17', '2018']
     >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
     ['2014-03-12']
     >>> [d.iso for d in find_dates("長崎県と高雄市は7日、覚書を交わした", date(2023, 3, 9))]

@@ -372,7 +372,7 @@ _AND_IN_NAME = re.compile(r"(?:Economic|Cultural|Commerce|Trade|Science|Technolo
                           r"Transportation|Tourism|Agriculture|Health|Welfare)$")
 
 
-_LISTED_WORDS = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+,\s+)+)$")
+_LISTED_WORDS = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+[ \t]+){0,2}(?:[A-Z][a-z]+,\s+)+)$")
 _AND_OWNER = re.compile(r"\s+and\s+(?:[A-Z][a-z]+|[A-Z]{2,8})$")
 # a body's own organ, never a party: "its Board of Directors resolved"
 _ORGAN = re.compile(r"(?:the\s+)?Board\s+of\s+(?:Directors|Trustees|Auditors|Governors)|Board|General\s+Meeting(?:\s+of\s+Shareholders)?")
@@ -393,8 +393,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if typ == "Company" and s - 4 >= first and text.startswith("The ", s - 4):
             s -= 4  # "The Shiga Bank, Ltd.": a registered name that starts with "The"
         listed = _LISTED_WORDS.search(text, max(0, s - 40), s)
-        if listed and " and " in text[s:e] and typ in ORG_TYPES:
-            s = listed.start(1)  # "the Commerce, Tourism and Labor Department": the whole list names it
+        if listed and (" and " in text[s:e] or " & " in text[s:e]) and typ in ORG_TYPES:
+            s = listed.start(1)  # "the Commerce, Tourism and Labor Department", "Fukuoka Industry, Science & Technology Foundation"
         owner = _AND_OWNER.search(text, s, e)
         if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
             e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies

@@ -273,7 +273,8 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
         if rel:
             pos = rel.start()
     before = [u for u in doc.units_in(start, pos) if (u.start not in doc.qualifiers or u.person is not None)
-              and not (u.type == "Country" and doc.text.startswith(("'s ", "’s "), u.end))  # "Japan's X": X
+              and not ((u.type == "Country" or (u.type in PLACE_TYPES and doc.unit_at(u.end + 3) is not None))
+                       and doc.text.startswith(("'s ", "’s "), u.end))  # "Japan's X", "Kyushu's SIIQ": X
               and not (doc.lang == "en" and _BASED.match(doc.text, u.end))]  # "Taichung-based X": X
     if not before:
         return []
@@ -293,8 +294,8 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
             chain[0] = u  # "the Taiwan-Japan ... Office, TJPO, forged", "Bureau (IDB)": one party
             continue
         if re.fullmatch(r"[\"”」]?[)）]?\s*(?:[(（][A-Za-z&]{2,10}[)）]\s*)?(?:,\s*)?(?:and|&|與|及|和|と)\s*(?:the\s+)?"
-                        r"(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", between):
-            seen_and = True  # "X (ACR) and Japan's Y signed"
+                        r"(?:[A-Z][a-z]+['’]s\s+)?", between):
+            seen_and = True  # "X (ACR) and Japan's Y signed", "Taichung and Osaka's Chamber"
             chain.insert(0, u)
         elif seen_and and re.fullmatch(r"\s*[,、]\s*(?:the\s+)?", between):
             chain.insert(0, u)
@@ -328,6 +329,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fift
 _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
+_CLAUSE_END = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|to|and\s+(?:will|would|also))\b")
 _AS_WITNESS = re.compile(r"\s+as\s+(?:a\s+|the\s+)?witness", re.I)  # "X and Y signed as witnesses": they witnessed
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
@@ -631,7 +633,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         _last_of_type(doc, typ, s + kind.start()) if word in ("prefecture", "city", "county") else \
                         _last_named(doc, word, s + kind.start())
                     back = [one] if one is not None else []
-                w = re.search(r"\bwith\s+", rest[:160])
+                clause = _CLAUSE_END.search(rest, 0, 160)  # ", agreeing to connect A with B's …": another clause
+                w = re.search(r"\bwith\s+", rest[:clause.start() if clause else 160])
                 others = _chain(doc, s + v.end() + w.end(), e) if w and (nouns or back) else []
                 if kind and back and back[0].entity in {u.entity for u in others}:
                     back = []  # "the company signed with Hitachi and Toshiba": not one of its own partners
@@ -1006,11 +1009,11 @@ _CJK_SUBJECT = re.compile(r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:は|が|も|�
 
 
 def _last_named(doc: Doc, head: str, pos: int) -> Unit | None:
-    """The last body before ``pos`` whose name ends in ``head`` ("the bureau": the Science Park
-    Bureau, also when written as its acronym)."""
+    """The last body before ``pos`` whose name has the word ``head`` ("the bureau": the Science
+    Park Bureau, also when written as its acronym; "the chamber": the Chamber of Commerce)."""
     for u in reversed(doc.units_in(0, pos)):
         label = _label_of(doc, u.entity) if u.person is None else None
-        if label and label.lower().endswith(head):
+        if label and re.search(rf"\b{head}\b", label, re.I):
             return u
     return None
 

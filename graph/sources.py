@@ -444,9 +444,16 @@ _RELEASE_MARK = re.compile(
 _BRACKET_DATELINE = re.compile(r"^【[^】]{1,20}(?:訊|讯|報導|报导|電|电)】$")
 
 
+# a page's tools above the title: "Font size: S | M | L  Print  Share: Facebook", "字級：小 中 大", "文字サイズ"
+_PAGE_TOOLS = re.compile(r"^(?:font\s*size|text\s*size|share|print|字級|字體大小|文字大小|分享|列印|文字サイズ|文字の大きさ|印刷|シェア)"
+                         r"\s*[:：|｜]?", re.IGNORECASE)
+
+
 def _is_header_furniture(line: str) -> bool:
     """A line above the title that is the site's, not the announcement's: a trail of short
-    sections, a press-release mark, a bracketed dateline."""
+    sections, a press-release mark, a bracketed dateline, the page's tools."""
+    if len(line) <= 120 and _PAGE_TOOLS.match(line) and (len(line) <= 12 or re.search(r"[|｜:：]", line)):
+        return True
     parts = _TRAIL_SEP.split(line)
     if len(parts) >= 2 and all(0 < len(x) <= 25 and len(x.split()) <= 4 for x in parts):
         return True
@@ -593,6 +600,15 @@ def _parse_lines(lines: list[str], page: _Page) -> _Page:
                 page.published = _date_line(line)  # "2024-09-05 | Share f in": the stamp among the buttons
             if state == "body" and not page.paragraphs and not paragraph:
                 page.title, state = None, "head"  # "Taoyuan City Government" above the trail: the site's name
+            continue
+        if state == "body" and not paragraph and len(page.paragraphs) == 1 and len(page.paragraphs[0]) == 1 \
+                and page.title and len(page.title) <= 30 and len(page.title.split()) <= 3 \
+                and len(page.paragraphs[0][0]) <= 200 and not page.paragraphs[0][0].endswith((".", "。")) \
+                and (stamped := _date_line(line)) is not None:
+            # "Business" / "Hsinchu County signs pact…" / "10/18/2023 07:35 PM": a section's name, then the
+            # headline and its date
+            page.title, page.paragraphs = page.paragraphs[0][0], []
+            page.published = page.published or stamped
             continue
         if not page.paragraphs and (state == "head" or all(_BYLINE.match(x) for x in paragraph)):
             if _BYLINE.match(line) and (page.title or state == "body"):

@@ -1123,3 +1123,13 @@ def test_a_body_of_a_council_signs_not_the_council_and_the_bureau_refers_back():
     _, t = triples("The Central Taiwan Science Park Bureau (CTSPB) hosted the forum. On May 3, CTSPB renewed its cooperation "
                    "agreement with the Saga Industrial Innovation Center, first signed in 2020.")
     assert ("Central Taiwan Science Park Bureau", "signedMOUWith", "Saga Industrial Innovation Center") in t
+
+
+def test_a_place_s_body_a_later_clause_s_with_a_year_alone_and_a_name_with_a_comma():
+    data, t = triples("Taichung and Osaka's Chamber of Commerce signed an MOU on Monday, agreeing to link suppliers in "
+                      "central Taiwan with Kansai's machinery makers. In 2018 the chamber signed a memorandum with the "
+                      "Hyogo Industry, Science & Technology Foundation.")
+    assert ("Taichung City", "signedMOUWith", "Chamber of Commerce") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "Osaka" in x[0] + x[2]]
+    assert not [x for x in t if x[1] == "signedMOUWith" and "Kansai" in x[0] + x[2]]
+    assert mou_dates(data).get("Hyogo Industry, Science & Technology Foundation") == "2018"
