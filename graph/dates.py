@@ -42,6 +42,7 @@ _CJK_NUM = {"元": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6
 # matched against a folded copy of the text (same length: ASCII lower case, full-width digits)
 _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    ("iso_month", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>1[0-2]|0?[1-9])(?![\d/.-])"),  # "2015-04" in a table
     ("cjk", r"(?=[0-9明大昭平令民今去昨前本来來上先下])(?:(?P<era>明治|大正|昭和|平成|令和|民國|民国)\s*(?P<ey>元|\d{1,3})\s*年|"
             r"(?P<rel>今|去|昨|前|明|本)\s*[（(]\s*(?P<ry>\d{4})\s*[)）]\s*年|"
             r"(?P<y>\d{2,4})\s*年|(?P<ryw>今年|去年|昨年|前年|明年|来年|來年|本年))?\s*"
@@ -250,8 +251,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2012-03-05', '2017', '2018-03-03', '2018-03-06']
     >>> [d.iso for d in find_dates("On December 28 and on July 17", pub)]
     ['2017-12-28', '2017-07-17']
-    >>> [d.iso for d in find_dates("On July 17, 2019; in 2018", None)]
-    ['2019-07-17', '2018']
+    >>> [d.iso for d in find_dates("On July 17, 2019; in 2018; 2015-04", None)]
+    ['2019-07-17', '2018', '2015-04']
     >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
     ['2014-03-12']
     >>> [d.iso for d in find_dates("長崎県と高雄市は7日、覚書を交わした", date(2023, 3, 9))]
@@ -294,6 +295,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 except ValueError:
                     iso = None
                 got = (iso, "day") if iso else None
+            elif kind == "iso_month":
+                got = to_iso(int(m["y"]), int(m["m"])), "month"
             elif kind == "iso":
                 try:
                     got = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day"

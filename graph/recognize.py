@@ -281,38 +281,38 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
     suffix_parts = []
     for kind, words in cues.mapping("place_suffixes").items():
         suffix_parts.append(f"(?P<{kind}>{alternation(words)})")
-    conn = r"(?:(?:and|&|de|du)[ \t]+)?"
-    word_list = rf"{_CAPW}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+|on[ \t]+(?!{_WHEN}))?{_CAPW}){{0,6}}"
+    conn = r"(?:(?:and|&|de|du)[ \t])?"
+    word_list = rf"{_CAPW}(?:[ \t](?:and[ \t]|&[ \t]|of[ \t]|for[ \t]|on[ \t](?!{_WHEN}))?{_CAPW}){{0,6}}"
     return {
         # "Taipei Economic and Cultural Office in Osaka": an office or branch is named with its city;
         # "Hokkaido Bank in Sapporo", "Tongluo Science Park in Miaoli County" are not
-        "org_final": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+{conn}){{1,8}}(?:{heads})(?![\w-])"
+        "org_final": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]{conn}){{1,8}}(?:{heads})(?![\w-])"
                                 rf"(?:(?:(?<=Office)|(?<=Branch)|(?<=Center)|(?<=Centre)|(?<=Bureau)|(?<=Division))"
-                                rf"[ \t]+in[ \t]+{_CAPW}(?:[ \t]+{_CAPW})?)?"),
-        "org_first": re.compile(rf"(?<![\w-])(?:{first})[ \t]+(?:the[ \t]+)?{word_list}"
-                                rf"(?:(?:,[ \t]*{_CAPW}(?:[ \t]+{_CAPW}){{0,2}}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})?"),
+                                rf"[ \t]in[ \t]{_CAPW}(?:[ \t]{_CAPW})?)?"),
+        "org_first": re.compile(rf"(?<![\w-])(?:{first})[ \t](?:the[ \t])?{word_list}"
+                                rf"(?:(?:,[ \t]*{_CAPW}(?:[ \t]{_CAPW}){{0,2}}){{1,4}},?[ \t](?:and|&)[ \t]{_CAPW}(?:[ \t]{_CAPW}){{0,2}})?"),
         # "Sanwa Coating & Film Co., Ltd.": an ampersand joins two words of a company's name
-        "company": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+(?:&[ \t]+)?){{0,5}}{_CAPW},?[ \t]+(?:{legal})(?![\w-])(?:[ \t]*,?[ \t]*(?:Ltd\.|Inc\.|Limited))?"),
-        "place": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]+){{0,2}}{_CAPW}[ \t]+(?:{'|'.join(suffix_parts)})(?![\w-])"
-                            rf"(?:[ \t]+Gov(?:ernment|\.|t\.?)?)?(?![\w-])"),
-        "area": re.compile(r"(?<![\w-])([A-Z][a-z]+)[ \t]+(area|region)\b"),
-        "government": re.compile(r"(?<![\w-])(?:(?:Japanese|Taiwanese|Chinese|Korean|American|Japan's|Taiwan's)[ \t]+government)\b"),
+        "company": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t](?:&[ \t])?){{0,5}}{_CAPW},?[ \t](?:{legal})(?![\w-])(?:[ \t]*,?[ \t]*(?:Ltd\.|Inc\.|Limited))?"),
+        "place": re.compile(rf"(?<![\w-])(?:{_CAPW}[ \t]){{0,2}}{_CAPW}[ \t](?:{'|'.join(suffix_parts)})(?![\w-])"
+                            rf"(?:[ \t]Gov(?:ernment|\.|t\.?)?)?(?![\w-])"),
+        "area": re.compile(r"(?<![\w-])([A-Z][a-z]+)[ \t](area|region)\b"),
+        "government": re.compile(r"(?<![\w-])(?:(?:Japanese|Taiwanese|Chinese|Korean|American|Japan's|Taiwan's)[ \t]government)\b"),
         "acronym_def": re.compile(r"[ \t]*[(（][ \t]*([A-Z][A-Za-z&]{1,9})[ \t]*[)）]"),
         "acronym_comma": re.compile(r",[ \t]*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),"),
         "apposition_company": re.compile(
-            r"(?<![\w-])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}"
+            r"(?<![\w-])([A-Z][\w&-]*(?:[ \t][A-Z][\w&-]*){0,3}),[ \t](?:a|an|the)[ \t](?:[\w-]+[ \t]){0,4}"
             r"(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"foundry|supplier|retailer|startup|start-up|enterprise|corporation|developer|operator|distributor|"
             r"trading\s+house|vendor|provider)\b"),
         "company_noun": re.compile(
             r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
-            r"giant|group)[ \t]+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})"),
+            r"giant|group)[ \t]([A-Z][\w&-]*(?:[ \t][A-Z][\w&-]*){0,2})"),
         "heads_at": re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
         "first_nested": re.compile(rf"\s+of\s+the\s+(?=(?:{first})\s)"),
         "legal_at": re.compile(rf"(?:{legal})(?![\w-])"),
         "suffix_at": re.compile(rf"(?<![\w-])(?:{alternation([w for ws in cues.mapping('place_suffixes').values() for w in ws])})(?![\w-])"),
         "title_in": re.compile(rf"\s+(?:{alternation([w for w in cues.words('titles') if w[:1].isupper() and w not in cues.set('org_heads')])})\s+[A-Z]"),
-        "caps_run": re.compile(rf"{_CAPW}(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?{_CAPW}){{0,8}}"),
+        "caps_run": re.compile(rf"{_CAPW}(?:[ \t](?:of[ \t]|for[ \t]|and[ \t])?{_CAPW}){{0,8}}"),
     }
 
 

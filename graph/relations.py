@@ -281,7 +281,7 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     last = before[-1]
     gap = _gap(doc, last.end, pos)
     # the gap may start after an acronym in brackets that is itself a unit: "Institute (ITRI) has signed"
-    ok = r"[\"”」]?[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
+    ok = r"[\"”」]?[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*|[(（]\s*[\"“][^\"”]{1,40}[\"”]\s*[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+|"\
          r"(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:,?\s*\d{4})?,?\s+)*$"  # "X on May 21st signed"
     if doc.lang == "en" and not re.match(ok, gap):
@@ -846,7 +846,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
 # A table of agreements written as text, a row a line and cells between bars, under a line that
 # says whose agreements they are: "First Bank's earlier partners are:" / "1 | The Shizuoka Bank,
 # Ltd. | Shizuoka Prefecture | March 2014", "電電公會…簽署之合作備忘錄如下：" / "104年5月｜福岡縣｜IoT應用".
-_TABLE_ROW = re.compile(r"^[^\n|｜]*[|｜][^\n]*$", re.M)
+# cells between bars, or aligned with runs of spaces ("1    The Shizuoka Bank    Shizuoka Prefecture  2015-04")
+_TABLE_ROW = re.compile(r"^[^\n|｜]*[|｜][^\n]*$|^[ \t]*\S(?:[^\n]*?\S)?(?:[ ]{2,}|\t)\S[^\n]*$", re.M)
 _PARTNER_WORDS = re.compile(r"\bpartners?\b|\bagreements?\b|\bMOUs?\b|\bmemorand|夥伴|合作備忘錄|備忘錄|協定|覚書|提携先|締結先", re.I)
 
 
@@ -864,6 +865,8 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[Event
         if len(block) < 3:
             continue  # a header and two rows at least (a page's "Home | News" line is none)
         intro_end = block[0].start() - 1
+        while intro_end > 0 and text[intro_end - 1] == "\n":
+            intro_end -= 1  # a blank line between the table and the line that leads into it
         intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
         last = list(re.finditer(r"[.。!?！？]\s+", text[intro_start:intro_end]))
         intro_start += last[-1].end() if last else 0  # the sentence that leads into the table

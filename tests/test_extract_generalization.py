@@ -1133,3 +1133,17 @@ def test_a_place_s_body_a_later_clause_s_with_a_year_alone_and_a_name_with_a_com
     assert not [x for x in t if x[1] == "signedMOUWith" and "Osaka" in x[0] + x[2]]
     assert not [x for x in t if x[1] == "signedMOUWith" and "Kansai" in x[0] + x[2]]
     assert mou_dates(data).get("Hyogo Industry, Science & Technology Foundation") == "2018"
+
+
+def test_a_quoted_short_name_before_a_relative_clause_and_a_table_aligned_with_spaces():
+    text = ("Taipei -- Kaohsiung Bank Co., Ltd. (\"KBank\"), a subsidiary of Kaohsiung Financial Holdings, signed an MOU "
+            "with The Shiga Bank, Ltd. yesterday.\n\nKBank's regional bank partners in Japan\n\n"
+            "No.  Partner bank          Headquarters         Signed\n"
+            "1    The Chiba Bank        Chiba Prefecture     2016-11\n"
+            "2    The Hyakugo Bank      Mie Prefecture       2022-03\n"
+            "3    The Shiga Bank        Shiga Prefecture     2023-09\n")
+    data, t = triples(text, published=date(2023, 9, 20))
+    assert ("Kaohsiung Bank Co., Ltd.", "signedMOUWith", "The Shiga Bank, Ltd.") in t
+    dates = mou_dates(data)
+    assert (dates.get("Chiba Bank"), dates.get("Hyakugo Bank"), dates.get("The Shiga Bank, Ltd.")) == ("2016-11", "2022-03", "2023-09-19")
+    assert not [e for e in data["entities"] if "  " in e["label"]]
