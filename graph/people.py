@@ -425,7 +425,11 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
         if lang != "ja" and rx["delim"].search(text[max(0, i - 4):i]):
             break
         i -= 1
-    return text[i:end]
+    name = text[i:end]
+    if lang != "ja" and len(name) > 3 and not name.startswith(rx["compound"]) \
+            and not fold_cjk(name).startswith(rx["jp_surnames"]) and name[-3] in rx["surnames"]:
+        return name[-3:]  # "本校陳文華校長", "農資學院林俊良院長": the words before the name are no part of it
+    return name
 
 
 _BY_AT = re.compile(r"\bby\s")
@@ -517,7 +521,9 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             first = s
             if org is None:
                 # "工業局の呂正華副局長": the organization before の
-                before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else None
+                # (or right before the name: "鳥取大學原田浩司校長")
+                named = name[0] in rx["surnames"] or fold_cjk(name).startswith(rx["jp_surnames"])
+                before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else by_end.get(s) if named else None
                 acr = _ACRONYM_BEFORE.search(text, max(0, s - 14), s) if before is None else None
                 if acr is not None:  # "台日産業連携推進オフィス（TJPO）の周家豪執行長"
                     before = by_end.get(acr.start())

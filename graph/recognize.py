@@ -687,6 +687,18 @@ def _cjk_family_names() -> frozenset:
     return _cjk_surnames() | frozenset(_jp_surnames())
 
 
+def _ends_with_head(s: str, heads: re.Pattern) -> bool:
+    """Whether ``s`` ends with an organization's head word ("農資學院")."""
+    return any(m.end() == len(s) for m in heads.finditer(s, max(0, len(s) - 4)))
+
+
+def _is_name(s: str) -> bool:
+    """Whether ``s`` reads as a person's name: a Chinese family name and one or two more
+    characters, or a known Japanese family name and up to three more."""
+    return (2 <= len(s) <= 3 and s[0] in _cjk_surnames()) or \
+        any(s.startswith(f) and 1 <= len(s) - len(f) <= 3 for f in _jp_surnames())
+
+
 _SPACED_FAMILY = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{1,3})[ \u3000]$")
 
 
@@ -713,6 +725,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     for m in base:
         if m.end not in ends or ends[m.end].end - ends[m.end].start < m.end - m.start:
             ends[m.end] = m
+    titles_at = rx["titles"].match
     title_cover: dict[int, int] = {}
     for t in rx["titles"].finditer(text):
         for i in range(t.start(), t.end()):
@@ -759,6 +772,11 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue  # "陳 俊宏局長": the given name, after the family name and a space
         if text[start:he] in _jp_surname_set():
             continue  # "阿部守一知事", "服部": a family name that ends like a body
+        body_end = max((m.end for m in base + out if m.start == start and m.end < hs and m.type in ORG_TYPES), default=None)
+        if body_end is not None and (shared or titles_at(text, he)) and _is_name(text[body_end:hs] + ("" if shared else head)):
+            continue  # "鳥取大學原田浩司校長": a body, a person's name, a title
+        if shared and any(_is_name(seg[-k:]) and _ends_with_head(seg[:-k], rx["heads"]) for k in (3, 2) if len(seg) > k + 1):
+            continue  # "農資學院林俊良院長": a body the patterns do not name alone, a name, a title
         post = rx["titles"].search(text, start, hs)
         if post and post.group()[-1] in "長事" and hs - post.end() >= 2 and not title_cover.get(hs):
             continue  # "ＪＥＩＴＡ會長小川浩司": a title and a name (浩司) ending like a body

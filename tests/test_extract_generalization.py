@@ -1147,3 +1147,12 @@ def test_a_quoted_short_name_before_a_relative_clause_and_a_table_aligned_with_s
     dates = mou_dates(data)
     assert (dates.get("Chiba Bank"), dates.get("Hyakugo Bank"), dates.get("The Shiga Bank, Ltd.")) == ("2016-11", "2022-03", "2023-09-19")
     assert not [e for e in data["entities"] if "  " in e["label"]]
+
+
+def test_a_body_then_a_name_then_a_title_in_chinese():
+    data, t = triples("中興大學與鳥取大學今日簽署學術交流協定，由本校陳文華校長與鳥取大學原田浩司校長代表兩校簽署。同日，"
+                      "農資學院與乾燥地研究中心另簽署合作備忘錄，由農資學院林俊良院長與乾燥地研究中心岡田真一中心長簽字。", "zh-Hant")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert {"陳文華", "原田浩司", "林俊良", "岡田真一"} <= people
+    assert {("原田浩司", "holdsPosition", "鳥取大學"), ("岡田真一", "holdsPosition", "乾燥地研究中心")} <= t
+    assert not [e for e in data["entities"] if e["type"] != "Person" and ("浩司" in e["label"] or "俊良" in e["label"])]
