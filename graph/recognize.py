@@ -620,6 +620,10 @@ _NOT_HEAD_AFTER = {
 
 
 _TAIWAN = frozenset({"台灣", "台湾", "臺灣"})
+_GIVEN_NAME_HEADS = frozenset({"司"})  # heads that also end Japanese given names ("浩司", "健司")
+# the form of a Japanese juridical person that starts its name: "國立大學法人", "一般社団法人", "株式會社"
+_JURIDICAL = re.compile(r"(?:國立大學|国立大学|公立大學|公立大学|一般社團|一般社団|公益財團|公益財団|一般財團|一般財団|公益社團|"
+                        r"公益社団|獨立行政|独立行政|學校|学校)法人|株式會社|株式会社")
 _TAIWAN_LEGAL_FORMS = frozenset({"股份有限公司", "有限公司"})
 
 
@@ -650,8 +654,11 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
             break
         d = rx_delim.search(text[max(0, start - 4):start])
         if d and not (d.group() == "和" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END) \
+                and not (d.group() == "暨" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END
+                         and is_cjk(text[start - 2:start - 1] or " ")) \
                 and text[start - 1:start + 1] not in _NAME_WORDS:
-            break  # but "大和化成", "昭和電工": 和 joins two names only after a name; "同業公会", "全国": words of a name
+            break  # but "大和化成", "昭和電工", "農業暨自然資源學院": 和 / 暨 join two bodies only after a body's head;
+            # "同業公会", "全国": words of a name
         start -= 1
         run += 1
     return start
@@ -758,7 +765,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         start = _left_run(text, hs, rx["delim"], ends, starts=starts, taiwan_firm=head in _TAIWAN_LEGAL_FORMS)
         if start == hs or (shared and hs - start < 2):
             continue
-        if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]):
+        if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]) \
+                or re.search(r"[0-9０-９]\s*$", text[max(0, start - 3):start]) and text[start:start + 1] in "個家所名":
             continue  # "12個地方商工會": a kind of body, not one
         # "藤本陽司県商工観光労働部": a person's name before a bare 県 / 市 starts no org
         seg = text[start:hs]
@@ -773,8 +781,11 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if text[start:he] in _jp_surname_set():
             continue  # "阿部守一知事", "服部": a family name that ends like a body
         body_end = max((m.end for m in base + out if m.start == start and m.end < hs and m.type in ORG_TYPES), default=None)
-        if body_end is not None and (shared or titles_at(text, he)) and _is_name(text[body_end:hs] + ("" if shared else head)):
+        given_head = not shared and head in _GIVEN_NAME_HEADS and titles_at(text, he)
+        if body_end is not None and (shared or given_head) and _is_name(text[body_end:hs] + ("" if shared else head)):
             continue  # "鳥取大學原田浩司校長": a body, a person's name, a title
+        if given_head and seg.startswith(_jp_surnames()) and _is_name(seg + head):
+            continue  # "與原田浩司校長": a Japanese given name ending like a body (司), then a title
         if shared and any(_is_name(seg[-k:]) and _ends_with_head(seg[:-k], rx["heads"]) for k in (3, 2) if len(seg) > k + 1):
             continue  # "農資學院林俊良院長": a body the patterns do not name alone, a name, a title
         post = rx["titles"].search(text, start, hs)
@@ -805,6 +816,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             parent = prefix.span
         elif prefix is not None and prefix.end < hs and prefix.type in ("Prefecture", "City") and typ == "Agency":
             parent = prefix.span
+        if text[start:start + 2] in ("日本", "台灣", "臺灣", "台湾") and _JURIDICAL.match(text, start + 2):
+            start += 2  # "日本國立大學法人鳥取大學": the country before a juridical person's form is no part of it
         m = Mention(start, he, text[start:he], typ, parent=parent)
         out.append(m)
         for i in range(start, he):

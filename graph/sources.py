@@ -445,14 +445,14 @@ _BRACKET_DATELINE = re.compile(r"^【[^】]{1,20}(?:訊|讯|報導|报导|電|�
 
 
 # a page's tools above the title: "Font size: S | M | L  Print  Share: Facebook", "字級：小 中 大", "文字サイズ"
-_PAGE_TOOLS = re.compile(r"^(?:font\s*size|text\s*size|share|print|字級|字體大小|文字大小|分享|列印|文字サイズ|文字の大きさ|印刷|シェア)"
+_PAGE_TOOLS = re.compile(r"^[［\[【]?(?:font\s*size|text\s*size|share|print|字級|字體大小|文字大小|分享|列印|文字サイズ|文字の大きさ|印刷|シェア)"
                          r"\s*[:：|｜]?", re.IGNORECASE)
 
 
 def _is_header_furniture(line: str) -> bool:
     """A line above the title that is the site's, not the announcement's: a trail of short
     sections, a press-release mark, a bracketed dateline, the page's tools."""
-    if len(line) <= 120 and _PAGE_TOOLS.match(line) and (len(line) <= 12 or re.search(r"[|｜:：]", line)):
+    if len(line) <= 120 and _PAGE_TOOLS.match(line) and (len(line) <= 12 or re.search(r"[|｜:：］\]】]", line)):
         return True
     parts = _TRAIL_SEP.split(line)
     if len(parts) >= 2 and all(0 < len(x) <= 25 and len(x.split()) <= 4 for x in parts):

@@ -1156,3 +1156,12 @@ def test_a_body_then_a_name_then_a_title_in_chinese():
     assert {"陳文華", "原田浩司", "林俊良", "岡田真一"} <= people
     assert {("原田浩司", "holdsPosition", "鳥取大學"), ("岡田真一", "holdsPosition", "乾燥地研究中心")} <= t
     assert not [e for e in data["entities"] if e["type"] != "Person" and ("浩司" in e["label"] or "俊良" in e["label"])]
+
+
+def test_a_juridical_form_after_a_country_a_count_of_universities_and_a_japanese_given_name_ending_like_a_body():
+    data, t = triples("國立中興大學與日本國立大學法人鳥取大學今日簽署學術交流協定，由陳文華校長與原田浩司校長簽署。"
+                      "興大目前已與日本62所大學締結學術交流協定。", "zh-Hant")
+    labels = {e["label"]: e["type"] for e in data["entities"]}
+    assert labels.get("國立大學法人鳥取大學") == "Organization" and labels.get("原田浩司") == "Person"
+    assert "所大學" not in labels and "日本國立大學法人鳥取大學" not in labels
+    assert ("國立中興大學", "signedMOUWith", "國立大學法人鳥取大學") in t
