@@ -367,6 +367,7 @@ def _enumeration_end(sent: str) -> int:
 
 
 _VENUE_AFTER = re.compile(r"(?:内の[^、。]{0,12}?|内)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)|に(?!続|次|対|お)")
+_HELD_AT = re.compile(r"(?:で|において|にて)(?:行われ|開かれ|開催され|挙行され)|(?:舉行|舉辦)")
 _VENUE_BEFORE = re.compile(r"(?:在|於|于|訪問|拜訪|前往|抵達|訪日|出訪)$")  # where, or where a delegation went
 
 
@@ -722,6 +723,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 lead = _place_chain_start(doc, u, s)
                 if u.type in PLACE_TYPES and (_VENUE_AFTER.match(text, u.end) or _VENUE_BEFORE.search(text, max(s, lead - 2), lead)):
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
+                if _HELD_AT.match(text, u.end):
+                    continue  # "署名式は工研院本部で行われ": where the ceremony was held
                 parties.append(u)
             pairs = _one_with_each(doc, parties, s, e, cues) or _each_verb_its_partner(doc, parties, s, verbs)
             withs = [u for u in parties if text.startswith(("との", "とも"), u.end)]

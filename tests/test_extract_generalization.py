@@ -1165,3 +1165,11 @@ def test_a_juridical_form_after_a_country_a_count_of_universities_and_a_japanese
     assert labels.get("國立大學法人鳥取大學") == "Organization" and labels.get("原田浩司") == "Person"
     assert "所大學" not in labels and "日本國立大學法人鳥取大學" not in labels
     assert ("國立中興大學", "signedMOUWith", "國立大學法人鳥取大學") in t
+
+
+def test_the_hall_a_ceremony_was_held_in_signs_nothing_and_a_director_signs():
+    _, t = triples("機構は7月9日、台湾の工業技術研究院と覚書を更新しました。署名式は工研院本部で行われ、中小機構の山田祐介理事と"
+                   "工業技術研究院の劉建宏副院長が覚書に署名しました。", "ja")
+    assert ("山田祐介", "signatoryOf", "中小機構") in t or ("山田祐介", "holdsPosition", "中小機構") in t
+    assert ("劉建宏", "signatoryOf", "工業技術研究院") in t
+    assert not [x for x in t if "工研院本部" in x[0] + x[2]]
