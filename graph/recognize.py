@@ -505,7 +505,7 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
     rx_def = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
                         r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
                         r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
-                        r"\s*(?:という。?)?[)）]")
+                        r"\s*(?:という。?)?(?:[、，,][^)）\n]{1,24})?[)）]")  # ("（GWJ、新潟県聖籠町）": where it sits, after it)
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
     by_end = {}
@@ -896,7 +896,7 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
                     and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
-    found = [_link(m, gaz) for m in found + places + _latin_firms(text)]
+    found = [_link(m, gaz) for m in found + places + _latin_firms(text) + _japan_arms(text, base)]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     both = _select(both + _same_body(text, both))
@@ -910,6 +910,19 @@ _LATIN_FIRM = re.compile(
     rf"(?<![A-Za-z0-9&.-]){_LATIN_WORD}(?:[ \t]+(?:&[ \t]+)?{_LATIN_WORD}){{0,5}}"
     r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Company[ \t]+Limited|Corporation|Corp\.|Inc\.|Ltd\.|Limited|K\.K\.|GmbH|LLC)"
     r"|[ \t]?(?:株式會社|株式会社|股份有限公司|有限公司))")
+
+
+_JAPAN_ARM = re.compile(r"[・･]?ジャパン(?:株式会社)?")
+
+
+def _japan_arms(text: str, base: list[Mention]) -> list[Mention]:
+    """A firm's Japanese arm named after it: "グローバルウェーハズ・ジャパン" is not the parent."""
+    out = []
+    for m in base:
+        arm = _JAPAN_ARM.match(text, m.end) if m.type == "Company" else None
+        if arm is not None and not _KATA.match(text[arm.end():arm.end() + 1] or " "):
+            out.append(Mention(m.start, arm.end(), text[m.start:arm.end()], "Company"))
+    return out
 
 
 def _latin_firms(text: str) -> list[Mention]:

@@ -1826,6 +1826,10 @@ _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園|\b(?:Park|Industrial\s+Zone|Industrial\s+Estate|Processing\s+Zone))$")
 
 
+_ARM_OF = re.compile(r"(?:の|的|之)(?:日本|台湾|台灣|臺灣|在日|現地)?(?:法人|子会社|子公司|現地法人|全額出資子会社)[、，,]?")
+_JA_INVESTED_AT = re.compile(r"(?:市内|県内|町内|内)?(?:の?新?(?:工場|拠点|事業所|研究所|開発拠点|生産拠点))?に(?!続|次)")
+
+
 def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: list[Relation]) -> None:
     """"Xは台南市に約30億円を投じて", "Xに約15億円を出資し", "X將投資35億元，在雲林縣…興建",
     "雙方將共同投資…在新竹科學園區設立", and their helpers: "投資業務處協助該公司…", "同社の進出を支援"."""
@@ -1838,6 +1842,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
     for v in sorted([*inv.finditer(text, s, e), *_CJK_BUILD_SITE.finditer(text, s, e)], key=lambda m: m.start()):
         vs = v.start()
         comps = [u for u in units if u.type == "Company" and u.end <= vs]
+        while len(comps) >= 2 and _ARM_OF.match(text, comps[0].end):
+            comps = comps[1:]  # "環球晶円の日本法人、GWJは…投じて": the arm invests
         if not comps:
             speaker = _speaker_company(doc, s, vs)
             comps = [speaker] if speaker is not None else []
@@ -1862,7 +1868,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
                  and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"
                  and u.start not in doc.qualifiers]
-        marked = [u for u in cands if doc.lang == "ja" and re.match(r"(?:市内|県内|町内|内)?に(?!続|次)", text[u.end:u.end + 4])]
+        # "台南市に", "新潟工場に", "聖籠町の工場に": where the money goes
+        marked = [u for u in cands if doc.lang == "ja" and _JA_INVESTED_AT.match(text, u.end)]
         target = marked[-1] if marked else None
         right_before = [u for u in cands if text[u.start - 1:u.start] in ("在", "於", "于", "赴") and not text[u.end:vs].strip()]
         if target is None and right_before:
@@ -1905,9 +1912,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
         if company is None and last_investor is not None and (
-                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金", text[s:e])):
-            company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援"
-        if company is not None and (re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致", text[s:e])
+                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金|助成|補助", text[s:e])):
+            company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援", "最大200億円を助成する"
+        if company is not None and (re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致|助成", text[s:e])
                                     or _CJK_BUILD_SITE.search(text, s, e)):
             rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
             break

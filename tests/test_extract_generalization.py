@@ -1173,3 +1173,14 @@ def test_the_hall_a_ceremony_was_held_in_signs_nothing_and_a_director_signs():
     assert ("山田祐介", "signatoryOf", "中小機構") in t or ("山田祐介", "holdsPosition", "中小機構") in t
     assert ("劉建宏", "signatoryOf", "工業技術研究院") in t
     assert not [x for x in t if "工研院本部" in x[0] + x[2]]
+
+
+def test_a_firm_s_japanese_arm_its_acronym_with_its_seat_a_plant_it_invests_in_and_a_subsidy():
+    data, t = triples("台湾の半導体大手、環球晶円の日本法人、グローバルウェーハズ・ジャパン（GWJ、新潟県聖籠町）は21日、新潟工場に"
+                      "約600億円を投じて生産能力を引き上げると発表した。経済産業省は最大200億円を助成する。新潟県とGWJは同日、"
+                      "立地協定を結んだ。", "ja")
+    labels = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert "グローバルウェーハズ・ジャパン" in labels and any("環球晶" in x or "グローバルウェーハズ" == x for x in labels)
+    assert ("経済産業省", "facilitatedInvestment", "グローバルウェーハズ・ジャパン") in t
+    assert ("新潟県", "signedMOUWith", "グローバルウェーハズ・ジャパン") in t
+    assert [x for x in t if x[:2] == ("グローバルウェーハズ・ジャパン", "investedIn")]
