@@ -620,6 +620,9 @@ _NOT_HEAD_AFTER = {
 
 
 _TAIWAN = frozenset({"台灣", "台湾", "臺灣"})
+_JURIDICAL_FIRST = re.compile(r"(?:公益財團|公益財団|一般財團|一般財団|一般社團|一般社団|公益社團|公益社団|獨立行政|独立行政)法人"
+                              r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z0-9０-９]{2,14}?)"
+                              r"(?=[｜|、，,。（(「」』\s]|$|は|が|と|の|に|で|も|與|与|及|和|的|於|在|將|将|簽)")
 _GIVEN_NAME_HEADS = frozenset({"司"})  # heads that also end Japanese given names ("浩司", "健司")
 # the form of a Japanese juridical person that starts its name: "國立大學法人", "一般社団法人", "株式會社"
 _JURIDICAL = re.compile(r"(?:國立大學|国立大学|公立大學|公立大学|一般社團|一般社団|公益財團|公益財団|一般財團|一般財団|公益社團|"
@@ -833,6 +836,13 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         m = Mention(lf.start(), lf.end(), lf.group(), "Company")
         out.append(m)
         for i in range(lf.start(), lf.end()):
+            covered[i] = True
+    # bodies with their juridical form first and no head word: "公益財團法人京都產業21"
+    for jf in _JURIDICAL_FIRST.finditer(text):
+        if covered[jf.start()] or covered[jf.end() - 1] or rx["non_org"].search(jf.group("name")):
+            continue
+        out.append(Mention(jf.start(), jf.end(), jf.group(), "Organization"))
+        for i in range(jf.start(), jf.end()):
             covered[i] = True
     # "日商大森精機", "台商晶旭": a firm named after 日商 / 台商 (a Japanese / Taiwanese company)
     for tm in list(_TRADER.finditer(text)) + list(_MAKER.finditer(text)):

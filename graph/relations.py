@@ -829,7 +829,14 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                                     _event_date(doc, s, e, anchors), **told))
             continue
         events.append(Event((s, e), party_ids, signers, witnesses, _event_date(doc, s, e, anchors), **flags))
-    events += _table_agreements(doc, mou, sign)
+    for rows_, (lead_start, lead_end) in _table_agreements(doc, mou, sign):
+        # "與日本三個團體簽署…由A簽字，B見證…整理如下：" above the table: its signer, witnesses and date are each row's
+        lead = [ev for ev in events if lead_start <= ev.sentence[0] < lead_end and len(set(ev.parties)) < 2]
+        for row in rows_:
+            row.signers = [*row.signers, *(u for ev in lead for u in ev.signers)]
+            row.witnesses = [*row.witnesses, *(u for ev in lead for u in ev.witnesses)]
+            row.date = row.date or next((ev.date for ev in lead if ev.date), None)
+        events = [ev for ev in events if not (rows_ and ev in lead)] + rows_
     if rows:
         events = sorted(events + rows, key=lambda ev: ev.sentence[0])
     if listed:
@@ -854,9 +861,11 @@ _TABLE_ROW = re.compile(r"^[^\n|｜]*[|｜][^\n]*$|^[ \t]*\S(?:[^\n]*?\S)?(?:[ ]
 _PARTNER_WORDS = re.compile(r"\bpartners?\b|\bagreements?\b|\bMOUs?\b|\bmemorand|夥伴|合作備忘錄|備忘錄|協定|覚書|提携先|締結先", re.I)
 
 
-def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[Event]:
+def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[tuple[list[Event], tuple[int, int]]]:
+    """The tables of agreements, each as its rows' events and the span of the paragraph that leads
+    into it."""
     text = doc.text
-    events: list[Event] = []
+    tables = []
     rows = list(_TABLE_ROW.finditer(text))
     k = 0
     while k < len(rows):
@@ -876,18 +885,26 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[Event
         intro = text[intro_start:intro_end]
         if not _PARTNER_WORDS.search(intro):
             continue
-        owner = next((u for u in doc.units_in(intro_start, intro_end) if u.person is None and u.type in PARTY_TYPES
-                      and u.type != "Country"), None)
+        para = text.rfind("\n\n", 0, intro_start) + 2 if text.rfind("\n\n", 0, intro_start) >= 0 else 0
+        # the body the lead line names, else the one its paragraph starts with ("電電公會…簽署…本次簽署內容整理如下：")
+        owner = next((u for span in ((intro_start, intro_end), (para, intro_end)) for u in doc.units_in(*span)
+                      if u.person is None and u.type in PARTY_TYPES and u.type != "Country"), None)
         if owner is None:
             continue
+        events = []
         for row in block[1:]:
             partner = next((u for u in doc.units_in(row.start(), row.end()) if u.person is None
                             and u.type in PARTY_TYPES and u.type != "Country" and u.entity != owner.entity), None)
             if partner is None:
                 continue
             when = next(iter(doc.dates_in(row.start(), row.end())), None)
-            events.append(Event((row.start(), row.end()), [owner.entity, partner.entity], [], [], when))
-    return events
+            signers = [u for u in doc.units_in(row.start(), row.end()) if u.person is not None]
+            for u in signers:  # "｜濱松商工會議所｜會頭　鈴木晴夫｜": the partner's signer
+                if not any(org for _, org in doc.posts.get(u.entity, [])):
+                    doc.posts.setdefault(u.entity, []).append((next((p.role for p in u.person.posts), None), partner.entity))
+            events.append(Event((row.start(), row.end()), [owner.entity, partner.entity], signers, [], when))
+        tables.append((events, (para, intro_end)))
+    return tables
 
 
 # A list of agreements, an item each: "1. TJPO and Kumamoto Prefecture" (the two parties and

@@ -1184,3 +1184,17 @@ def test_a_firm_s_japanese_arm_its_acronym_with_its_seat_a_plant_it_invests_in_a
     assert ("経済産業省", "facilitatedInvestment", "グローバルウェーハズ・ジャパン") in t
     assert ("新潟県", "signedMOUWith", "グローバルウェーハズ・ジャパン") in t
     assert [x for x in t if x[:2] == ("グローバルウェーハズ・ジャパン", "investedIn")]
+
+
+def test_a_table_of_partners_under_a_lead_that_names_the_signer_witnesses_and_date():
+    text = ("台灣區電機電子工業同業公會於5月8日在台北舉辦交流會，會中與日本兩個產業團體簽署合作備忘錄，由理事長李振宇簽字，"
+            "並邀請經濟部國際貿易署副署長王明德共同見證。本次簽署內容整理如下：\n\n"
+            "｜序號｜日方簽署單位｜日方簽署人｜\n｜１｜一般社團法人福岡創新21｜理事長　中村健一｜\n"
+            "｜２｜靜岡商工會議所｜會頭　山本英樹｜\n")
+    data, t = triples(text, "zh-Hant", date(2024, 5, 10))
+    assert ("台灣區電機電子工業同業公會", "signedMOUWith", "一般社團法人福岡創新21") in t
+    assert ("中村健一", "signatoryOf", "一般社團法人福岡創新21") in t and ("山本英樹", "signatoryOf", "靜岡商工會議所") in t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    witnessed = {r["agreement"] for r in data["relations"] if r["predicate"] == "witnessOf" and label[r["subject"]] == "王明德"}
+    assert len(witnessed) == 2
+    assert set(mou_dates(data).values()) == {"2024-05-08"}
