@@ -1149,6 +1149,8 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         if word[0] == "日" and text[start - 1:start].isdigit():
             continue  # "26日…市": a date's 日 starts no name
         after_place = ends.get(start) is not None  # "岐阜縣各務原市": a name after its prefecture
+        if after_place and (t := cues.rx("titles").match(text, start - 1)) and t.end() > start:
+            continue  # "合志市長西村正志": the title 市長, then a family name ending in 村
         if word in _PLACE_NOT or (word[0] in "本該该同各全兩両當当此每毎" and not after_place) or word.endswith(_PARK_END) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name
             continue

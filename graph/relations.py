@@ -771,6 +771,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         home = _self_body(doc, own.group("ref")) if own else None
         if home and len(party_ids) < 2 and home not in party_ids:
             party_ids.insert(0, home)  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
+        elif home and home not in party_ids and parties and re.fullmatch(r"\s*[、，及與与和と]\s*", text[s + own.end():parties[0].start]):
+            party_ids.insert(0, home)  # "本公司、熊本縣及合志市…簽署三方立地協定": the issuer is one of the list
         elif home and len(party_ids) >= 2 and not pairs and home not in party_ids and own.start() < parties[0].start - s \
                 and _joined(doc, parties) and (re.match(r"\s*と", text[parties[-1].end:]) if doc.lang == "ja"
                                                else _WITH_BEFORE.search(text, s, parties[0].start)):
@@ -1015,7 +1017,7 @@ _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:す
 # a heading over a list of the issuing body's own agreements: "（参考）本県の台湾との連携実績"
 _SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
-_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 ]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
+_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
                        r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
 
 
@@ -1835,10 +1837,12 @@ def _is_park(u: Unit) -> bool:
 
 
 # "於桃園設立機器人工廠", "研究開発拠点を新設", "新工場を建設": a company investing in a place
-_CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,8}?(?:工廠|廠房|新廠|據點|子公司|"
+_CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,14}?(?:工廠|廠房|新廠|據點|子公司|"
                              r"研發中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "增资", "出資", "出資し", "買収", "増資"})
+_CJK_SELF_FIRM = re.compile(r"本公司|當社|当社|弊社")
+_FUNDED_BEFORE = re.compile(r"對(?:日本|台灣|臺灣|在日|海外)?(?:子公司|孫公司)?(?=[^對]{2,20}$)")
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園|\b(?:Park|Industrial\s+Zone|Industrial\s+Estate|Processing\s+Zone))$")
 
@@ -1861,6 +1865,10 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         comps = [u for u in units if u.type == "Company" and u.end <= vs]
         while len(comps) >= 2 and _ARM_OF.match(text, comps[0].end):
             comps = comps[1:]  # "環球晶円の日本法人、GWJは…投じて": the arm invests
+        own = _CJK_SELF_FIRM.search(text, s, vs)
+        issuer = _first_company(doc) if own and (not comps or own.start() < comps[0].start) else None
+        if issuer is not None:  # "本公司董事會決議對子公司X增資": the company whose notice it is
+            comps = [issuer] + [c for c in comps if c.entity != issuer.entity]
         if not comps:
             speaker = _speaker_company(doc, s, vs)
             comps = [speaker] if speaker is not None else []
@@ -1878,6 +1886,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             if len(chain) >= 2 and re.match(r"\s*(?:[（(][^）)]{0,20}[）)])?\s*(?:は|が|も|將|将|分別|各自|均|皆)", text[chain[-1].end:vs]):
                 investors = list(dict.fromkeys(c.entity for c in chain))
         funded = doc.unit_at(v.end()) if v.group() in _CAPITAL_VERBS else None
+        to = _FUNDED_BEFORE.search(text, max(s, vs - 24), vs) if v.group() in _CAPITAL_VERBS and funded is None else None
+        if to is not None:  # "對日本子公司台旭日本株式會社增資"
+            funded = next((u for u in units if u.start == to.end()), None)
         if funded is not None and funded.person is None and funded.type == "Company" and funded.entity not in investors:
             for who in investors:  # "以新臺幣85億元增資臺灣東京威力科創股份有限公司": the firm it puts capital into
                 rels.append(_rel(doc, who, "investedIn", funded.entity, (s, e), 0.75, quals=tuple(quals), when=when))
@@ -1928,12 +1939,19 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if not helper:
             continue
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
+        if _CJK_SELF_FIRM.match(text, f.end()) and _first_company(doc) is not None:
+            company = _first_company(doc).entity  # "將協助本公司辦理用地取得": the company whose notice it is
         if company is None and last_investor is not None and (
                 _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金|助成|補助", text[s:e])):
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援", "最大200億円を助成する"
         if company is not None and (re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致|助成", text[s:e])
                                     or _CJK_BUILD_SITE.search(text, s, e)):
-            rels.append(_rel(doc, helper[0].entity, "facilitatedInvestment", company, (s, e), 0.7))
+            helpers = [helper[0]]
+            for h in helper[1:]:  # "熊本縣及合志市將協助": each of the bodies joined before the cue
+                if re.fullmatch(r"\s*[及與与和、と]\s*", text[helpers[-1].end:h.start]):
+                    helpers.append(h)
+            for h in dict.fromkeys(h.entity for h in helpers):
+                rels.append(_rel(doc, h, "facilitatedInvestment", company, (s, e), 0.7))
             break
 
 

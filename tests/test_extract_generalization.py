@@ -1198,3 +1198,16 @@ def test_a_table_of_partners_under_a_lead_that_names_the_signer_witnesses_and_da
     witnessed = {r["agreement"] for r in data["relations"] if r["predicate"] == "witnessOf" and label[r["subject"]] == "王明德"}
     assert len(witnessed) == 2
     assert set(mou_dates(data).values()) == {"2024-05-08"}
+
+
+def test_a_filing_of_capital_for_a_subsidiary_a_plant_and_a_siting_agreement_of_three():
+    text = ("公司名稱：台昇精密股份有限公司\n主旨：本公司董事會決議對日本子公司台昇日本株式會社增資並興建新廠\n"
+            "說明：\n1.由台昇日本於熊本縣菊池市興建精密零組件清洗及再生工廠。\n"
+            "2.本公司、熊本縣及菊池市已於113年3月28日簽署三方立地協定，由本公司董事長王建國、熊本縣副知事松田英明及菊池市長"
+            "西村雅志代表簽署。依協定，熊本縣及菊池市將協助本公司辦理工業用地取得。")
+    data, t = triples(text, "zh-Hant", date(2024, 4, 12))
+    assert {("台昇精密股份有限公司", "investedIn", "台昇日本株式會社"), ("台昇日本株式會社", "investedIn", "菊池市")} <= t
+    assert {("台昇精密股份有限公司", "signedMOUWith", "熊本縣"), ("台昇精密股份有限公司", "signedMOUWith", "菊池市")} <= t
+    assert {("熊本縣", "facilitatedInvestment", "台昇精密股份有限公司"), ("菊池市", "facilitatedInvestment", "台昇精密股份有限公司")} <= t
+    assert ("西村雅志", "holdsPosition", "菊池市") in t
+    assert not [e for e in data["entities"] if e["label"] in ("長西村", "會決議對")]
