@@ -87,7 +87,7 @@ def _news_day_verb(text: str, start: int, end: int) -> bool:
     [True, False, False]
     """
     before = text[start - 1:start]
-    if not before or before in _DAY_NOT_AFTER or not _CJK_CHAR.match(before) and before not in "）)」』":
+    if not before or before in _DAY_NOT_AFTER or not _CJK_CHAR.match(before) and before not in "）)」』\u3000\n":
         return False
     weekday = _WEEKDAY_NOTE.match(text, end)  # "17日（星期三）在縣府簽署", "15日（水）に発表"
     return _DAY_VERB_AFTER.match(text, weekday.end() if weekday else end) is not None
@@ -229,6 +229,17 @@ def _english(kind: str, m: re.Match, published: date | None, future: bool = Fals
     return (iso, "day" if day else "month") if iso else None
 
 
+def _day_in(month: str | None, day: int, published: date | None) -> tuple[str, str] | None:
+    """Day ``day`` of ``month`` ("2023-11"), unless that is no day or after the publication."""
+    if month is None:
+        return None
+    try:
+        d = date(int(month[:4]), int(month[5:7]), day)
+    except ValueError:
+        return None
+    return (d.isoformat(), "day") if published is None or d <= published else None
+
+
 def _day_of_month(day: int, published: date | None) -> tuple[str, str] | None:
     """"昨（18）日": the 18th of the publication's month, or of the month before when the
     18th is later than the publication day."""
@@ -257,6 +268,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2014-03-12']
     >>> [d.iso for d in find_dates("長崎県と高雄市は7日、覚書を交わした", date(2023, 3, 9))]
     ['2023-03-07']
+    >>> [d.iso for d in find_dates("11月13日から訪台した。\u300015日には覚書を締結した", date(2023, 12, 15))]
+    ['2023-11-13', '2023-11-15']
     >>> [d.iso for d in find_dates("昨（18）日宣布；今（2）日", date(2024, 1, 19))]
     ['2024-01-18', '2024-01-02']
     """
@@ -266,6 +279,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     for kind, rx in _PATTERNS:
         if not cjk and kind in _CJK_KINDS:
             continue  # no Chinese or Japanese date without a Chinese or Japanese character
+        told: str | None = None  # the month of the last full date told before ("11月13日から…15日には")
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
@@ -274,7 +288,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 if got is None and m["d"] and not (m["m"] or m["y"] or m["era"] or m["rm"] or m["ryw"] or m["ry"]) \
                         and (_NEWS_DAY.match(text, m.end()) and text[m.start() - 1:m.start()] in _BEFORE_DAY
                              or _news_day_verb(text, m.start(), m.end())):
-                    got = _day_of_month(int(m["d"]), published)  # "高雄市は7日、": the 7th of this month
+                    got = _day_in(told, int(m["d"]), published) or _day_of_month(int(m["d"]), published)
+                    # "高雄市は7日、": the 7th of the month told last, else of this month
+                elif got is not None and m["m"] and got[1] == "day" and not got[0].startswith("--"):
+                    told = got[0][:7]
             elif kind == "ja_rel":
                 if published is None:
                     continue

@@ -367,6 +367,7 @@ def _enumeration_end(sent: str) -> int:
 
 
 _VENUE_AFTER = re.compile(r"(?:内の[^、。]{0,12}?|内)?(?:で|において|にて|にある)(?!の)|(?:舉行|舉辦|召開)|に(?!続|次|対|お)")
+_OF_THE_AGREEMENT = re.compile(r"[的の](?:覚書|協定|合作備忘錄|備忘錄|協議|MOU|締結|簽署|簽約)")
 _HELD_AT = re.compile(r"(?:で|において|にて)(?:行われ|開かれ|開催され|挙行され)|(?:舉行|舉辦)")
 _VENUE_BEFORE = re.compile(r"(?:在|於|于|訪問|拜訪|前往|抵達|訪日|出訪)$")  # where, or where a delegation went
 
@@ -709,8 +710,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if u.type == "Country" and (re.match(r"\s*[0-9０-９一二三四五六七八九十]+\s*[個个]|[的の・「『]|[\u4e00-\u9fff]", after)
                                             or doc.unit_at(u.end)):
                     continue
-                if u.type in PLACE_TYPES and re.match(r"[的の・]", after):
-                    continue
+                if u.type in PLACE_TYPES and re.match(r"[的の・]", after) and not (
+                        parties and re.fullmatch(r"\s*(?:と|與|与|和|及)\s*", text[parties[-1].end:u.start])
+                        and _OF_THE_AGREEMENT.match(text, u.end)):
+                    continue  # but "佐賀県と嘉義県の覚書": the two whose agreement it is
                 if u.type in PLACE_TYPES and re.match(r"\s*(?:兩地|两地|三地|兩市|両市)", text[u.end:u.end + 3]):
                     continue  # "在台北與大阪兩地同步舉行": where
                 if u.type in PLACE_TYPES and _IN_NOTE.search(text, max(s, u.start - 12), u.start):

@@ -1211,3 +1211,14 @@ def test_a_filing_of_capital_for_a_subsidiary_a_plant_and_a_siting_agreement_of_
     assert {("熊本縣", "facilitatedInvestment", "台昇精密股份有限公司"), ("菊池市", "facilitatedInvestment", "台昇精密股份有限公司")} <= t
     assert ("西村雅志", "holdsPosition", "菊池市") in t
     assert not [e for e in data["entities"] if e["label"] in ("長西村", "會決議對")]
+
+
+def test_a_heading_names_two_parties_of_an_agreement_and_a_bare_day_takes_the_month_told_before():
+    text = ("　九州経済連合会は、11月13日から16日まで台湾経済ミッションを派遣しました。\n\n"
+            "■ 大分県と台南市の覚書締結に立ち会い\n"
+            "　15日には台南市政府を訪れ、大分県と台南市による覚書の締結式に出席しました。大分県の佐藤和也副知事と台南市の"
+            "黄偉哲市長が署名しました。")
+    data, t = triples(text, "ja", date(2023, 12, 15))
+    assert ("大分県", "signedMOUWith", "台南市") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "九州経済連合会" in x[0] + x[2]]
+    assert mou_dates(data).get("台南市") == "2023-11-15"
