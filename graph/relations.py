@@ -263,6 +263,20 @@ _RELATIVE_BEFORE_VERB = re.compile(r",\s*(?:which|who|whose|leading|heading|visi
                                    r"(?:,[^;,]*){0,2},\s*(?:(?:has|have|had|also|today|yesterday|jointly|formally)\s+)*$")
 
 
+_AS_DID = re.compile(r",\s+as\s+did\s+")
+_FIRST_PERSON = re.compile(r"(?:^|(?<=[\s:]))I\s+(?:have\s+|had\s+|also\s+|personally\s+)*$")
+_SPOKE_WITH = re.compile(r"\b(?:spoke|talked|speaks|talks)\s+(?:with|to)\s+|\binterviewed\s+|\bsat\s+down\s+with\s+")
+
+
+def _interviewee(doc: Doc) -> Unit | None:
+    """The person an interview is with: "We spoke with Masaru Fujita, President of …"."""
+    for m in _SPOKE_WITH.finditer(doc.text, 0, min(len(doc.text), 3000)):
+        u = doc.unit_at(m.end())
+        if u is not None and u.person is not None:
+            return u
+    return None
+
+
 _OF_OWNER = re.compile(r"[)）]?\s*(?:[(（][A-Za-z&]{2,10}[)）])?\s*of\s+(?:the\s+)?")
 
 
@@ -430,6 +444,10 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
             were = re.search(r"\b(?:were|was|are|is)\s+", text[end:e])
             before = [u for u in _chain(doc, end + were.end(), e) if u.person is not None] if were else []
         for u in before:
+            out.append(u)
+            taken.add(u.start)
+        also = _AS_DID.search(text, end, e)  # "X flew in to witness it, as did Deputy Mayor Y"
+        for u in [u for u in people if also and also.end() <= u.start and u.start not in taken]:
             out.append(u)
             taken.add(u.start)
     return out
@@ -627,6 +645,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     became = _BECAME_THE_NTH.search(text, s, vs)
                     lead = s + len(text[s:vs]) - len(text[s:vs].lstrip())  # the sentence's first word
                     back = [u for u in _chain(doc, lead, became.start()) if u.person is None] if became else []
+                if not back and _FIRST_PERSON.search(text, s, vs) and (who := _interviewee(doc)) is not None:
+                    back = [who]  # "I signed it with …" in an interview's answer: the one interviewed
                 kind = _THE_KIND_BEFORE.search(text, s, vs) if not back else None
                 if kind:  # "..., where the prefecture signed an agreement with X": the one named before
                     word = kind.group(1).lower()
@@ -650,6 +670,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         included = [u for u in _chain(doc, incl.end(), e) if u.person is None]
                         pairs = [(back[0], u) for u in included]
                         others = included
+                    if not others and back and back[0].person is not None:
+                        # "I signed it with the university's president, Professor Kuo": who signed for the other side
+                        others = [u for u in doc.units_in(s + v.end() + w.end(), e) if u.person is not None][:1]
                     for u in others:
                         (signers if u.person else parties).append(u)
                     bodies = [u for u in others if u.person is None]

@@ -1222,3 +1222,15 @@ def test_a_heading_names_two_parties_of_an_agreement_and_a_bare_day_takes_the_mo
     assert ("大分県", "signedMOUWith", "台南市") in t
     assert not [x for x in t if x[1] == "signedMOUWith" and "九州経済連合会" in x[0] + x[2]]
     assert mou_dates(data).get("台南市") == "2023-11-15"
+
+
+def test_an_interview_s_first_person_signer_the_other_side_s_signer_and_a_witness_as_did():
+    text = ("Sakura Chemical Co., Ltd. said it would spend NT$2 billion on a plant in Taiwan. We spoke with Kenji Mori, "
+            "President of Taiwan Sakura Chemical Co., Ltd., about the project.\n\n"
+            "Q: What about talent?\nA: On May 28 Taiwan Sakura Chemical Co., Ltd. signed an MOU with National Cheng Kung "
+            "University. I signed it with the university's president, Professor Shen Meng-hsiung. Chairman Ito Hiroshi flew in "
+            "to witness it, as did Tainan Deputy Mayor Chao Chin-yuan.")
+    data, t = triples(text)
+    assert ("Sakura Chemical Co., Ltd.", "investedIn", "Taiwan") in t
+    assert ("Kenji Mori", "signatoryOf", "Taiwan Sakura Chemical Co., Ltd.") in t
+    assert any(x[:2] == ("Shen Meng-hsiung", "signatoryOf") for x in t) and any(x[:2] == ("Chao Chin-yuan", "witnessOf") for x in t)
