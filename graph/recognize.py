@@ -614,7 +614,7 @@ def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
 
 _NOT_HEAD_AFTER = {
     "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上長", "組": "織成團合件", "課": "題程", "院": "校",
-    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學", "会": "議談見員場計同期長",
+    "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學大", "会": "議談見員場計同期長",
     "署": "名", "省": "略思", "庁": "舎", "班": "長", "係": "る", "中心": "的",
 }
 
@@ -1052,6 +1052,8 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                     if core.endswith(g) and len(core) - len(g) >= 2:
                         cands.append(core[: -len(g)])
                         break
+        if lang != "en" and m.type == "Organization" and m.text.endswith(("大學", "大学")):
+            cands += _university_short_forms(m.text)  # "屏科大" for "國立屏東科技大學", "興大" for "中興大學"
         if (lang == "en" or m.text.isascii()) and m.type in ("Organization", "Agency") and m.entry is None \
                 and len(m.text.split()) >= 3 and m.text.split()[-1] in cues.set("org_heads"):
             heads_seen.setdefault(m.text.split()[-1], set()).add(m.span)
@@ -1084,6 +1086,21 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                 s, e = ref.start("word"), ref.end("head")
                 out.append(Mention(s, e, text[s:e], full[0].type, full[0].entry, "short", alias_of=full[0].span))
     return out
+
+
+def _university_short_forms(name: str) -> list[str]:
+    """How Chinese writes a university's name short: the first character of each two-character
+    word and 大 ("國立屏東科技大學": 屏科大), or either character of a one-word name ("中興大學": 中大, 興大).
+
+    >>> _university_short_forms("國立屏東科技大學"), _university_short_forms("中興大學")
+    (['屏科大'], ['中大', '興大'])
+    """
+    core = re.sub(r"^(?:國立|国立|市立|私立|縣立|県立)", "", name)[:-2]
+    if len(core) < 2 or len(core) % 2 or len(core) > 6:
+        return []
+    if len(core) == 2:
+        return [core[0] + "大", core[1] + "大"]
+    return ["".join(core[k] for k in range(0, len(core), 2)) + "大"]
 
 
 _THE_WORD_HEAD = re.compile(r"\bthe\s+(?P<word>[A-Z][\w-]+)\s+(?P<head>chamber|association|bureau|university|institute|"

@@ -1234,3 +1234,13 @@ def test_an_interview_s_first_person_signer_the_other_side_s_signer_and_a_witnes
     assert ("Sakura Chemical Co., Ltd.", "investedIn", "Taiwan") in t
     assert ("Kenji Mori", "signatoryOf", "Taiwan Sakura Chemical Co., Ltd.") in t
     assert any(x[:2] == ("Shen Meng-hsiung", "signatoryOf") for x in t) and any(x[:2] == ("Chao Chin-yuan", "witnessOf") for x in t)
+
+
+def test_a_university_named_short_and_a_second_signing_on_the_same_occasion():
+    text = ("屏東縣府與宮崎縣簽署合作備忘錄　屏科大、宮崎大學同步簽署學術協定\n\n"
+            "屏東縣長周春米於1月18日在宮崎市與宮崎縣知事河野俊嗣簽署友好交流合作備忘錄。"
+            "同一場合，國立屏東科技大學校長張銘峰與宮崎大學校長鮫島浩二也簽署學術交流協定。屏科大表示將推動交換學生。")
+    data, t = triples(text, "zh-Hant", date(2024, 1, 19))
+    assert ("國立屏東科技大學", "signedMOUWith", "宮崎大學") in t
+    assert not [e for e in data["entities"] if e["label"] in ("屏科", "屏科大")]
+    assert mou_dates(data).get("宮崎大學") == "2024-01-18"

@@ -50,7 +50,8 @@ _PLANNED_BEFORE_ZH = re.compile(r"(?:預計|预计|計畫|計劃|计划|規劃|�
 _TODAY_CJK = re.compile(r"今天|今日|本日|當天|當日")
 _PLANNED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:方針|予定|計画|見通し|見込み|意向|考え|検討|目指|に向け|たい|視野|協議|"
                                r"には至って(?:いない|おらず)|に至っていない|未定)")
-_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|同日|當天|當日|同天|即日|(?:^|(?<=[。\n\s\u3000]))(?:あわせて|併せて)", re.I)
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|\bat\s+the\s+same\s+(?:ceremony|event|occasion)\b|同日|當天|當日|同天|即日|"
+                       r"同一場合|同場合|同じ式典|同式典|(?:^|(?<=[。\n\s\u3000]))(?:あわせて|併せて)", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:parties|sides|companies|firms|organizations|governments)\b"
                    r"|雙方|双方|兩家公司|両社|両者|兩者|両市|兩市|両県|三者|三方", re.I)
 
