@@ -237,7 +237,6 @@ def measure_queries(store_path: Path, specs: list[dict], budget: float) -> dict:
     """Each saved query through ``select`` (rows as rdflib terms) and in the engine alone."""
     import graph
     from graph.query import saved_queries, to_bindings
-    from graph.terms import to_ox
 
     kg = graph.open(store_path)
     out = {}

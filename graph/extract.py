@@ -31,7 +31,7 @@ from .industries import find_industries
 from .models import Announcement, Entity, Extraction
 from .normalize import name_key
 from .people import Person, find_people
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, find_mentions, fold, sentences
+from .recognize import ORG_TYPES, PLACE_TYPES, find_mentions, fold, sentences
 from .relations import Doc, Unit, find_relations
 from .resolve import entity_key, resolve
 

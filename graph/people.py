@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .cues import Cues, alternation, load_cues
 from .normalize import fold_cjk
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, near_matches, is_cjk
+from .recognize import ORG_TYPES, PLACE_TYPES, Mention, near_matches
 
 __all__ = ["Post", "Person", "find_people"]
 

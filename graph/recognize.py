@@ -1125,7 +1125,6 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
     ("、鳴門市及び", "及唐津市"). A short gazetteer city glued to the end of a longer name
     ("津市" in "唐津市") gives way to it."""
     ends = {m.end: m for m in base}
-    starts = {m.start for m in base}
     covered = bytearray(len(text) + 1)
     for m in base:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)

@@ -94,7 +94,7 @@ def test_loads_offline_without_errors_and_shows_every_node_and_edge(demo, G):
                      "window.tjkgNetwork.body.data.nodes.length, window.tjkgNetwork.body.data.edges.length]")
     assert counts == [G.number_of_nodes(), G.number_of_edges()] * 2
     assert demo.js("window.tjkg.shown") == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
-    assert demo.page.inner_text("#tjkg-status") == f"Showing 20 of 20 nodes, 23 of 23 edges"
+    assert demo.page.inner_text("#tjkg-status") == "Showing 20 of 20 nodes, 23 of 23 edges"
     ARTIFACTS.mkdir(exist_ok=True)
     demo.page.screenshot(path=str(ARTIFACTS / "demo-graph.png"))
     assert (ARTIFACTS / "demo-graph.png").stat().st_size > 10_000

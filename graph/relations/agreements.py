@@ -166,7 +166,8 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
         signing = [(a, b) for a, b in out[before:] if sign.search(doc.text, a, b)]
         named = [u for u in doc.units_in(*signing[-1]) if u.person is None and u.type in PARTY_TYPES] if signing else []
         joined = bool(signing) and re.match(r"\s*(?:並|也|且|另)?(?:與|与|和|跟)", doc.text[signing[-1][0]:signing[-1][1]])
-        if len(named) < 2 and not (named and joined):  # ("並與中小機構續簽": its subject in the part before)
+        if len(named) < 2 and not (named and joined) and len(signing) < 2:
+            # ("並與中小機構續簽": its subject in the part before; two parts that each sign: two signings)
             out[before:] = [(s, e)]  # the signing part names no two parties: the others may
     return out
 
