@@ -92,8 +92,8 @@ def _abbreviates(short: str, long: str) -> bool:
     >>> _abbreviates("經發局", "臺中市政府經濟發展局"), _abbreviates("工業局", "經濟部產業發展署")
     (True, False)
     """
-    if not 2 <= len(short) < len(long) - 1 or short[-1] != long[-1] or short.isascii():
-        return False
+    if not 2 <= len(short) < len(long) - 1 or short[-1] != long[-1] or short.isascii() or long.startswith(short):
+        return False  # ("兆豐銀行東京分行" starts with "兆豐銀行": a branch of it, no longer form of its name)
     at = long.find(short[0])
     return at >= 0 and in_order(short, long, at)
 

@@ -1244,3 +1244,13 @@ def test_a_university_named_short_and_a_second_signing_on_the_same_occasion():
     assert ("國立屏東科技大學", "signedMOUWith", "宮崎大學") in t
     assert not [e for e in data["entities"] if e["label"] in ("屏科", "屏科大")]
     assert mou_dates(data).get("宮崎大學") == "2024-01-18"
+
+
+def test_earlier_partners_after_ji_are_no_parties_and_a_bank_branch_helps_a_firm_invest():
+    text = ("兆豐銀行於1月15日與日本千葉銀行簽署業務合作備忘錄。千葉銀行是繼北陸銀行、常陽銀行等之後，第15家與兆豐銀行簽署"
+            "合作備忘錄的日本地方銀行。兆豐銀行東京分行去年即協助台灣被動元件大廠國巨在千葉縣設立物流中心。")
+    data, t = triples(text, "zh-Hant", date(2024, 1, 16))
+    assert ("兆豐銀行", "signedMOUWith", "千葉銀行") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and {"北陸銀行", "常陽銀行"} & {x[0], x[2]}]
+    assert {("兆豐銀行東京分行", "facilitatedInvestment", "國巨"), ("國巨", "investedIn", "千葉縣"),
+            ("兆豐銀行東京分行", "partOf", "兆豐銀行")} <= t

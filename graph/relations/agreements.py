@@ -35,6 +35,7 @@ _SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
 _CLAUSE_END = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|to|and\s+(?:will|would|also))\b")
 _AS_WITNESS = re.compile(r"\s+as\s+(?:a\s+|the\s+)?witness", re.I)  # "X and Y signed as witnesses": they witnessed
+_AFTER_OTHERS = re.compile(r"(?:繼|继)[^，。；]{1,60}?(?:之後|以後|之后|以后|後|后)")
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
@@ -415,6 +416,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
         elif verbs and (nouns or re.search("簽字|署名|簽約|調印", sent)):
             last_verb = s + verbs[-1].start()
             in_people = [(u.person.prefix_start or u.start, u.end) for u in doc.units_in(s, e) if u.person]
+            earlier = [m.span() for m in _AFTER_OTHERS.finditer(sent)]
             for u in doc.units_in(s, last_verb):
                 if u.person is not None or any(a <= u.start and u.end <= b for a, b in in_people):
                     continue
@@ -434,6 +436,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue  # "大昌電子股份有限公司（本社：台湾桃園市、…）": where the firm sits
                 if _OVERSEES.match(text, u.end):
                     continue  # "台湾経済部産業発展署が所管する「TJPO」と": the body over the party
+                if any(a <= u.start - s < b for a, b in earlier):
+                    continue  # "繼北陸銀行、常陽銀行等之後，第15家與…簽署": partners before, not parties now
                 sub = _PARENT_OF.match(text, u.end)
                 if sub and (nxt := doc.unit_at(sub.end())) is not None and nxt.person is None and nxt.type in ORG_TYPES:
                     continue  # "環球晶子公司GWJ與新潟縣簽署": the subsidiary signs, not its parent

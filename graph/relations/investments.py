@@ -217,7 +217,7 @@ def _is_park(u: Unit) -> bool:
 
 # "於桃園設立機器人工廠", "研究開発拠点を新設", "新工場を建設": a company investing in a place
 _CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,14}?(?:工廠|廠房|新廠|據點|子公司|"
-                             r"研發中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
+                             r"研發中心|物流中心|營運中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "增资", "出資", "出資し", "買収", "増資"})
 _CJK_SELF_FIRM = re.compile(r"本公司|當社|当社|弊社")
@@ -244,6 +244,9 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         comps = [u for u in units if u.type == "Company" and u.end <= vs]
         while len(comps) >= 2 and _ARM_OF.match(text, comps[0].end):
             comps = comps[1:]  # "環球晶円の日本法人、GWJは…投じて": the arm invests
+        helped = [c for c in comps if fac.search(text, max(s, c.start - 12), c.start)]
+        if helped:  # "東京分行協助國巨在千葉縣設立物流中心": the firm helped invests
+            comps = helped
         own = _CJK_SELF_FIRM.search(text, s, vs)
         issuer = _first_company(doc) if own and (not comps or own.start() < comps[0].start) else None
         if issuer is not None:  # "本公司董事會決議對子公司X增資": the company whose notice it is
@@ -303,6 +306,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         break
     for f in fac.finditer(text, s, e):
         helper = [u for u in units if u.end <= f.start() and u.type in ("Agency", "Organization", "Prefecture", "City")]
+        if not helper:  # "兆豐銀行東京分行…協助國巨…設立": a bank or a trading house helps too
+            helper = [u for u in units if u.end <= f.start() and u.type == "Company" and f.start() - u.end < 12]
         own = re.search(r"(?:^|[、，。\s])(市|県|縣|町)(?:は|も|が)", text[s:f.start()]) if doc.lang == "ja" else None
         if own:  # "市は同社の立地手続きを支援", "県も…補助金を交付する": the city or prefecture the text is about
             kind = "Prefecture" if own.group(1) in "県縣" else "City"
