@@ -376,9 +376,40 @@ _FIELD_ITEM = re.compile(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}|[\u3040-\u30f
 
 
 # a heading of fields and its list: "２　連携分野\n（１）航空宇宙\n（２）次世代モビリティ"
+# (also "６　主な内容" over an annex's list, and a sentence leading into a list: "雙方將在以下領域合作：")
 FIELD_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、)）]?[ \t\u3000]*)?(?:連携分野|協力分野|合作領域|合作項目|重點領域|"
-                            r"(?:key\s+)?(?:fields|areas|sectors)(?:\s+of\s+cooperation)?)[ \t\u3000]*[:：]?[ \t]*\n", re.I | re.M)
-FIELD_LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．)）]|[・•\-*])[ \t\u3000]*(?P<item>[^\n]{2,30})\n?")
+                            r"主な内容|主な協力内容|協力内容|連携内容|合作內容|主要合作內容|"
+                            r"(?:key\s+)?(?:fields|areas|sectors)(?:\s+of\s+cooperation)?)[ \t\u3000]*[:：]?[ \t]*\n"
+                            r"|^[^\n]{0,80}?(?:以下|下列)(?:領域|項目|方面|分野)[^\n]{0,20}[:：][ \t]*\n", re.I | re.M)
+FIELD_LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[0-9０-９]{1,2}[.．)）]|[一二三四五六七八九十]{1,2}[、.．]|"
+                             r"[・•\-*])[ \t\u3000]*(?P<item>[^\n]{2,40})\n?")
+# an item's words around its fields: "台日企業跨境融資" (who), "観光および教育旅行の相互促進" (what is done)
+_ITEM_WHO = re.compile(r"^(?:台日|臺日|日台|日臺|雙方|双方|兩國|両国|兩地|両地)?(?:企業|廠商)?(?:間)?")
+_ITEM_TAIL = re.compile(r"(?:分野|領域|における|への|に関する|の相互|の促進|の支援|之|的|等|など|での)")
+_CJK_ITEM_SEP = re.compile(r"[、，,；;]|及び|および|並びに|ならびに|及|與|与|和")
+
+
+def _item_fields(item: str) -> list[str]:
+    """The fields a list item names: "數位金融與永續金融之經驗交流" -> 數位金融, 永續金融;
+    "展示会・商談会への相互参加の支援" -> 展示会・商談会; an English item is one field as written.
+
+    >>> _item_fields("數位金融與永續金融之經驗交流"), _item_fields("観光および教育旅行の相互促進")
+    (['數位金融', '永續金融'], ['観光', '教育旅行'])
+    """
+    item = item.strip().rstrip(".。；;，,")
+    if item.isascii():
+        return [item]
+    out = []
+    for part in _CJK_ITEM_SEP.split(item):
+        part = _ITEM_WHO.sub("", part.strip())
+        tail = _ITEM_TAIL.search(part)
+        part = part[:tail.start()] if tail else part
+        if 2 <= len(part) <= 16 and part not in _NOT_FIELDS:
+            out.append(part)
+    return out
+
+
+_NOT_FIELDS = frozenset({"合作", "交流", "支援", "促進", "推動", "相互", "協力", "連携", "企業間交流", "情報交換", "資訊交流"})
 
 
 def _labelled(text: str, mentions: list[Mention], found: list[IndustryMention]) -> list[IndustryMention]:
@@ -389,11 +420,12 @@ def _labelled(text: str, mentions: list[Mention], found: list[IndustryMention]) 
     for head in FIELD_HEADING.finditer(text):
         pos = head.end()
         while (li := FIELD_LIST_ITEM.match(text, pos)) is not None:
-            item = li.group("item").strip().rstrip(".。")
             at = li.start("item")
-            if _FIELD_ITEM.fullmatch(item) and not any(a < at + len(item) and at < b for a, b in taken):
-                written = item[:1].lower() + item[1:] if item[1:2].islower() else item
-                out.append(IndustryMention(at, at + len(item), written, (written,)))
+            for item in _item_fields(li.group("item")):
+                start = text.index(item, at)
+                if _FIELD_ITEM.fullmatch(item) and not any(a < start + len(item) and start < b for a, b in taken):
+                    written = item[:1].lower() + item[1:] if item[1:2].islower() else item
+                    out.append(IndustryMention(start, start + len(item), written, (written,)))
             pos = li.end()
     for line in _FIELD_LINE.finditer(text):
         pos = line.start("items")

@@ -1254,3 +1254,14 @@ def test_earlier_partners_after_ji_are_no_parties_and_a_bank_branch_helps_a_firm
     assert not [x for x in t if x[1] == "signedMOUWith" and {"北陸銀行", "常陽銀行"} & {x[0], x[2]}]
     assert {("兆豐銀行東京分行", "facilitatedInvestment", "國巨"), ("國巨", "investedIn", "千葉縣"),
             ("兆豐銀行東京分行", "partOf", "兆豐銀行")} <= t
+
+
+def test_fields_in_a_list_led_by_a_sentence_or_a_main_content_heading():
+    text = ("彰化銀行於3月5日與日本滋賀銀行簽署業務合作備忘錄。雙方將在以下領域合作：\n"
+            "一、台日企業跨境融資；\n二、數位金融與永續金融之經驗交流。\n")
+    _, t = triples(text, "zh-Hant", date(2024, 3, 6))
+    assert {("彰化銀行", "cooperatesIn", f) for f in ("跨境融資", "數位金融", "永續金融")} <= t
+    text = ("石川県は、令和５年１１月７日、台湾・台南市と覚書を締結しました。\n\n（別紙１）覚書の概要\n６　主な内容\n"
+            "　（１）展示会・商談会への相互参加の支援\n　（２）観光および教育旅行の相互促進\n")
+    _, t = triples(text, "ja", date(2023, 11, 8))
+    assert {("石川県", "cooperatesIn", f) for f in ("展示会・商談会", "観光", "教育旅行")} <= t
