@@ -36,6 +36,7 @@ BLIND3 = ROOT / "tests" / "fixtures" / "blind3"  # the same, after the fixes the
 BLIND4 = ROOT / "tests" / "fixtures" / "blind4"  # the same, after the fixes the third one showed
 BLIND5 = ROOT / "tests" / "fixtures" / "blind5"  # the same, after the fixes the fourth one showed
 BLIND6 = ROOT / "tests" / "fixtures" / "blind6"  # the same, after the fixes the fifth one showed
+BLIND7 = ROOT / "tests" / "fixtures" / "blind7"  # the same, after the fixes the sixth one showed
 
 # Gazetteer records that exist mostly because a dev text names them: narrow departments,
 # chambers, divisions and people that an unseen announcement is unlikely to share.
@@ -99,6 +100,7 @@ def main(argv: list[str]) -> int:
             ("blind 4 (first seen at f609f76: 0.80 / 0.51)", BLIND4 / "gold.jsonl", BLIND4, full),
             ("blind 5 (first seen at edc0d99: 0.77 / 0.46)", BLIND5 / "gold.jsonl", BLIND5, full),
             ("blind 6 (first seen at 5f0df8f: 0.78 / 0.55)", BLIND6 / "gold.jsonl", BLIND6, full),
+            ("blind 7 (first seen at 94932db: 0.81 / 0.66)", BLIND7 / "gold.jsonl", BLIND7, full),
             ("dev, gazetteer without dev-fitted entries", DEV / "gold.jsonl", DEV / "texts", ablated),
             ("held-out, same ablated gazetteer", HELDOUT / "gold.jsonl", HELDOUT, ablated)]
     print(f"{'set':<44} {'lang':<4} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'dates':>6}")
