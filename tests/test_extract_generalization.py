@@ -1265,3 +1265,17 @@ def test_fields_in_a_list_led_by_a_sentence_or_a_main_content_heading():
             "　（１）展示会・商談会への相互参加の支援\n　（２）観光および教育旅行の相互促進\n")
     _, t = triples(text, "ja", date(2023, 11, 8))
     assert {("石川県", "cooperatesIn", f) for f in ("展示会・商談会", "観光", "教育旅行")} <= t
+
+
+def test_a_filing_s_outline_of_a_joint_venture_its_seat_head_and_shares():
+    text = ("当社は、本日開催の取締役会において、台湾の光洋材料科技股份有限公司（以下「光洋材料」といいます。）と共同で、"
+            "台湾に合弁会社を設立することを決議いたしました。\n\n２．合弁会社の概要\n"
+            "（１）名称　　　　北光先進材料股份有限公司\n（２）所在地　　　台湾台中市大雅区（中部サイエンスパーク内）\n"
+            "（３）代表者　　　董事長　山田浩一\n（４）事業内容　　電子材料の製造\n（５）出資比率　　当社51％、光洋材料49％\n")
+    data, t = triples("北辰化成株式会社\n\n" + text, "ja", date(2024, 5, 13))
+    venture = "北光先進材料股份有限公司"
+    assert {("北辰化成株式会社", "investedIn", venture), ("光洋材料科技股份有限公司", "investedIn", venture),
+            (venture, "locatedIn", "台中市"), ("山田浩一", "holdsPosition", venture)} <= t
+    ann = Announcement("t", "t.txt", "", "北辰化成株式会社\n\n" + text, "ja", date(2024, 5, 13))
+    stakes = {dict(r.qualifiers).get("stake") for r in extract(ann, curation=False).relations if r.predicate == "investedIn"}
+    assert {"51％", "49％"} <= stakes

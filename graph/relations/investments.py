@@ -217,7 +217,7 @@ def _is_park(u: Unit) -> bool:
 
 # "於桃園設立機器人工廠", "研究開発拠点を新設", "新工場を建設": a company investing in a place
 _CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴建|新設|開設|増設)[^，。、,]{0,14}?(?:工廠|廠房|新廠|據點|子公司|"
-                             r"研發中心|物流中心|營運中心|生產基地|營運總部|分公司|生產線)|(?:工場|工廠|拠点|子会社|現地法人|研究所|生産ライン)を"
+                             r"研發中心|物流中心|營運中心|生產基地|營運總部|分公司|生產線|合資公司)|(?:工場|工廠|拠点|子会社|現地法人|合弁会社|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "增资", "出資", "出資し", "買収", "増資"})
 _CJK_SELF_FIRM = re.compile(r"本公司|當社|当社|弊社")
@@ -464,3 +464,69 @@ def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
                 place = doc.unit_at(u.end + 1)
                 if place is not None and text[place.end:place.end + 1] in "）)":
                     add(u, place, (s, e))
+
+
+# ---------------------------------------------------------------- outlines of companies
+#
+# A filing's outline of a company, a labelled line each: "（１）名称　北辰宏泰先進材料股份有限公司",
+# "（２）所在地　台湾高雄市路竹区（…高雄園区内）", "（３）代表者　董事長　真鍋浩一",
+# "（７）出資比率　当社60％、宏泰材料40％" (also 公司名稱 / 所在地 / 負責人 / 持股比例 in Chinese).
+
+_OUTLINE_LINE = re.compile(r"^[ \t\u3000]*[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|本社所在地|"
+                           r"代表者|代表者の役職・氏名|負責人|出資比率|出資構成|持股比例|股權結構)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
+_OUTLINE_STAKE = re.compile(r"(?P<who>[^、，,；;\s\u3000]{1,20}?)\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])")
+
+
+def _outlines(doc: Doc, rels: list[Relation]) -> None:
+    """The facts of each outline of a company: where it is, who heads it, who holds what share."""
+    text = doc.text
+    lines = list(_OUTLINE_LINE.finditer(text))
+    block: list[re.Match] = []
+    for k, line in enumerate(lines):
+        block.append(line)
+        if k + 1 < len(lines) and not _BLANK_LINE.search(text, line.end(), lines[k + 1].start()):
+            continue  # the next labelled line, with no blank line before it, goes on the same outline
+        _outline_facts(doc, block, rels)
+        block = []
+
+
+def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> None:
+    named = next((m for m in block if m.group("label") in ("名称", "商号", "公司名稱", "名稱")), None)
+    firm = next((u for u in doc.units_in(*named.span("value")) if u.person is None and u.type == "Company"), None) \
+        if named is not None else None
+    if firm is None:
+        return
+    issuer = _first_company(doc)
+    for m in block:
+        label, (vs, ve) = m.group("label"), m.span("value")
+        units = doc.units_in(vs, ve)
+        if label in ("所在地", "本店所在地", "本社所在地"):
+            places = [u for u in units if u.person is None and u.type in ("City", "Prefecture")]
+            parks = [u for u in units if u.person is None and _is_park(u)]
+            for where in ([_most_local(places)] if places else []) + parks[:1]:
+                rels.append(_rel(doc, firm.entity, "locatedIn", where.entity, m.span(), 0.8))
+        elif label in ("代表者", "代表者の役職・氏名", "負責人"):
+            for u in units:
+                if u.person is not None:
+                    role = next((p.role for p in u.person.posts), None)
+                    rels.append(_rel(doc, u.entity, "holdsPosition", firm.entity, m.span(), 0.8,
+                                     quals=(("role", role),) if role else ()))
+        else:  # the shares: "当社60％、宏泰材料40％"
+            for st in _OUTLINE_STAKE.finditer(doc.text, vs, ve):
+                holder = next((u for u in doc.units_in(st.start("who"), st.end("who")) if u.person is None
+                               and u.type in ORG_TYPES), None)
+                who = holder.entity if holder is not None else \
+                    issuer.entity if issuer is not None and _CJK_SELF_FIRM.search(st.group("who")) else None
+                if who and who != firm.entity:
+                    rels.append(_rel(doc, who, "investedIn", firm.entity, m.span(), 0.8,
+                                     quals=(("stake", st.group("pct").strip()),)))
+
+
+def _most_local(places: list[Unit]) -> Unit:
+    """Of the places written one after the other, the smallest municipality: "熊本県菊陽町" the
+    town, "台湾高雄市路竹区" the city (a ward or district is part of its city)."""
+    cities = [u for u in places if u.type == "City" and not (u.mention and u.mention.text.endswith(("区", "區")))]
+    return cities[-1] if cities else places[-1]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
