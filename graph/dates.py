@@ -55,6 +55,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     # "In 2018 the bureau signed", "since 2014": a year alone after a preposition of time
     ("en_y", r"\b(?:in|since|back\s+in|from|until)\s+(?P<y>(?:19|20)\d\d)\b(?![-/.]\d|\s*(?:%|percent|yen|units|people))"),
     ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    # "signed on the 19th": a day of the publication's month, as news style writes it
+    ("en_day", r"\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|floor|anniversary|century|day|time|edition))"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),
     ("cjk_rel_day", r"(?P<w>昨|今|前|本|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[)）]\s*[日号號]"),
     # "本（3）月19日": this month, its number in brackets
@@ -65,7 +67,7 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
 
 
 _NEWS_DAY = re.compile(r"\s*[、，,]")
-_BEFORE_DAY = frozenset("はが、，於在")
+_BEFORE_DAY = frozenset("はが、，於在\u3000\n")  # (a paragraph that starts with its day: "　13日、")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day", "cjk_rel_month"})
 
@@ -260,8 +262,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     >>> pub = date(2018, 3, 7)
     >>> [d.iso for d in find_dates("民國101年3月5日；去年；本月3日；昨日", pub)]
     ['2012-03-05', '2017', '2018-03-03', '2018-03-06']
-    >>> [d.iso for d in find_dates("On December 28 and on July 17", pub)]
-    ['2017-12-28', '2017-07-17']
+    >>> [d.iso for d in find_dates("On December 28 and on July 17; signed on the 5th", pub)]
+    ['2017-12-28', '2017-07-17', '2018-03-05']
     >>> [d.iso for d in find_dates("On July 17, 2019; in 2018; 2015-04", None)]
     ['2019-07-17', '2018', '2015-04']
     >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
@@ -312,6 +314,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 except ValueError:
                     iso = None
                 got = (iso, "day") if iso else None
+            elif kind == "en_day":
+                got = _day_of_month(int(m["d"]), published)
             elif kind == "iso_month":
                 got = to_iso(int(m["y"]), int(m["m"])), "month"
             elif kind == "iso":

@@ -1279,3 +1279,24 @@ def test_a_filing_s_outline_of_a_joint_venture_its_seat_head_and_shares():
     ann = Announcement("t", "t.txt", "", "北辰化成株式会社\n\n" + text, "ja", date(2024, 5, 13))
     stakes = {dict(r.qualifiers).get("stake") for r in extract(ann, curation=False).relations if r.predicate == "investedIn"}
     assert {"51％", "49％"} <= stakes
+
+
+def test_two_agreements_told_one_by_one_after_a_lead_dated_on_the_19th():
+    text = ("Taiwan and Okayama Sign Two Agreements\n\n"
+            "The Industrial Development Administration announced today that two cooperation agreements were signed in "
+            "Okayama City on the 19th.\n\nUnder the first agreement, a memorandum of understanding between the Industrial "
+            "Technology Research Institute (ITRI) and Okayama Prefecture, the two sides will exchange researchers from next "
+            "year.\n\nThe second agreement links the Metal Industries Research & Development Centre (MIRDC) with the Okayama "
+            "Industrial Promotion Foundation. MIRDC President Lin Chia-yu and Okamoto Kenji, Chairman of the Okayama "
+            "Industrial Promotion Foundation, signed the document.\n\n"
+            "Both signings were witnessed by: Deputy Director-General Huang Mei-ling; and Okayama Governor Ibaragi Ryuta.")
+    data, t = triples(text, published=date(2024, 3, 21))
+    assert ("Industrial Technology Research Institute", "signedMOUWith", "Okayama Prefecture") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "Taiwan" in (x[0], x[2])]
+    assert set(mou_dates(data).values()) == {"2024-03-19"}
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    witnessed = {r["agreement"] for r in data["relations"] if r["predicate"] == "witnessOf" and label[r["subject"]] == "Huang Mei-ling"}
+    assert len(witnessed) == 2
+    data, _ = triples("　静岡商工会議所は11月12日から15日まで台湾を訪問しました。\n\n■臺中市工業会と覚書を締結\n"
+                      "　13日、臺中市工業会を訪問し、覚書を締結しました。", "ja", date(2023, 11, 20))
+    assert set(mou_dates(data).values()) == {"2023-11-13"}

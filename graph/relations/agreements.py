@@ -36,6 +36,9 @@ _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を�
 _CLAUSE_END = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|to|and\s+(?:will|would|also))\b")
 _AS_WITNESS = re.compile(r"\s+as\s+(?:a\s+|the\s+)?witness", re.I)  # "X and Y signed as witnesses": they witnessed
 _AFTER_OTHERS = re.compile(r"(?:繼|继)[^，。；]{1,60}?(?:之後|以後|之后|以后|後|后)")
+_SOME_AGREEMENTS = re.compile(r"\b(?:two|three|four|five|several|[2-9])\s+(?:[\w-]+\s+){0,2}(?:agreements|MOUs|MoUs|memoranda|pacts)\b"
+                              r"|[兩两二三四五六]\s*[份項项個个]\s*(?:合作)?(?:備忘錄|协议|協議|協定)|[二三四五]つの(?:覚書|協定)", re.I)
+_NOUN_BETWEEN = re.compile(r"\b(?:an?\s+)?(?:memorandum\s+of\s+understanding|MOU|MoU|agreement)\s+between\s+(?:the\s+)?[A-Z]")
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
@@ -99,11 +102,19 @@ _FIRST_SIGNED = re.compile(r"\bfirst\s+(?=signed|concluded|inked)", re.I)
 _EARLIER_BEFORE = re.compile(r"\bfirst\s+(?:signed|concluded|inked)\s+(?:in|on)\s+$", re.I)
 
 
+def _after_publication(doc: Doc, d: DateMention) -> bool:
+    """Whether ``d`` lies wholly after the announcement's publication ("from next year"): what
+    is to come, not when a signing took place."""
+    if doc.published is None or d.iso.startswith("-"):
+        return False
+    return d.iso[:len(d.iso)] > doc.published.isoformat()[:len(d.iso)]
+
+
 def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | None:
     """The date of the signing a sentence reports: the most precise date in it, the one
     nearest a signing verb on a tie; "on the same day" / 同日 takes the last full date before."""
     ds = [d for d in _sentence_dates(doc, s, e) if not _EARLIER_AFTER.match(doc.text, d.end)
-          and not _EARLIER_BEFORE.search(doc.text, max(s, d.start - 30), d.start)]
+          and not _EARLIER_BEFORE.search(doc.text, max(s, d.start - 30), d.start) and not _after_publication(doc, d)]
     if ds:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(ds, key=lambda d: (rank[d.precision], _said_on(doc, d),
@@ -122,7 +133,7 @@ def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], peo
     taken = {u.start for u in signers}
     for w in wits:
         pos, end = s + w.start(), s + w.end()
-        by = re.match(r"(?:ed|es)?\s+by\s+(?:the\s+)?", text[end:end + 20])
+        by = re.match(r"(?:ed|es)?\s+by\s*:?\s+(?:the\s+)?", text[end:end + 20])  # ("witnessed by: A; B; and C")
         if by or w.group().lower().endswith(("presence of", " by")):
             for u in _chain(doc, end + (by.end() if by else 0) + (0 if by else len(re.match(r"\s*(?:the\s+)?", text[end:]).group())), e):
                 if u.person is not None and u.start not in taken:
@@ -303,8 +314,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                  and not (not en and (_THIS_SIGNING.search(sent, 0, v.start()) or _WITNESSED.search(sent, 0, v.start())))
                  and not _planned(sent, v, doc.lang)]
         wits = list(witness.finditer(sent))
-        if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)):
-            continue  # (a form's "署名者" / "立会人" item is an event of its own)
+        if not verbs and not wits and not (not en and _FORM_LABEL.search(sent)) and not (en and _NOUN_BETWEEN.search(sent)):
+            continue  # (a form's "署名者" / "立会人" item is an event of its own; "a memorandum between X and Y" names one)
         nouns = list(mou.finditer(sent))
         if nouns and en and re.search(r"\d+\s+(?:agreements|memorand|MOUs)", sent):
             continue  # "concluded 74 agreements": a count, not one agreement
@@ -483,6 +494,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                                 continue  # "常陽銀行（頭取　岡田 俊彦）は": who heads the body, not who signed
                             (signers if kind == "sign" else witnesses).append(u)
                     prev = pos
+        if _SOME_AGREEMENTS.search(sent):  # "Taiwan and Hiroshima Sign Two Agreements": the countries sign none
+            parties = [u for u in parties if u.type != "Country"]
         party_ids: list[str] = []
         for u in parties:
             pid = _party_of(doc, u)
@@ -887,11 +900,11 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             target = next(iter(tied), None) or \
                 next((ag for ag in reversed(agreements) if named & set(ag.parties)), agreements[-1])
             told = signed_in.get(last_signing) if last_signing else None
-            if _EVERY_AGREEMENT.search(doc.text, *ev.sentence) and agreements[-1].date is not None:
-                # "両覚書の署名式には…が立ち会いました": of each agreement signed that day
+            every = _EVERY_AGREEMENT.search(doc.text, *ev.sentence) and agreements[-1].date is not None
+            if every:  # "両覚書の署名式には…が立ち会いました", "Both signings were witnessed by": of each signed that day
                 told = [ag for ag in agreements if ag.date is not None and ag.date.iso == agreements[-1].date.iso]
                 last_signing = ev.sentence
-            if ev.witnesses and not ev.signers and not any(best) and not named & _all_parties(agreements) \
+            if ev.witnesses and not ev.signers and (every or not any(best) and not named & _all_parties(agreements)) \
                     and told and len(told) >= 2 and ev.sentence[0] - last_signing[1] < 200:
                 for ag in told:  # "A and B attended as witnesses" after two agreements or their signers: of each
                     ag.witnesses += [(u, ev.sentence) for u in ev.witnesses]
@@ -905,7 +918,9 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             if ev.no_new and agreements and not ev.signers and not ev.witnesses:
                 _date_known(doc, agreements, ev)
                 continue  # "Osaka is the 8th ... to sign an MOU with TJPO": a known agreement
-            target = Agreement(list(ev.parties), ev.date or pending, ev.sentence)
+            # an undated signing told after a dated one: the same occasion ("The second agreement links…")
+            told_with = agreements[-1].date if agreements else None
+            target = Agreement(list(ev.parties), ev.date or pending or told_with, ev.sentence)
             agreements.append(target)
         else:
             for p in ev.parties:
