@@ -304,6 +304,8 @@ def _en_rx(cues: Cues) -> dict[str, re.Pattern]:
             r"(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"foundry|supplier|retailer|startup|start-up|enterprise|corporation|developer|operator|distributor|"
             r"trading\s+house|vendor|provider)\b"),
+        # "The venture, Formosa Kanto Specialty Gases, will be…": a joint venture's name after the word
+        "venture_named": re.compile(r"\b(?:[Jj]oint[ \t])?(?:venture|company|subsidiary),[ \t]([A-Z][\w&-]*(?:[ \t][A-Z][\w&-]*){1,4}),"),
         "company_noun": re.compile(
             r"\b(?:company|firm|maker|manufacturer|producer|conglomerate|carmaker|automaker|chipmaker|"
             r"giant|group)[ \t]([A-Z][\w&-]*(?:[ \t][A-Z][\w&-]*){0,2})"),
@@ -490,7 +492,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), m.group(), "Region", core.entry, "pattern", alias_of=core.span))
     for m in rx["government"].finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(), "Agency"))
-    for rxname in ("apposition_company", "company_noun"):
+    for rxname in ("apposition_company", "company_noun", "venture_named"):
         for m in rx[rxname].finditer(text):
             s, e = _clean_en(text, m.start(1), m.end(1), cues)
             if e > s + 1 and text[s:e].split()[0] not in cues.set("stop_caps"):

@@ -1300,3 +1300,14 @@ def test_two_agreements_told_one_by_one_after_a_lead_dated_on_the_19th():
     data, _ = triples("　静岡商工会議所は11月12日から15日まで台湾を訪問しました。\n\n■臺中市工業会と覚書を締結\n"
                       "　13日、臺中市工業会を訪問し、覚書を締結しました。", "ja", date(2023, 11, 20))
     assert set(mou_dates(data).values()) == {"2023-11-13"}
+
+
+def test_a_joint_venture_named_after_the_word_owned_in_shares_and_helped_with_permits():
+    text = ("Kanto Denka Kogyo, a Tokyo-based maker of fluorine chemicals, will set up a joint venture with Formosa Plastics "
+            "Corp. The venture, Formosa Kanto Specialty Gases, will be 51% owned by Formosa Plastics and 49% by Kanto "
+            "Denka. Taiwan's Ministry of Economic Affairs said its InvestTaiwan Center had helped Kanto Denka with land "
+            "and environmental permits for the project.")
+    _, t = triples(text, published=date(2023, 5, 9))
+    venture = "Formosa Kanto Specialty Gases"
+    assert {("Formosa Plastics", "investedIn", venture), ("Kanto Denka Kogyo", "investedIn", venture),
+            ("InvestTaiwan Center", "facilitatedInvestment", "Kanto Denka Kogyo")} <= t

@@ -74,7 +74,9 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
                     subj = subj[:-1]  # "the Department of X of the Ministry of Y, which helped": the department
                 if comps and not inv_in and subj and all(c.type == "Company" for c in comps) and re.match(
-                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate|select|choose|pick)\b", rest):
+                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate|select|choose|pick)\b"
+                        r"|\s+with\s+(?:the\s+|its\s+)?(?:land|sites?|permits?|licen[cs]es?|utilit|water|power|hiring|recruit|"
+                        r"financ|subsid|approvals?|applications?)", rest):  # ("helped X with land and permits")
                     for c in comps:
                         rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
                     continue
@@ -350,6 +352,9 @@ _EN_IN_WHICH = re.compile(rf"\bin\s+which\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?P<ref>
                           rf"(?:will\s+)?(?:holds?|owns?|has|takes?)\s+(?:a\s+|an\s+)?(?P<pct>{_PCT})")
 _EN_AND_HOLDS = re.compile(r"\s*(?:stake\s*)?(?:,\s*)?(?:and|while)\s+(?:the\s+)?")
 _EN_HOLDS = re.compile(rf"\s+(?:will\s+)?(?:holds?|owns?|has|takes?)\s+(?:a\s+|an\s+|the\s+remaining\s+|the\s+other\s+|the\s+rest\s+of\s+)?(?P<pct>{_PCT})")
+# "will be 51% owned by Formosa Plastics and 49% by Kanto Denka"
+_EN_OWNED_BY = re.compile(rf"(?P<pct>{_PCT})\s+owned\s+by\s+(?:the\s+)?")
+_EN_AND_PCT_BY = re.compile(rf",?\s+and\s+(?P<pct>{_PCT})\s+by\s+(?:the\s+)?")
 _ZH_HOLDS = re.compile(rf"\s*持股\s*(?P<pct>{_PCT})")
 _JA_HOLDS = re.compile(rf"(?:（[^）]{{0,20}}）|\([^)]{{0,20}}\))?\s*が\s*(?P<pct>{_PCT})")
 _JA_SEAT_BEFORE = re.compile(r"に本社(?:を置く|がある|を構える)")
@@ -368,6 +373,15 @@ def _stakes(doc: Doc, rels: list[Relation]) -> None:
     venture: Unit | None = None
     for s, e in doc.sentences:
         if doc.lang == "en":
+            for m in _EN_OWNED_BY.finditer(text, s, e):  # "X will be 51% owned by A and 49% by B"
+                before = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
+                holder = doc.unit_at(m.end())
+                if before and holder is not None and holder.person is None:
+                    add(holder.entity, before[-1], m.group("pct"), (s, e))
+                    more = _EN_AND_PCT_BY.match(text, holder.end)
+                    other = doc.unit_at(more.end()) if more else None
+                    if other is not None and other.person is None:
+                        add(other.entity, before[-1], more.group("pct"), (s, e))
             for m in _EN_IN_WHICH.finditer(text, s, e):
                 before = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
                 if not before:
