@@ -1311,3 +1311,14 @@ def test_a_joint_venture_named_after_the_word_owned_in_shares_and_helped_with_pe
     venture = "Formosa Kanto Specialty Gases"
     assert {("Formosa Plastics", "investedIn", venture), ("Kanto Denka Kogyo", "investedIn", venture),
             ("InvestTaiwan Center", "facilitatedInvestment", "Kanto Denka Kogyo")} <= t
+
+
+def test_our_university_in_a_university_s_news_and_its_faculty_s_agreement():
+    text = ("熊本大学\n\n　3月5日、台湾の國立臺北科技大學の楊正男校長ら一行が本学を訪問し、本学と國立臺北科技大學は大学間学術交流協定を"
+            "更新しました。\n　また、本学大学院自然科学研究科と國立臺北科技大學電機資訊学院との間で部局間協定を締結し、"
+            "大学院自然科学研究科の西村 拓也研究科長と電機資訊学院の蔡宗翰院長が署名しました。")
+    data, t = triples(text, "ja", date(2024, 3, 8))
+    assert ("熊本大学", "signedMOUWith", "國立臺北科技大學") in t
+    assert ("大学院自然科学研究科", "signedMOUWith", "國立臺北科技大學電機資訊学院") in t
+    labels = {e["label"] for e in data["entities"]}
+    assert "楊正男" in labels and "西村 拓也" in labels and not {"部局", "拓也研究科"} & labels

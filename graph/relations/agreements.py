@@ -190,6 +190,10 @@ def _self_body(doc: Doc, ref: str) -> str | None:
     if ref in ("当社", "弊社", "本公司"):
         firm = _first_company(doc)
         return firm.entity if firm is not None else None
+    if ref in ("本学", "本校", "當校", "当校"):  # the university whose news it is
+        school = next((u for u in doc.units if u.person is None and u.type == "Organization"
+                       and re.search(r"大学|大學|University|学院|學院", _label_of(doc, u.entity) or "")), None)
+        return school.entity if school is not None else None
     city = ref in ("本市", "当市", "市府") or (doc.lang == "zh-Hant" and ref in ("縣府", "本縣", "本府"))
     return doc.implied.get("City" if city else "Prefecture")
 
@@ -751,8 +755,8 @@ _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:す
 # a heading over a list of the issuing body's own agreements: "（参考）本県の台湾との連携実績"
 _SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
-_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司)"
-                       r"(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
+_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司|"
+                       r"本学|本校|當校|当校)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
 
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
