@@ -173,7 +173,7 @@ def _en(text: str, mentions: list[Mention]) -> list[IndustryMention]:
 
 
 _CJK_GENERIC_ITEMS = frozenset({"部品", "零件", "研究", "設備", "材料", "技術", "技术", "産業技術", "產業技術", "製品", "產品",
-                                "商品", "產業", "産業", "領域", "分野", "研究開発", "研發"})
+                                "商品", "產業", "産業", "領域", "分野", "研究開発", "研發", "交流", "合作", "協力", "連携"})
 
 
 def _split_items(items: str, sep: str) -> list[str]:
@@ -380,7 +380,7 @@ _FIELD_ITEM = re.compile(r"[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}|[\u3040-\u30f
 FIELD_HEADING = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、)）]?[ \t\u3000]*)?(?:連携分野|協力分野|合作領域|合作項目|重點領域|"
                             r"主な内容|主な協力内容|協力内容|連携内容|合作內容|主要合作內容|"
                             r"(?:key\s+)?(?:fields|areas|sectors)(?:\s+of\s+cooperation)?)[ \t\u3000]*[:：]?[ \t]*\n"
-                            r"|^[^\n]{0,80}?(?:以下|下列)(?:領域|項目|方面|分野)[^\n]{0,20}[:：][ \t]*\n", re.I | re.M)
+                            r"|^[^\n]{0,80}?(?:以下|下列|次)の?(?:領域|項目|方面|分野)[^\n]{0,30}[:：。][ \t]*\n", re.I | re.M)
 FIELD_LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[0-9０-９]{1,2}[.．)）]|[一二三四五六七八九十]{1,2}[、.．]|"
                              r"[・•\-*])[ \t\u3000]*(?P<item>[^\n]{2,40})\n?")
 # an item's words around its fields: "台日企業跨境融資" (who), "観光および教育旅行の相互促進" (what is done)
@@ -399,6 +399,9 @@ def _item_fields(item: str) -> list[str]:
     item = item.strip().rstrip(".。；;，,")
     if item.isascii():
         return [item]
+    inner = re.search(r"[（(]([^）)]+)[）)]", item)
+    if inner:  # "産業・経済（次世代モビリティ、半導体関連産業、物流）": the fields in brackets
+        item = inner.group(1)
     out = []
     for part in _CJK_ITEM_SEP.split(item):
         part = _ITEM_WHO.sub("", part.strip())

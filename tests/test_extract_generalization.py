@@ -1322,3 +1322,15 @@ def test_our_university_in_a_university_s_news_and_its_faculty_s_agreement():
     assert ("大学院自然科学研究科", "signedMOUWith", "國立臺北科技大學電機資訊学院") in t
     labels = {e["label"] for e in data["entities"]}
     assert "楊正男" in labels and "西村 拓也" in labels and not {"部局", "拓也研究科"} & labels
+
+
+def test_a_friendship_city_agreement_its_fields_in_brackets_and_an_era_year_with_its_western_year():
+    text = ("　前橋市は、10月30日、台湾の新竹市と友好都市協定を締結しました。本市と新竹市は、平成31年（2019年）4月に"
+            "覚書を締結して以来、交流を深めてきました。\n\n■協定の主な内容\n　両市は、次の分野において交流・協力を進めます。\n"
+            "（1）産業・経済（半導体関連産業、物流）\n（2）観光\n")
+    data, t = triples(text, "ja", date(2023, 11, 2))
+    assert ("前橋市", "signedMOUWith", "新竹市") in t and "友好都市" not in {e["label"] for e in data["entities"]}
+    assert {("前橋市", "cooperatesIn", f) for f in ("半導体関連産業", "物流", "観光")} <= t
+    assert not [x for x in t if x[1] == "cooperatesIn" and x[2] in ("交流", "産業・経済")]
+    from graph.dates import find_dates
+    assert [d.iso for d in find_dates("平成31年（2019年）4月に締結", date(2023, 11, 2))] == ["2019-04"]
