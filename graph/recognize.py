@@ -683,6 +683,9 @@ _TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u3
 # "生技大廠大江生醫，", "刀具大廠貝印投資臺中": a firm named after what it is a big maker of
 _MAKER = re.compile(r"(?:大廠|龍頭大廠)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,6}?)"
                     r"(?=投資|在|於|將|宣布|表示|與|和|及|已|也|今|昨|的|赴|來台|設|[，、。（(])")
+# "設立台灣子公司台灣三井金屬以來": a subsidiary named after the word
+_SUBSIDIARY_NAMED = re.compile(r"(?:子公司|孫公司|子会社|現地法人)(?P<name>[\u4e00-\u9fff\u30a1-\u30fcA-Za-z]{2,10}?)"
+                               r"(?=以來|以来|[，,。、（(]|於|在|的|是|為|は|が|を|と|の)")
 _TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年")
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
@@ -847,6 +850,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         for i in range(jf.start(), jf.end()):
             covered[i] = True
     # "日商大森精機", "台商晶旭": a firm named after 日商 / 台商 (a Japanese / Taiwanese company)
+    for sm in _SUBSIDIARY_NAMED.finditer(text):  # (its name may hold its country's and its parent's: "台灣三井金屬")
+        if not rx["non_org"].search(sm.group("name")) and not _TRADER_NOT_NAME.match(sm.group("name")):
+            out.append(Mention(sm.start("name"), sm.end("name"), sm.group("name"), "Company"))
     for tm in list(_TRADER.finditer(text)) + list(_MAKER.finditer(text)):
         s0, e0 = tm.start("name"), tm.end("name")
         if _TRADER_NOT_NAME.match(tm.group("name")):
@@ -1064,7 +1070,10 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                 continue
             if gaz is not None and any(h.type != m.type for h in gaz.lookup(c)):
                 continue
-            forms[c] = m
+            # "荏原" is "荏原製作所" (whose name it starts), not "台灣荏原精密" (whose name it was cut from)
+            starts = [x for x in mentions if x.type == "Company" and x.text != m.text and x.text.startswith(c)
+                      and not x.text.isascii() and x.alias_of is None]
+            forms[c] = starts[0] if starts and not m.text.startswith(c) else m
     for head, spans in heads_seen.items():  # "the Academy", "Academy Rector X": the one academy named in full
         names = {by_span[sp].text for sp in spans}
         if len(names) == 1 and head not in forms:

@@ -1334,3 +1334,12 @@ def test_a_friendship_city_agreement_its_fields_in_brackets_and_an_era_year_with
     assert not [x for x in t if x[1] == "cooperatesIn" and x[2] in ("交流", "産業・経済")]
     from graph.dates import find_dates
     assert [d.iso for d in find_dates("平成31年（2019年）4月に締結", date(2023, 11, 2))] == ["2019-04"]
+
+
+def test_a_subsidiary_named_after_the_word_and_a_short_name_of_its_parent():
+    text = ("三井金屬社長小林正彥表示，公司2001年在高雄設立台灣子公司台灣三井金屬以來，已累計在台投資逾新台幣200億元。"
+            "經濟部投資促進司協助三井取得廠房用地。")
+    data, t = triples(text, "zh-Hant", date(2024, 11, 6))
+    assert ("三井金屬", "investedIn", "台灣三井金屬") in t
+    companies = {e["label"]: e["mentions"] for e in data["entities"] if e["type"] == "Company"}
+    assert "台灣三井金屬" in companies and "三井" not in companies["台灣三井金屬"]

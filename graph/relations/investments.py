@@ -269,7 +269,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
                 chain.append(c)
             if len(chain) >= 2 and re.match(r"\s*(?:[（(][^）)]{0,20}[）)])?\s*(?:は|が|も|將|将|分別|各自|均|皆)", text[chain[-1].end:vs]):
                 investors = list(dict.fromkeys(c.entity for c in chain))
-        funded = doc.unit_at(v.end()) if v.group() in _CAPITAL_VERBS else None
+        funded = doc.unit_at(v.end()) if v.group() in _CAPITAL_VERBS or v.group().endswith(("子公司", "子会社")) else None
         to = _FUNDED_BEFORE.search(text, max(s, vs - 24), vs) if v.group() in _CAPITAL_VERBS and funded is None else None
         if to is not None:  # "對日本子公司台旭日本株式會社增資"
             funded = next((u for u in units if u.start == to.end()), None)
