@@ -640,8 +640,7 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[tuple
             when = next(iter(doc.dates_in(row.start(), row.end())), None)
             signers = [u for u in doc.units_in(row.start(), row.end()) if u.person is not None]
             for u in signers:  # "｜濱松商工會議所｜會頭　鈴木晴夫｜": the partner's signer
-                if not any(org for _, org in doc.posts.get(u.entity, [])):
-                    doc.posts.setdefault(u.entity, []).append((next((p.role for p in u.person.posts), None), partner.entity))
+                _post_at(doc, u, partner.entity, (row.start(), row.end()))
             events.append(Event((row.start(), row.end()), [owner.entity, partner.entity], signers, [], when))
         tables.append((events, (para, intro_end)))
     return tables
@@ -710,6 +709,17 @@ _EVERY_AGREEMENT = re.compile(r"両(?:覚書|協定)|兩(?:份|項)?(?:備忘錄
 _SAME_BODY = re.compile(r"(?:同|該|该)(?:局|社|市|県|縣|府|会|會|協会|協會|大学|大學|公司|署|処|處|部)")
 
 
+def _post_at(doc: Doc, u: Unit, body: str, span: tuple[int, int]) -> None:
+    """A post at ``body`` for a person whose written post names no body (a table's or form's
+    cell says whose it is)."""
+    if any(org for _, org in doc.posts.get(u.entity, [])):
+        return
+    role = next((p.role for p in u.person.posts), None) if u.person is not None else None
+    doc.posts.setdefault(u.entity, []).append((role, body))
+    if role:
+        doc.said_posts.append((u.entity, role, body, span))
+
+
 def _labelled_rows(doc: Doc) -> tuple[list[Event], list]:
     """Agreements written as rows of labelled cells, the partner in one and who signed (each
     after the body they sign for) in another: the partner and the signers' bodies are the parties."""
@@ -729,11 +739,8 @@ def _labelled_rows(doc: Doc) -> tuple[list[Event], list]:
                 body = partner.entity  # "同局　廖俊賢局長": the partner's own
             signers.append(u)
             at = u.end
-            if body and not any(org for _, org in doc.posts.get(u.entity, [])):
-                role = next((p.role for p in u.person.posts), None)
-                doc.posts.setdefault(u.entity, []).append((role, body))  # "ジェトロ大阪本部　中西真理子本部長"
-                if role:
-                    doc.said_posts.append((u.entity, role, body, row.span()))
+            if body:
+                _post_at(doc, u, body, row.span())  # "ジェトロ大阪本部　中西真理子本部長"
             body = None
         events.append(Event(row.span(), parties, signers, [], None))
         blocks.append(row.span())
