@@ -42,7 +42,8 @@ def similar(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
         return True
     if min(len(ka), len(kb)) < 10:
         return False
-    return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold
+    sm = difflib.SequenceMatcher(None, ka, kb)  # the cheap upper bounds first: most pairs fail them
+    return sm.real_quick_ratio() >= threshold and sm.quick_ratio() >= threshold and sm.ratio() >= threshold
 
 
 def entity_key(type_: str, label: str) -> str:
