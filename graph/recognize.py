@@ -622,13 +622,14 @@ _NOT_HEAD_AFTER = {
 
 
 _TAIWAN = frozenset({"台灣", "台湾", "臺灣"})
-_JURIDICAL_FIRST = re.compile(r"(?:公益財團|公益財団|一般財團|一般財団|一般社團|一般社団|公益社團|公益社団|獨立行政|独立行政)法人"
+# the forms of foundations, associations and agencies, before 法人: "公益財團法人", "独立行政法人"
+_FOUNDATION_FORMS = "公益財團|公益財団|一般財團|一般財団|一般社團|一般社団|公益社團|公益社団|獨立行政|独立行政"
+_JURIDICAL_FIRST = re.compile(rf"(?:{_FOUNDATION_FORMS})法人"
                               r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z0-9０-９]{2,14}?)"
                               r"(?=[｜|、，,。（(「」』\s]|$|は|が|と|の|に|で|も|與|与|及|和|的|於|在|將|将|簽)")
 _GIVEN_NAME_HEADS = frozenset({"司"})  # heads that also end Japanese given names ("浩司", "健司")
 # the form of a Japanese juridical person that starts its name: "國立大學法人", "一般社団法人", "株式會社"
-_JURIDICAL = re.compile(r"(?:國立大學|国立大学|公立大學|公立大学|一般社團|一般社団|公益財團|公益財団|一般財團|一般財団|公益社團|"
-                        r"公益社団|獨立行政|独立行政|學校|学校)法人|株式會社|株式会社")
+_JURIDICAL = re.compile(rf"(?:國立大學|国立大学|公立大學|公立大学|學校|学校|{_FOUNDATION_FORMS})法人|株式會社|株式会社")
 _TAIWAN_LEGAL_FORMS = frozenset({"股份有限公司", "有限公司"})
 
 
