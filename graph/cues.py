@@ -30,13 +30,40 @@ def patterns_directory() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "patterns"
 
 
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first, so that the longest one wins.
+def alternation(words, fold_case: bool = False) -> str:
+    """A regex alternation of literal words in which the longest word that matches wins.
+
+    The words are factored by common prefix (a trie), each word's continuations tried before
+    it ends: the same matches as listing the words longest first, but Python's engine then
+    tests a text position against one branch per first character instead of every word, which
+    matters for lists of hundreds of titles or head nouns. ``fold_case`` lower-cases the words
+    first, for a pattern compiled with ``re.IGNORECASE`` (where "Co" and "corporation" share a
+    prefix).
 
     >>> alternation(["Co.", "Corporation"])
-    'Corporation|Co\\\\.'
+    'Co(?:\\\\.|rporation)'
+    >>> re.fullmatch(alternation(["Dr", "Director", "Deputy"]), "Director") is not None
+    True
     """
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    words = {w.lower() if fold_case else w for w in words if w}
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # greedy: the longer words first, then the word that ends here
+        body = "(?:" + "|".join(branches) + ")?"
+    return body
 
 
 class Cues:
@@ -100,7 +127,7 @@ class Cues:
             bounded = self.lang == "en"
         cache_key = (key, bounded)
         if cache_key not in self._rx:
-            body = alternation(self.words(key)) or r"(?!x)x"
+            body = alternation(self.words(key), fold_case=key.endswith("_ci")) or r"(?!x)x"
             if bounded:
                 body = rf"(?<![\w-])(?:{body})(?![\w-])"
             flags = re.IGNORECASE if key.endswith("_ci") else 0

@@ -21,7 +21,7 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
     text = doc.text
     main = agreements[0] if agreements else None
     en = doc.lang == "en"
-    nouns = alternation(cues.words("ordinal_nouns_ci" if en else "ordinal_nouns"))
+    nouns = alternation(cues.words("ordinal_nouns_ci" if en else "ordinal_nouns"), fold_case=en)
     hits = _hit_sentences(doc, _ORD_HINT_EN if en else _ORD_HINT_CJK)
     for i, (s, e) in enumerate(doc.sentences):
         if i not in hits:
@@ -157,7 +157,7 @@ def _more_counts(doc: Doc, agreements: list[Agreement], rels: list[Relation]) ->
 
 def _counts(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     en = doc.lang == "en"
-    nouns = alternation(cues.words("partner_nouns_ci" if en else "partner_nouns"))
+    nouns = alternation(cues.words("partner_nouns_ci" if en else "partner_nouns"), fold_case=en)
     pcues = cues.rx("partner_cues_ci" if en else "partner_cues", bounded=False)
     hits = _hit_sentences(doc, _DIGIT)
     for i, (s, e) in enumerate(doc.sentences):

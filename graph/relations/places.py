@@ -81,7 +81,7 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             doc.qualifiers.add(a.start)
             rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.8))
     _seats(doc, rels)
-    heads = alternation(cues.words("locative_heads_ci")) if doc.lang == "en" else None
+    heads = alternation(cues.words("locative_heads_ci"), fold_case=True) if doc.lang == "en" else None
     for s, e in doc.sentences:
         sent = text[s:e]
         if doc.lang == "en":
