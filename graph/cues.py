@@ -22,7 +22,7 @@ import yaml
 
 from .errors import ExtractionError
 
-__all__ = ["Cues", "load_cues", "patterns_directory", "alternation"]
+__all__ = ["Cues", "load_cues", "patterns_directory", "alternation", "word_trie"]
 
 
 def patterns_directory() -> Path:
@@ -45,14 +45,22 @@ def alternation(words, fold_case: bool = False) -> str:
     >>> re.fullmatch(alternation(["Dr", "Director", "Deputy"]), "Director") is not None
     True
     """
-    words = {w.lower() if fold_case else w for w in words if w}
+    return _trie_pattern(word_trie({w.lower() if fold_case else w for w in words if w}))
+
+
+def word_trie(words) -> dict:
+    """The characters of ``words`` as nested dicts; the key "" marks a word's end.
+
+    >>> word_trie(["ab", "a"])
+    {'a': {'b': {'': {}}, '': {}}}
+    """
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}  # the end of a word
-    return _trie_pattern(trie)
+        node[""] = {}
+    return trie
 
 
 def _trie_pattern(node: dict) -> str:
@@ -113,8 +121,7 @@ class Cues:
         """
         cache_key = ("lower", key)
         if cache_key not in self._rx:
-            words = sorted({w.lower() for w in self.words(key)}, key=lambda w: (-len(w), w))
-            body = "|".join(map(re.escape, words)) or r"(?!x)x"
+            body = alternation(self.words(key), fold_case=True) or r"(?!x)x"
             self._rx[cache_key] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self._rx[cache_key]
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import alternation, load_cues
-from .recognize import BULLET, Mention, near_matches, fold, is_cjk, word_trie
+from .recognize import BULLET, Mention, near_matches, fold, is_cjk
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -291,26 +291,8 @@ def _lexicon(gaz) -> dict[str, re.Pattern]:
                 en.add(form)
         elif not re.search(r"[A-Za-z]", form):
             cjk.add(form)
-    return {"en": re.compile(rf"(?<![\w-])(?:{_trie(en)})(?![\w-])" if en else r"(?!x)x"),
-            "cjk": re.compile(_trie(cjk) if cjk else r"(?!x)x")}
-
-
-def _trie(words) -> str:
-    """A regex alternation of ``words`` shaped as a trie (one branch per next character,
-    longest match first), which the regex engine rejects fast at most positions.
-
-    >>> bool(re.fullmatch(_trie(["solar", "solar power", "sol"]), "solar power"))
-    True
-    """
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            alts.append("")
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return build(word_trie(words))
+    return {"en": re.compile(rf"(?<![\w-])(?:{alternation(en)})(?![\w-])" if en else r"(?!x)x"),
+            "cjk": re.compile(alternation(cjk) if cjk else r"(?!x)x")}
 
 
 def _known(text: str, lang: str, mentions: list[Mention], gaz, found: list[IndustryMention],

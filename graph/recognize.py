@@ -22,12 +22,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .cues import Cues, alternation, load_cues
+from .cues import Cues, alternation, load_cues, word_trie
 from .normalize import CJK_VARIANTS
 
 __all__ = [
     "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
-    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches", "word_trie",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches",
 ]
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -139,21 +139,6 @@ class Mention:
 
 
 # ---------------------------------------------------------------- gazetteer matching
-
-def word_trie(words) -> dict:
-    """The characters of ``words`` as nested dicts; the key "" marks a word's end.
-
-    >>> word_trie(["ab", "a"])
-    {'a': {'b': {'': {}}, '': {}}}
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return trie
-
 
 def _trie_regex(words) -> dict[str, re.Pattern]:
     """One compiled trie-shaped pattern per first character (Python's ``re`` tries the

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .cues import alternation, load_cues
 from .ids import entity_iri, slug
 from .models import Entity
 from .normalize import name_key, person_key
@@ -129,8 +130,7 @@ def _other_firm(a: Mention, b: Mention) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _legal_form_at_end() -> re.Pattern:
-    from .cues import load_cues
-    forms = "|".join(re.escape(f) for f in sorted(load_cues("en").words("legal_forms"), key=len, reverse=True))
+    forms = alternation(load_cues("en").words("legal_forms"))
     return re.compile(rf",?\s+(?:{forms})(?:\s*,?\s*(?:Ltd\.?|Inc\.?|Limited))?$")
 
 
@@ -228,7 +228,7 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
         single = {tok: next(iter(owners)) for tok, owners in token_owner.items() if len(owners) == 1}
         if single:  # one pass for every name part
-            rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(single, key=len, reverse=True))) + r")(?![\w-])")
+            rx = re.compile(r"(?<![\w-])(?:" + alternation(single) + r")(?![\w-])")
             for m in rx.finditer(text):
                 if not any(taken[m.start():m.end()]):
                     extra_mentions.setdefault(("person", single[m.group()]), set()).add(m.group())
