@@ -45,7 +45,12 @@ def alternation(words, fold_case: bool = False) -> str:
     >>> re.fullmatch(alternation(["Dr", "Director", "Deputy"]), "Director") is not None
     True
     """
-    return _trie_pattern(word_trie({w.lower() if fold_case else w for w in words if w}))
+    return _alternation(frozenset(w.lower() if fold_case else w for w in words if w))
+
+
+@functools.lru_cache(maxsize=512)  # rules ask for the same cue lists on every announcement
+def _alternation(words: frozenset) -> str:
+    return _trie_pattern(word_trie(words))
 
 
 def word_trie(words) -> dict:
