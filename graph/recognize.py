@@ -27,7 +27,7 @@ from .normalize import CJK_VARIANTS
 
 __all__ = [
     "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
-    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches", "occurrences",
 ]
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -59,6 +59,30 @@ def fold(text: str) -> str:
 def is_cjk(ch: str) -> bool:
     """Whether ``ch`` is a CJK ideograph or katakana."""
     return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u30a1" <= ch <= "\u30fc")
+
+
+def occurrences(text: str, word: str, ok=None):
+    """The spans where ``word`` occurs in ``text``, left to right without overlaps, kept where
+    ``ok(start, end)`` holds: a plain search, so that names found in one announcement need not
+    be compiled as patterns (and do not push the rules' patterns out of ``re``'s cache).
+
+    >>> text = "TOK and TOKYO; TOK"
+    >>> list(occurrences(text, "TOK", lambda s, e: not text[e:e + 1].isalnum()))
+    [(0, 3), (15, 18)]
+    """
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if ok is None or ok(i, i + n):
+            yield i, i + n
+            i = text.find(word, i + n)
+        else:
+            i = text.find(word, i + 1)
+
+
+def _word_char(ch: str) -> bool:
+    """What ``\\w`` matches (letters, digits of any script, the underscore)."""
+    return ch.isalnum() or ch == "_"
 
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Co|Corp|Inc|Ltd|Dep|Dept|Gov|Govt|Prefect|Pref|Jr|Sr|"
@@ -550,10 +574,31 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
         defined[acr] = full
     # later uses of every defined acronym
     for acr, full in defined.items():
-        bounded = rf"(?<![A-Za-z0-9-]){re.escape(acr)}(?![A-Za-z0-9-])" if acr.isascii() else re.escape(acr)
-        for m in re.finditer(bounded, text):
-            out.append(Mention(m.start(), m.end(), acr, full.type, full.entry, "acronym", alias_of=full.span))
+        for ms, me in occurrences(text, acr, _acronym_at(text) if acr.isascii() else None):
+            out.append(Mention(ms, me, acr, full.type, full.entry, "acronym", alias_of=full.span))
     return out
+
+
+def _acronym_at(text: str):
+    """An acronym stands alone: no ASCII letter, digit or hyphen on either side."""
+    def ok(s: int, e: int) -> bool:
+        return not (s > 0 and _ACRONYM_CHAR.match(text, s - 1)) and not _ACRONYM_CHAR.match(text, e)
+    return ok
+
+
+_ACRONYM_CHAR = re.compile(r"[A-Za-z0-9-]")
+
+
+def _en_word_at(text: str):
+    """A short name stands alone: no word character or hyphen before it, no word character
+    after it, and a hyphen after it only in "-based" or "-headquartered"."""
+    def ok(s: int, e: int) -> bool:
+        if s > 0 and (_word_char(text[s - 1]) or text[s - 1] == "-"):
+            return False
+        if e < len(text) and (_word_char(text[e]) or text[e] == "-" and not text.startswith(("based", "headquartered"), e + 1)):
+            return False
+        return True
+    return ok
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -1066,14 +1111,10 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
             forms[head] = by_span[min(spans)]
     out: list[Mention] = []
     for c, full in forms.items():
-        if c.isascii():
-            rx = re.compile(rf"(?<![\w-]){re.escape(c)}(?![\w]|-(?!based|headquartered))")
-        else:
-            rx = re.compile(re.escape(c))
-        for f in rx.finditer(text):
-            if full.start <= f.start() < full.end:
+        for fs, fe in occurrences(text, c, _en_word_at(text) if c.isascii() else None):
+            if full.start <= fs < full.end:
                 continue
-            out.append(Mention(f.start(), f.end(), c, full.type, full.entry, "short", alias_of=full.span))
+            out.append(Mention(fs, fe, c, full.type, full.entry, "short", alias_of=full.span))
     if lang == "en":  # "the Nagoya chamber", "the Taichung bureau": the one body named in full with that word and head
         for ref in _THE_WORD_HEAD.finditer(text):
             word, head = ref.group("word"), ref.group("head")

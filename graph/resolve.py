@@ -33,6 +33,7 @@ from .recognize import ORG_TYPES, PLACE_TYPES, Mention, fold, in_order
 __all__ = ["Resolved", "resolve", "similar", "entity_key", "FUZZY_THRESHOLD"]
 
 FUZZY_THRESHOLD = 0.93
+_RUN = re.compile(r"[\w-]+")
 
 
 def similar(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
@@ -228,8 +229,13 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
         single = {tok: next(iter(owners)) for tok, owners in token_owner.items() if len(owners) == 1}
         if single:  # one pass for every name part
-            rx = re.compile(r"(?<![\w-])(?:" + alternation(single) + r")(?![\w-])")
+            # a part of letters and hyphens is a whole run of them: look runs up instead of
+            # compiling this announcement's names into a pattern
+            rx = _RUN if all(_RUN.fullmatch(t) for t in single) else \
+                re.compile(r"(?<![\w-])(?:" + alternation(single) + r")(?![\w-])")
             for m in rx.finditer(text):
+                if m.group() not in single:
+                    continue
                 if not any(taken[m.start():m.end()]):
                     extra_mentions.setdefault(("person", single[m.group()]), set()).add(m.group())
                     token_spans.append((m.start(), m.end(), single[m.group()]))
