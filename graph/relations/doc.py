@@ -335,12 +335,17 @@ def _hit_sentences(doc: Doc, *patterns: re.Pattern, text: str | None = None) -> 
     """The indices of the sentences in which any of ``patterns`` matches (one pass each over
     the text, instead of one search per sentence); ``text`` is a same-length copy to search."""
     starts = [s for s, _ in doc.sentences]
+    text = text if text is not None else doc.text
     hits: set[int] = set()
     for rx in patterns:
-        for m in rx.finditer(text if text is not None else doc.text):
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < doc.sentences[i][1]:
                 hits.add(i)
+                pos = max(m.end(), doc.sentences[i][1])  # one match is enough: on to the next sentence
+            else:
+                pos = max(m.end(), m.start() + 1)
     return hits
 
 
