@@ -200,7 +200,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     # an item may end with its acronym in brackets: "醫藥品委託開發製造（CDMO）"
     item = r"(?:(?!等|及|與|与|和)[\u4e00-\u9fff\u30a1-\u30fcＡ-Ｚａ-ｚA-Za-z]){1,10}(?:[（(][A-Za-z0-9]{2,10}[）)])?"
-    sep = r"(?:、|及|與|与|和|や|・)"
+    sep = r"(?:、|及び|および|並びに|及|與|与|和|や|・)"
     tails = alternation(cues.words("field_tails"))
     verbs = alternation(cues.words("field_verbs"))
     lead = re.compile(r".*(?:在|於|涵蓋|包括|包含|例如|如|範圍|以|是|為|將|的|針對|聚焦|加強|推動|目前|也|新增|增加|納入|擴大至|擴及|"

@@ -645,7 +645,7 @@ def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
 
 
 _NOT_HEAD_AFTER = {
-    "部": "分門署份隊落位品", "會": "議談見員場計同展期後中上長", "組": "織成團合件", "課": "題程", "院": "校",
+    "部": "分門署份隊落位品材", "會": "議談見員場計同展期後中上長", "組": "織成團合件", "課": "題程", "院": "校",
     "室": "內外", "處": "理於", "局": "面勢限部", "司": "機令会", "股": "份票東", "科": "技學大", "会": "議談見員場計同期長",
     "署": "名", "省": "略思", "庁": "舎", "班": "長", "係": "る", "中心": "的",
 }
@@ -758,6 +758,18 @@ def _jp_surname_set() -> frozenset:
     return frozenset(_jp_surnames())
 
 
+def _name_before_body(text: str, seg: str, head: str) -> int:
+    """How many characters of ``seg`` are a Japanese name, when what follows it (with the head)
+    is a body the text names elsewhere: "河野雅之" + "商工労働部" in "河野雅之商工労働部長" when
+    "山口県商工労働部" heads the release; 0 when there is no such name."""
+    for family in (f for f in _jp_surnames() if seg.startswith(f)):
+        for given in (2, 1, 3):
+            rest = seg[len(family) + given:] + head
+            if len(rest) >= 3 and text.count(rest) >= 2:
+                return len(family) + given
+    return 0
+
+
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
     agency = cues.set("agency_heads")
@@ -812,6 +824,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        if shared and len(seg) >= 5 and (cut := _name_before_body(text, seg, head)):
+            start += cut  # "河野雅之商工労働部長": a name, then a post named after a body the text names again
+            seg = text[start:hs]
         if shared and len(seg) <= 3 and any(text[start - k:hs].startswith(_jp_surnames()) for k in (1, 2) if start >= k):
             continue  # "山本裕子本部長": 本 of the family name bounds words too
         if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \

@@ -1343,3 +1343,18 @@ def test_a_subsidiary_named_after_the_word_and_a_short_name_of_its_parent():
     assert ("三井金屬", "investedIn", "台灣三井金屬") in t
     companies = {e["label"]: e["mentions"] for e in data["entities"] if e["type"] == "Company"}
     assert "台灣三井金屬" in companies and "三井" not in companies["台灣三井金屬"]
+
+
+def test_a_japanese_name_then_a_post_named_after_a_body_the_release_names_again():
+    text = ("長野県産業労働部　国際課\n\n　覚書には、本県の宮下健一産業労働部長と、TJPOの林志豪執行長が署名し、"
+            "中島秀樹副知事が立会人として出席しました。")
+    data, t = triples(text, "ja", date(2024, 6, 3))
+    assert ("宮下健一", "holdsPosition", "長野県産業労働部") in t and ("宮下健一", "signatoryOf", "長野県") in t
+    assert not [e for e in data["entities"] if e["label"].startswith("宮下健一") and e["type"] != "Person"]
+
+
+def test_japanese_fields_joined_by_oyobi_and_components_are_no_department():
+    _, t = triples("長野県とTJPOは覚書を締結しました。両者は、蓄電池、化学素材、半導体関連部材及び医療関連機器の４分野を中心に"
+                   "連携します。", "ja")
+    for field in ("蓄電池", "化学素材", "半導体関連部材", "医療関連機器"):
+        assert ("長野県", "cooperatesIn", field) in t
