@@ -106,6 +106,9 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     >>> t = "覚書を交わした。「連携を進める。」と述べた。"
     >>> [t[s:e] for s, e in sentences(t, "ja")]
     ['覚書を交わした。', '「連携を進める。」と述べた。']
+    >>> t = "甲社（以下「甲」という。）と覚書を交わした。"
+    >>> [t[s:e] for s, e in sentences(t, "ja")]
+    ['甲社（以下「甲」という。）と覚書を交わした。']
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -115,7 +118,8 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for m in rx.finditer(text):
         if lang != "en":
             seg = text[last:m.start()]
-            depth += seg.count("「") + seg.count("『") - seg.count("」") - seg.count("』")
+            # inside quotes or brackets: "（以下「鼎盛精密」といいます。）との間で" goes on
+            depth += sum(map(seg.count, "「『（(")) - sum(map(seg.count, "」』）)"))
             last = m.start()
             if depth > 0 and "\n" not in m.group() and m.end() - start < 400:
                 continue
@@ -824,6 +828,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        if shared and (lead := titles_at(text, start)) and lead.end() < hs:
+            continue  # "取締役管理本部長": a post whose words name a division, not a body named by itself
         if shared and len(seg) >= 5 and (cut := _name_before_body(text, seg, head)):
             start += cut  # "河野雅之商工労働部長": a name, then a post named after a body the text names again
             seg = text[start:hs]
@@ -870,8 +876,10 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             parent = prefix.span
         elif prefix is not None and prefix.end < hs and prefix.type in ("Prefecture", "City") and typ == "Agency":
             parent = prefix.span
-        if text[start:start + 2] in ("日本", "台灣", "臺灣", "台湾") and _JURIDICAL.match(text, start + 2):
-            start += 2  # "日本國立大學法人鳥取大學": the country before a juridical person's form is no part of it
+        if text[start:start + 2] in ("日本", "台灣", "臺灣", "台湾") and (_JURIDICAL.match(text, start + 2)
+                                                                  or text[start + 2:start + 3] in "・･"):
+            start += 3 if text[start + 2] in "・･" else 2
+            # "日本國立大學法人鳥取大學", "台湾・鼎盛精密股份有限公司": the country before the name is no part of it
         m = Mention(start, he, text[start:he], typ, parent=parent)
         out.append(m)
         for i in range(start, he):

@@ -1358,3 +1358,17 @@ def test_japanese_fields_joined_by_oyobi_and_components_are_no_department():
                    "連携します。", "ja")
     for field in ("蓄電池", "化学素材", "半導体関連部材", "医療関連機器"):
         assert ("長野県", "cooperatesIn", field) in t
+
+
+def test_a_japanese_disclosure_its_header_officers_and_a_stake_bought_in_a_taiwanese_firm():
+    text = ("令和6年4月1日\n各　位\n会 社 名　東邦精機株式会社\n代表者名　代表取締役社長　山田　太郎\n"
+            "問合せ先　取締役経営企画本部長　佐藤　花子\n\n"
+            "台湾・宏達機械股份有限公司との資本業務提携に関するお知らせ\n\n"
+            "　当社は、本日開催の取締役会において、台湾の宏達機械股份有限公司（以下「宏達機械」といいます。）との間で"
+            "資本業務提携契約を締結するとともに、同社の発行済株式の25％を取得することを決議いたしました。\n")
+    data, t = triples(text, "ja", date(2024, 4, 1))
+    assert ("東邦精機株式会社", "signedMOUWith", "宏達機械股份有限公司") in t
+    assert ("東邦精機株式会社", "investedIn", "宏達機械股份有限公司") in t
+    assert {("山田　太郎", "holdsPosition", "東邦精機株式会社"), ("佐藤　花子", "holdsPosition", "東邦精機株式会社")} <= t
+    labels = {e["label"] for e in data["entities"]}
+    assert "台湾・宏達機械股份有限公司" not in labels and not any(x.startswith("取締役") for x in labels)

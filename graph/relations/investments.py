@@ -426,6 +426,19 @@ def _stakes(doc: Doc, rels: list[Relation]) -> None:
                         for h, pct in holders:
                             add(h, after[0], pct, (s, e))
                         venture = after[0]
+                for m in _JA_SHARES.finditer(text, s, e):  # "同社の発行済株式の30％を取得し": a stake in it
+                    firms = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
+                    own = _CJK_SELF_FIRM.search(text, s, m.start())
+                    issuer = _first_company(doc) if own else None
+                    holder = issuer if issuer is not None and (not firms or own.start() < firms[0].start) else \
+                        (firms[0] if firms else None)
+                    held = [u for u in firms if holder is None or u.entity != holder.entity]
+                    if holder is not None and held and (m.group("ref") or held[-1].end == m.start()):
+                        add(holder.entity, held[-1], m.group("pct"), (s, e))
+
+
+# "同社の発行済株式の30％を取得", "X株式会社の株式の51％を取得": a stake bought in that company
+_JA_SHARES = re.compile(rf"(?P<ref>同社|該社)?の(?:発行済(?:み)?)?株式の?(?:約)?(?P<pct>{_PCT})(?:相当)?を取得")
 
 
 _JA_BASE = re.compile(r"(?P<this>同社|当社|該社)?(?:が|は)(?=\S{1,12}?に(?:[^、。]{0,12}?)(?:生産拠点|製造拠点|拠点|新工場|工場|子会社|現地法人)を"
@@ -486,8 +499,13 @@ def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
 # "（２）所在地　台湾高雄市路竹区（…高雄園区内）", "（３）代表者　董事長　真鍋浩一",
 # "（７）出資比率　当社60％、宏泰材料40％" (also 公司名稱 / 所在地 / 負責人 / 持股比例 in Chinese).
 
-_OUTLINE_LINE = re.compile(r"^[ \t\u3000]*[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|本社所在地|"
-                           r"代表者|代表者の役職・氏名|負責人|出資比率|出資構成|持股比例|股權結構)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
+# A Japanese disclosure's header is one too: "会 社 名　菱和精工株式会社", "代表者名　代表取締役社長　杉本　隆",
+# "問合せ先　取締役管理本部長　高田　美穂" (the officer to ask is the company's).
+_OUTLINE_LINE = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*)?(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|"
+                           r"本社所在地|代表者|代表者の役職・氏名|代表者名|負責人|出資比率|出資構成|持股比例|股權結構|"
+                           r"会[ \u3000]?社[ \u3000]?名|會社名|問合せ先|問い合わせ先|お問合せ先)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
+_NAME_LABELS = ("名称", "商号", "公司名稱", "名稱", "会社名", "會社名")
+_HEAD_LABELS = ("代表者", "代表者の役職・氏名", "代表者名", "負責人", "問合せ先", "問い合わせ先", "お問合せ先")
 _OUTLINE_STAKE = re.compile(r"(?P<who>[^、，,；;\s\u3000]{1,20}?)\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])")
 
 
@@ -505,27 +523,27 @@ def _outlines(doc: Doc, rels: list[Relation]) -> None:
 
 
 def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> None:
-    named = next((m for m in block if m.group("label") in ("名称", "商号", "公司名稱", "名稱")), None)
+    named = next((m for m in block if _label(m) in _NAME_LABELS), None)
     firm = next((u for u in doc.units_in(*named.span("value")) if u.person is None and u.type == "Company"), None) \
         if named is not None else None
     if firm is None:
         return
     issuer = _first_company(doc)
     for m in block:
-        label, (vs, ve) = m.group("label"), m.span("value")
+        label, (vs, ve) = _label(m), m.span("value")
         units = doc.units_in(vs, ve)
         if label in ("所在地", "本店所在地", "本社所在地"):
             places = [u for u in units if u.person is None and u.type in ("City", "Prefecture")]
             parks = [u for u in units if u.person is None and _is_park(u)]
             for where in ([_most_local(places)] if places else []) + parks[:1]:
                 rels.append(_rel(doc, firm.entity, "locatedIn", where.entity, m.span(), 0.8))
-        elif label in ("代表者", "代表者の役職・氏名", "負責人"):
+        elif label in _HEAD_LABELS:
             for u in units:
                 if u.person is not None:
                     role = next((p.role for p in u.person.posts), None)
                     rels.append(_rel(doc, u.entity, "holdsPosition", firm.entity, m.span(), 0.8,
                                      quals=(("role", role),) if role else ()))
-        else:  # the shares: "当社60％、宏泰材料40％"
+        elif label not in _NAME_LABELS:  # the shares: "当社60％、宏泰材料40％"
             for st in _OUTLINE_STAKE.finditer(doc.text, vs, ve):
                 holder = next((u for u in doc.units_in(st.start("who"), st.end("who")) if u.person is None
                                and u.type in ORG_TYPES), None)
@@ -534,6 +552,10 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
                 if who and who != firm.entity:
                     rels.append(_rel(doc, who, "investedIn", firm.entity, m.span(), 0.8,
                                      quals=(("stake", st.group("pct").strip()),)))
+
+
+def _label(line: re.Match) -> str:
+    return re.sub(r"[ \u3000]", "", line.group("label"))  # "会 社 名": spaced out to the width of the others
 
 
 def _most_local(places: list[Unit]) -> Unit:
