@@ -87,6 +87,7 @@ def _word_char(ch: str) -> bool:
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Co|Corp|Inc|Ltd|Dep|Dept|Gov|Govt|Prefect|Pref|Jr|Sr|"
                      r"vs|etc|Intl|Assn|Sec|Rd|Ave|ext|approx|U\.S|U\.K|e\.g|i\.e|[A-Z])\.)$")
+_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*\-–]|\s*[A-Z][^\n]{0,80}\n)")
 _CJK_END = re.compile(r"[。！？!?]+[」』”）)]*|\n+")
 
@@ -103,6 +104,9 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     >>> t = "MOU was signed by Mr. Lu. Both parties agreed."
     >>> [t[s:e] for s, e in sentences(t, "en")]
     ['MOU was signed by Mr. Lu.', 'Both parties agreed.']
+    >>> t = "It was signed on Feb. 26 by Mr. Lu. Both agreed."
+    >>> [t[s:e] for s, e in sentences(t, "en")]
+    ['It was signed on Feb. 26 by Mr. Lu.', 'Both agreed.']
     >>> t = "覚書を交わした。「連携を進める。」と述べた。"
     >>> [t[s:e] for s, e in sentences(t, "ja")]
     ['覚書を交わした。', '「連携を進める。」と述べた。']
@@ -124,8 +128,10 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
             if depth > 0 and "\n" not in m.group() and m.end() - start < 400:
                 continue
             depth = 0
-        elif m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start() + 1]):
-            continue
+        elif m.group().startswith(".") and (_ABBREV.search(text[max(0, m.start() - 12):m.start() + 1]) or
+                                            _MONTH_DOT.search(text, max(0, m.start() - 5), m.start() + 1)
+                                            and text[m.end():m.end() + 3].lstrip()[:1].isdigit()):
+            continue  # "Mr. Lu", "on Feb. 26 by"
         end = m.end()
         _add_span(text, start, end, spans)
         start = end
@@ -372,9 +378,10 @@ def _clean_en(text: str, start: int, end: int, cues: Cues) -> tuple[int, int]:
         break
     if text[start:end].startswith(("the ", "The ")):
         start += 4
-    based = re.match(r"[A-Z][\w]*(?:\s[A-Z][\w]*)?-(?:based|headquartered)\s+", text[start:end])
+    based = re.match(r"[A-Z][\w]*(?:\s[A-Z][\w]*)?-(?:based|headquartered)\s+", text[start:end]) or \
+        re.match(r"[A-Z][a-z]+-(?:owned|run|backed|controlled|funded|listed|affiliated)\s+", text[start:end])
     if based:
-        start += based.end()  # "Uwajima-based Nanyo Suisan Co., Ltd."
+        start += based.end()  # "Uwajima-based Nanyo Suisan Co., Ltd.", "State-owned Land Bank of Taiwan"
     if end > start and text[end - 1] == "." and not _ABBREV.search(text[max(start, end - 8):end]):
         end -= 1
     return start, end
@@ -1137,7 +1144,11 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
         for fs, fe in occurrences(text, c, _en_word_at(text) if c.isascii() else None):
             if full.start <= fs < full.end:
                 continue
-            out.append(Mention(fs, fe, c, full.type, full.entry, "short", alias_of=full.span))
+            if text.startswith(full.text, fs):  # the whole name written again: "Hua Nan Commercial Bank Chairman"
+                fe, c_at = fs + len(full.text), full.text
+            else:
+                c_at = c
+            out.append(Mention(fs, fe, c_at, full.type, full.entry, "short", alias_of=full.span))
     if lang == "en":  # "the Nagoya chamber", "the Taichung bureau": the one body named in full with that word and head
         for ref in _THE_WORD_HEAD.finditer(text):
             word, head = ref.group("word"), ref.group("head")

@@ -1372,3 +1372,13 @@ def test_a_japanese_disclosure_its_header_officers_and_a_stake_bought_in_a_taiwa
     assert {("山田　太郎", "holdsPosition", "東邦精機株式会社"), ("佐藤　花子", "holdsPosition", "東邦精機株式会社")} <= t
     labels = {e["label"] for e in data["entities"]}
     assert "台湾・宏達機械股份有限公司" not in labels and not any(x.startswith("取締役") for x in labels)
+
+
+def test_a_wire_story_its_dateline_an_abbreviated_month_before_by_and_a_state_owned_bank():
+    text = ("Taipei, March 5 (CNA) State-owned Hua Nan Commercial Bank has signed a memorandum of understanding with "
+            "The Joyo Bank, Ltd., the bank said Tuesday.\n\nThe MOU was signed in Tokyo on Mar. 4 by Hua Nan Commercial "
+            "Bank Chairman Lin Wei-chen and Joyo Bank President Sato Kenji.")
+    data, t = triples(text, "en", date(2024, 3, 5))
+    assert ("Hua Nan Commercial Bank", "signedMOUWith", "The Joyo Bank, Ltd.") in t
+    assert {("Lin Wei-chen", "signatoryOf", "Hua Nan Commercial Bank"), ("Sato Kenji", "signatoryOf", "The Joyo Bank, Ltd.")} <= t
+    assert set(mou_dates(data).values()) == {"2024-03-04"}

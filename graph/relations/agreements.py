@@ -110,11 +110,21 @@ def _after_publication(doc: Doc, d: DateMention) -> bool:
     return d.iso[:len(d.iso)] > doc.published.isoformat()[:len(d.iso)]
 
 
+# a news dateline: "Taipei, Feb. 27 (CNA) ...", "TOKYO, May 23, 2024 - ...": when it was written
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .]{1,30},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([A-Za-z .]{2,20}\)|[-–—:][ \t])")
+
+
+def _in_dateline(doc: Doc, d: DateMention) -> bool:
+    return bool(_DATELINE_AFTER.match(doc.text, d.end) and _DATELINE_BEFORE.search(doc.text, max(0, d.start - 40), d.start))
+
+
 def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | None:
     """The date of the signing a sentence reports: the most precise date in it, the one
     nearest a signing verb on a tie; "on the same day" / 同日 takes the last full date before."""
     ds = [d for d in _sentence_dates(doc, s, e) if not _EARLIER_AFTER.match(doc.text, d.end)
-          and not _EARLIER_BEFORE.search(doc.text, max(s, d.start - 30), d.start) and not _after_publication(doc, d)]
+          and not _EARLIER_BEFORE.search(doc.text, max(s, d.start - 30), d.start) and not _after_publication(doc, d)
+          and not _in_dateline(doc, d)]
     if ds:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(ds, key=lambda d: (rank[d.precision], _said_on(doc, d),
@@ -334,7 +344,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 back = _chain_back(doc, vs, s)
                 rest = text[s + v.end():e]
                 by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|for\s+(?!the\s+first)[^,;]{0,40}?|jointly|together|separately|(?:last|this|next)\s+[A-Z]?[a-z]+|"
-                              r"yesterday|today|(?:in|at|on)\s+[^,;.]{1,40}?))*\s+by\s+", rest)
+                              r"yesterday|today|(?:in|at|on)\s+(?:[^,;.]|\.(?=\s+\d)){1,40}?))*\s+by\s+", rest)  # ("on Feb. 26 by")
                 if by:
                     by_agent = True
                     for u in _chain(doc, s + v.end() + by.end(), e):
