@@ -858,7 +858,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         post = rx["titles"].search(text, start, hs)
         if post and post.group()[-1] in "長事" and hs - post.end() >= 2 and not title_cover.get(hs):
             continue  # "ＪＥＩＴＡ會長小川浩司": a title and a name (浩司) ending like a body
-        if start not in {m.start for m in base}:
+        if start not in {m.start for m in base} and not _JURIDICAL.match(text, start):
+            # (but "公益財團法人京都高度技術研究所": after a juridical form comes the name, 京都 and all)
             for i in range(2, len(seg)):
                 if seg[i] in pref_chars or seg[i] == "市":
                     if (start + i) not in ends:

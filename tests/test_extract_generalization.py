@@ -1382,3 +1382,12 @@ def test_a_wire_story_its_dateline_an_abbreviated_month_before_by_and_a_state_ow
     assert ("Hua Nan Commercial Bank", "signedMOUWith", "The Joyo Bank, Ltd.") in t
     assert {("Lin Wei-chen", "signatoryOf", "Hua Nan Commercial Bank"), ("Sato Kenji", "signatoryOf", "The Joyo Bank, Ltd.")} <= t
     assert set(mou_dates(data).values()) == {"2024-03-04"}
+
+
+def test_respectively_with_partners_of_several_kinds_and_a_juridical_name_with_a_city_inside():
+    text = ("經濟部中小及新創企業署（中企署）於6月5日舉辦交流會，並與日本公益財團法人福岡產業振興機構、熊本市及"
+            "公益財團法人京都產業支援中心（KISC）分別簽署合作備忘錄。")
+    data, t = triples(text, "zh-Hant", date(2024, 6, 6))
+    partners = {"公益財團法人福岡產業振興機構", "熊本市", "公益財團法人京都產業支援中心"}
+    assert {("經濟部中小及新創企業署", "signedMOUWith", p) for p in partners} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and x[0] in partners and x[2] in partners]

@@ -213,7 +213,7 @@ def _joined(doc: Doc, units: list[Unit]) -> bool:
     return all(re.fullmatch(r"\s*(?:[、，,]|及|與|与|和|以及|や|と)\s*", doc.text[a.end:b.start]) for a, b in zip(units, units[1:]))
 
 
-_WITH_BEFORE = re.compile(r"(?:與|与|和|同|跟)\s*$")  # "…與" right before a partner's name
+_WITH_BEFORE = re.compile(r"(?:與|与|和|同|跟)\s*(?:日本|台灣|臺灣|台湾)?\s*$")  # "…與" (日本) right before a partner's name
 
 
 _WITH_WORDS = re.compile(r"[^與与和同跟，、。；：,;:]*$")
@@ -256,10 +256,14 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
     """One body and a list of partners, "竹科已與山形縣、長崎縣及熊本縣簽署", "鳥取県は新竹市、台中市、
     屏東県と協定を結んでいる": an agreement with each partner, not one among them all. Partners of
     one kind, and no one named signing: "昇陽精材與熊本縣、菊陽町…由…分別代表簽署" is one agreement of three."""
-    if len(parties) < 3 or cues.rx("multilateral").search(doc.text, s, e) or len({u.type for u in parties[1:]}) > 1 \
-            or any(u.person is not None for u in doc.units_in(s, e)):
-        return []
     text = doc.text
+    seen: set[str] = set()  # "經濟部中小及新創企業署（中企署）": one body, named twice
+    parties = [u for u in parties if not (u.entity in seen or seen.add(u.entity))]
+    # "與A、B及C（ASTEM）分別簽署": respectively, whatever kinds of body the partners are
+    each = len(parties) >= 3 and bool(_RESPECTIVELY.match(text, parties[-1].end))
+    if len(parties) < 3 or cues.rx("multilateral").search(doc.text, s, e) or \
+            (len({u.type for u in parties[1:]}) > 1 and not each) or any(u.person is not None for u in doc.units_in(s, e)):
+        return []
     first, rest = parties[0], parties[1:]
     gap = text[first.end:rest[0].start]
     if doc.lang == "ja":
@@ -267,6 +271,9 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
     else:
         ok = bool(_WITH_BEFORE.search(gap))
     return [(first, u) for u in rest] if ok and _joined(doc, rest) else []
+
+
+_RESPECTIVELY = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:分別|各自|それぞれ)")
 
 
 def _planned(sent: str, verb: re.Match, lang: str) -> bool:
