@@ -471,6 +471,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             ts -= 1  # "長友理恵副学長": 副 makes the title a deputy's, not part of the name
         if t.group() == "代表" and text[te:te + 1] in _REPRESENT_VERB:
             continue  # "代表雙方簽署": on behalf of, not a post
+        if text[ts - 1:ts + 1] in ("公司", "会社", "會社") and ts > 0:
+            continue  # "本公司長期供應": the company, then "long", not the title 司長
         if text[te:te + 1] in "會会" and not rx["titles"].match(text, te):
             continue  # "董事會決議", "理事会で": the board, not a post and a name
         if covered[ts] and not (ts + 1 in by_end and by_end[ts + 1].text.endswith(t.group()[0])):

@@ -249,7 +249,7 @@ def _standalone(text: str, s: int, e: int, typ: str) -> bool:
     return True
 
 
-_BEFORE_NAME = set("與与及和的在於于由向對对為为是將将已並并等、，暨同跟赴往到至從从之")
+_BEFORE_NAME = set("與与及和的在於于由向對对為为是將将已並并等、，暨同跟赴往到至從从之經经")
 
 
 def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
@@ -804,6 +804,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     glued = {}  # a known body glued to the words before it: "産業" + "労働部"
     for m in base:
         if m.type in ORG_TYPES and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
+                and text[m.start - 1] not in _BEFORE_NAME \
                 and (m.start not in ends) and not rx["delim"].search(text[max(0, m.start - 4):m.start]):
             glued[m.end] = m
     for h in rx["heads"].finditer(text):
@@ -913,7 +914,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             covered[i] = True
     # "日商大森精機", "台商晶旭": a firm named after 日商 / 台商 (a Japanese / Taiwanese company)
     for sm in _SUBSIDIARY_NAMED.finditer(text):  # (its name may hold its country's and its parent's: "台灣三井金屬")
-        if not rx["non_org"].search(sm.group("name")) and not _TRADER_NOT_NAME.match(sm.group("name")):
+        if not rx["non_org"].search(sm.group("name")) and not _TRADER_NOT_NAME.match(sm.group("name")) \
+                and not rx["titles"].fullmatch(sm.group("name")):  # "兼任子公司代表取締役": a post there
             out.append(Mention(sm.start("name"), sm.end("name"), sm.group("name"), "Company"))
     for tm in list(_TRADER.finditer(text)) + list(_MAKER.finditer(text)):
         s0, e0 = tm.start("name"), tm.end("name")

@@ -4,7 +4,9 @@ before the name, ministers' ministries, and countries a body signs for. The anno
 our own, one short text per rule."""
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
 from graph.extract import extract, to_json
 from graph.models import Announcement
@@ -1391,3 +1393,23 @@ def test_respectively_with_partners_of_several_kinds_and_a_juridical_name_with_a
     partners = {"公益財團法人福岡產業振興機構", "熊本市", "公益財團法人京都產業支援中心"}
     assert {("經濟部中小及新創企業署", "signedMOUWith", p) for p in partners} <= t
     assert not [x for x in t if x[1] == "signedMOUWith" and x[0] in partners and x[2] in partners]
+
+
+def test_a_taiwanese_filing_its_statement_date_a_three_party_siting_agreement_with_the_issuer_last():
+    text = ("公開資訊觀測站　重大訊息公告\n\n東昇精機股份有限公司（1234）\n發言日期：113/05/10　發言時間：17:30:00\n"
+            "主旨：公告本公司董事會決議赴日本設立子公司\n\n說明：\n本公司長期供應日本車廠零組件，董事會於本日通過設立日本子公司，"
+            "並由總經理王大明兼任子公司代表取締役。\n\n"
+            "長野縣、松本市與本公司已於本（5）月8日共同簽署「工廠選址協定」，由長野縣副知事中島秀樹、松本市長臥雲義尚與"
+            "本公司董事長陳志明代表三方簽署。\n\n本案尚須經經濟部投資審議司核准後，始得匯出投資款項。")
+    path = Path(tempfile.mkdtemp()) / "zh-filing.txt"
+    path.write_text(text, encoding="utf-8")
+    ann = read_announcement(path)
+    assert ann.published == date(2024, 5, 10)
+    data = to_json(extract(ann, curation=False))
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    t = {(label.get(r["subject"]), r["predicate"], label.get(r["object"])) for r in data["relations"]}
+    assert {("長野縣", "signedMOUWith", "東昇精機股份有限公司"), ("松本市", "signedMOUWith", "東昇精機股份有限公司")} <= t
+    assert ("陳志明", "signatoryOf", "東昇精機股份有限公司") in t
+    assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-05-08"}
+    assert {"經濟部投資審議司"} <= set(label.values()) and not {"代表取締役", "期供應"} & set(label.values())
+    assert not [x for x in label.values() if x.endswith("經濟部投資審議司") and x != "經濟部投資審議司"]

@@ -528,6 +528,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             party_ids.insert(0, home)  # "県では、…TEEMAと覚書を締結しました", "縣府與宮崎縣簽署": the body that issues the text
         elif home and home not in party_ids and parties and re.fullmatch(r"\s*[、，及與与和と]\s*", text[s + own.end():parties[0].start]):
             party_ids.insert(0, home)  # "本公司、熊本縣及合志市…簽署三方立地協定": the issuer is one of the list
+        elif home and home not in party_ids and parties and parties[-1].end <= s + own.start() and \
+                re.fullmatch(r"\s*[、，及與与和と]\s*", text[parties[-1].end:s + own.start()]):
+            party_ids.append(home)  # "群馬縣、太田市與本公司已於…共同簽署": last of the list
         elif home and len(party_ids) >= 2 and not pairs and home not in party_ids and own.start() < parties[0].start - s \
                 and _joined(doc, parties) and (re.match(r"\s*と", text[parties[-1].end:]) if doc.lang == "ja"
                                                else _WITH_BEFORE.search(text, s, parties[0].start)):
@@ -779,8 +782,8 @@ _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:す
 # a heading over a list of the issuing body's own agreements: "（参考）本県の台湾との連携実績"
 _SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
-_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司|"
-                       r"本学|本校|當校|当校)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|、|，)")
+_SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n與与和及]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司|"
+                       r"本学|本校|當校|当校)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|已|、|，)")
 
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
