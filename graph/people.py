@@ -156,6 +156,9 @@ def _org_at(pos: int, mentions_by_start: dict[int, Mention]) -> Mention | None:
     return None
 
 
+_PORTFOLIO = re.compile(r"(?:[A-Z][\w-]*|and|&)(?:[ \t]+(?:[A-Z][\w-]*|and|&)){0,5}(?P<at>[ \t]+(?:at|of)[ \t]+(?:the[ \t]+)?)")
+
+
 def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], mentions: list[Mention]) -> tuple[list[Post], int]:
     """Posts written from ``pos`` on: "Deputy Director of X and CEO of Y"."""
     posts: list[Post] = []
@@ -167,6 +170,10 @@ def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], menti
         end = t.end()
         org = None
         link = rx["link"].match(text, end)
+        if link and _org_at(link.end(), by_start) is None and (area := _PORTFOLIO.match(text, link.end())) \
+                and _org_at(area.end(), by_start) is not None:
+            # "Vice President for Research and Development at Taiwan Tech": the portfolio, then the body
+            role, link = text[t.start():area.start("at")].strip(), area
         if link:
             org = _org_at(link.end(), by_start)
             # "Osaka Prefect. Gov., Dep. of Commerce, Industry and Labor": the last of a chain

@@ -1413,3 +1413,15 @@ def test_a_taiwanese_filing_its_statement_date_a_three_party_siting_agreement_wi
     assert {r["date"] for r in data["relations"] if r["predicate"] == "signedMOUWith"} == {"2024-05-08"}
     assert {"經濟部投資審議司"} <= set(label.values()) and not {"代表取締役", "期供應"} & set(label.values())
     assert not [x for x in label.values() if x.endswith("經濟部投資審議司") and x != "經濟部投資審議司"]
+
+
+def test_signed_at_a_place_with_commas_before_by_a_possessive_place_and_a_portfolio_before_at():
+    text = ("Feng Chia University signed an agreement with Japan's Chiba Institute of Technology (CIT) on May 3. "
+            "The agreement was signed at CIT's Tsudanuma Campus in Narashino City, Chiba, by Feng Chia University President "
+            "Lee Ming-hsien and CIT President Matsui Kenji.\n\nFeng Chia University also signed an MOU with Osaka's "
+            "ORIST the next day. Dr. Wang Li-chun, Vice President for Research and Development at Feng Chia University, "
+            "signed it.")
+    data, t = triples(text, "en", date(2024, 5, 6))
+    assert {("Lee Ming-hsien", "signatoryOf", "Feng Chia University"), ("Matsui Kenji", "signatoryOf", "Chiba Institute of Technology")} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and x[2] in ("Osaka Prefecture", "Osaka City", "Chiba Prefecture")]
+    assert ("Wang Li-chun", "holdsPosition", "Feng Chia University") in t

@@ -351,7 +351,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 back = _chain_back(doc, vs, s)
                 rest = text[s + v.end():e]
                 by = re.match(r"(?:\s+(?:on behalf of [^,;]{0,60}?|for\s+(?!the\s+first)[^,;]{0,40}?|jointly|together|separately|(?:last|this|next)\s+[A-Z]?[a-z]+|"
-                              r"yesterday|today|(?:in|at|on)\s+(?:[^,;.]|\.(?=\s+\d)){1,40}?))*\s+by\s+", rest)  # ("on Feb. 26 by")
+                              r"yesterday|today|(?:in|at|on)\s+(?:[^,;.]|\.(?=\s+\d)|,(?=\s+[A-Z])){1,60}?))*,?\s+by\s+", rest)
+                # ("on Feb. 26 by", "at SIT's Toyosu Campus in Koto City, Tokyo, by")
                 if by:
                     by_agent = True
                     for u in _chain(doc, s + v.end() + by.end(), e):

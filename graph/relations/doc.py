@@ -191,6 +191,11 @@ def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
         if based and doc.unit_at(based.end()) is not None:
             pos = based.end()  # "Miaoli-based National United University": where the party is
             continue
+        if doc.lang == "en" and u.type in PLACE_TYPES and (pos_s := re.match(r"['’]s\s+[A-Z]", doc.text[u.end:u.end + 5])):
+            if doc.unit_at(u.end + pos_s.end() - 1) is None:
+                break  # "with Tokyo's TIRI": the place only owns the body after it
+            pos = u.end + pos_s.end() - 1
+            continue
         owner = re.match(r"['’]s\s+", doc.text[u.end:u.end + 4]) if owners and doc.lang == "en" else None
         if owner and doc.unit_at(u.end + owner.end()) is not None:
             pos = u.end + owner.end()
