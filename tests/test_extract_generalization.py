@@ -1425,3 +1425,11 @@ def test_signed_at_a_place_with_commas_before_by_a_possessive_place_and_a_portfo
     assert {("Lee Ming-hsien", "signatoryOf", "Feng Chia University"), ("Matsui Kenji", "signatoryOf", "Chiba Institute of Technology")} <= t
     assert not [x for x in t if x[1] == "signedMOUWith" and x[2] in ("Osaka Prefecture", "Osaka City", "Chiba Prefecture")]
     assert ("Wang Li-chun", "holdsPosition", "Feng Chia University") in t
+
+
+def test_a_release_announced_today_that_its_board_approved_the_acquisition_of_an_equity_interest():
+    text = ("TAINAN — Chenfeng Optics Corporation (\"Chenfeng\"), a Taiwanese maker of camera lenses, announced today "
+            "that its board of directors has approved the acquisition of a 40% equity interest in Kiso Glass Co., Ltd., "
+            "a glass maker based in Matsumoto City, Nagano Prefecture.")
+    _, t = triples(text, "en", date(2024, 4, 16))
+    assert ("Chenfeng Optics Corporation", "investedIn", "Kiso Glass Co., Ltd.") in t

@@ -19,9 +19,9 @@ __all__ = []
 # ---------------------------------------------------------------- investments
 
 _INVEST_WORD = re.compile(r"\binvest")
-_EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
+_EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
                          r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
-_EN_ACQUIRE_LOW = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
+_EN_ACQUIRE_LOW = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
                              r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
 _EN_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who)\b[^,;]{0,120},|\s*,?\s*(?:said|says|announced|announces|stated)\b"
                             r"[^.;,]{0,30}?\bthat\s+it\b|\s+\([^()]{1,12}\)")
@@ -170,7 +170,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 # "set up a robot plant in", "opened its first overseas factory in": a company investing in a place
 # "(…) announces that its Board of Directors resolved today to carry out": the firm decides, the firm invests
-_EN_RESOLVED = re.compile(r"\s*(?:[)）][\"”]?\s*)?(?:announce[sd]?|said|says|stated)\s+(?:that\s+)?(?:its\s+)?(?:board(?:\s+of\s+directors)?\s+)?"
+_EN_RESOLVED = re.compile(r"\s*(?:[)）][\"”]?\s*)?(?:announce[sd]?|said|says|stated)(?:\s+today|\s+on\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s+(?:that\s+)?(?:its\s+)?(?:board(?:\s+of\s+directors)?\s+)?"
                           r"(?:has\s+|had\s+)?(?:resolved|decided|approved|agreed)(?:\s+(?:today|on\s+[A-Z][a-z]+\s+\d{1,2}))?"
                           r"(?:\s+to\s+(?:carry\s+out|make|conduct|implement|undertake))?\s+(?:an?\s+|the\s+)?", re.I)
 _EN_BUILD_SITE = re.compile(r"\b(?:build|builds|built|building|set(?:s|ting)?\s+up|establish(?:es|ed|ing)?|open(?:s|ed|ing)?|"
