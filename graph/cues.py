@@ -82,8 +82,9 @@ def _trie_pattern(node: dict) -> str:
 class Cues:
     """The cue lists of one language, with compiled alternations built on first use."""
 
-    def __init__(self, lang: str, data: dict):
+    def __init__(self, lang: str, data: dict, directory: str | None = None):
         self.lang = lang
+        self.directory = directory
         self._data = data
         self._rx: dict[tuple, re.Pattern] = {}
         self._words: dict[str, list[str]] = {}
@@ -107,6 +108,8 @@ class Cues:
 
     def _read(self, key: str) -> list[str]:
         value = self._data.get(key, [])
+        if isinstance(value, dict) and "from" in value:  # "{from: ja}": the list kept in another language's file
+            return load_cues(str(value["from"]), self.directory).words(key)
         if isinstance(value, str):
             return list(value)
         return [str(v) for v in value]
@@ -166,4 +169,4 @@ def load_cues(lang: str, directory: str | None = None) -> Cues:
         raise ExtractionError(f"{file}: not valid YAML ({e})") from e
     if not isinstance(data, dict):
         raise ExtractionError(f"{file}: expected a mapping of cue lists")
-    return Cues(lang, data)
+    return Cues(lang, data, directory)

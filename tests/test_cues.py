@@ -25,3 +25,10 @@ def test_fold_case_keeps_the_longest_match_under_ignorecase():
     folded = re.compile(alternation(words, fold_case=True), re.I)
     assert [m.group() for m in folded.finditer(text)] == ["Memorandum of Understanding", "mou"]
     assert [m.span() for m in folded.finditer(text)] == [m.span() for m in _flat(words, re.I).finditer(text)]
+
+
+def test_a_list_kept_in_another_languages_file_is_read_from_there(tmp_path):
+    (tmp_path / "ja.yaml").write_text("japanese_surnames: [今西, 八木]\n", encoding="utf-8")
+    (tmp_path / "zh-Hant.yaml").write_text("japanese_surnames: {from: ja}\n", encoding="utf-8")
+    assert load_cues("zh-Hant", str(tmp_path)).words("japanese_surnames") == ["今西", "八木"]
+    assert load_cues("zh-Hant").words("japanese_surnames") == load_cues("ja").words("japanese_surnames")

@@ -1433,3 +1433,8 @@ def test_a_release_announced_today_that_its_board_approved_the_acquisition_of_an
             "a glass maker based in Matsumoto City, Nagano Prefecture.")
     _, t = triples(text, "en", date(2024, 4, 16))
     assert ("Chenfeng Optics Corporation", "investedIn", "Kiso Glass Co., Ltd.") in t
+
+
+def test_less_common_japanese_family_names_after_a_title():
+    _, t = triples("日方則由神戶市副市長今西正和、北上市長八木聡簽署合作備忘錄。", "zh-Hant")
+    assert {("今西正和", "holdsPosition", "神戶市"), ("八木聡", "holdsPosition", "北上市")} <= t
