@@ -1438,3 +1438,12 @@ def test_a_release_announced_today_that_its_board_approved_the_acquisition_of_an
 def test_less_common_japanese_family_names_after_a_title():
     _, t = triples("日方則由神戶市副市長今西正和、北上市長八木聡簽署合作備忘錄。", "zh-Hant")
     assert {("今西正和", "holdsPosition", "神戶市"), ("八木聡", "holdsPosition", "北上市")} <= t
+
+
+def test_the_two_cities_fields_go_to_the_cities_agreement_not_the_chambers_signed_the_same_day():
+    text = ("　本市は台湾の嘉義市と友好交流協定を締結しました。同じ式典で、松江商工会議所と嘉義市工業会も覚書を交わしました。\n\n"
+            "　友好交流協定に基づき、両市は観光、教育の各分野で交流を深めます。また、商工会議所と工業会の覚書では、"
+            "食品加工の分野で商談会を開催します。")
+    data, t = triples(text.replace("本市", "松江市"), "ja", date(2024, 12, 3))
+    assert {("松江市", "cooperatesIn", "観光"), ("嘉義市", "cooperatesIn", "教育")} <= t
+    assert not [x for x in t if x[1] == "cooperatesIn" and x[2] in ("観光", "教育") and x[0].endswith(("会議所", "工業会"))]

@@ -1152,6 +1152,11 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
                     near[u.entity] = u.start  # where each body was last named
                 ag = max(reversed(agreements), key=lambda a: (len(set(near) & set(a.parties)),
                                                                min((near[p] for p in a.parties if p in near), default=-1)))
+        pair = _PAIR_KIND.search(sent)
+        typ = _PAIR_TYPES.get((pair.group("k") or pair.group("en") or "").lower()) if pair else None
+        kin = [a for a in agreements if typ and all(_type_of(doc, p) == typ for p in a.parties)]
+        if kin and ag not in kin:  # "両市は観光…で交流を深めます": the two cities' agreement, not the chambers'
+            ag = max((a for a in kin if a.sentence[0] <= s), key=lambda a: a.sentence[0], default=kin[0])
         subjects: list[str] = []
         if ag is not None and (both.search(sent) or ag.sentence == (s, e) or _FIELD_LABEL.match(sent)
                                or headed):  # the signing sentence names its fields
@@ -1173,6 +1178,13 @@ def _fields(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Relati
             for subj in subjects:
                 rels.append(_rel(doc, subj, "cooperatesIn", ind, (s, e), 0.75, agreement=iri,
                                  when=ag.date if iri and ag is not None else None))
+
+
+# "両市", "兩縣", "the two cities": the agreement between bodies of that kind
+_PAIR_KIND = re.compile(r"(?:両|兩|两)(?P<k>市|県|縣|社)|\bthe\s+two\s+(?P<en>cities|prefectures|counties|companies|firms|banks)\b")
+_PAIR_TYPES = {"市": "City", "県": "Prefecture", "縣": "Prefecture", "社": "Company", "cities": "City",
+               "prefectures": "Prefecture", "counties": "City", "companies": "Company", "firms": "Company",
+               "banks": "Company"}
 
 
 def _all_parties(agreements: list[Agreement]) -> set[str]:
