@@ -189,7 +189,7 @@ def _split_items(items: str, sep: str) -> list[str]:
     return parts
 
 
-_CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの))$")
+_CJK_ITEM_END = re.compile(r"(?:[（(][A-Za-z0-9]{2,10}[）)]|[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの)(?:合作|協力|連携)?)$")
 _CJK_ADVERB = re.compile(r"(?:也|亦|都|均|皆)?(?:十分|相當|相当|非常|很|極為|極其|較為|特に|とても)?$")
 
 

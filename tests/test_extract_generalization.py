@@ -1447,3 +1447,8 @@ def test_the_two_cities_fields_go_to_the_cities_agreement_not_the_chambers_signe
     data, t = triples(text.replace("本市", "松江市"), "ja", date(2024, 12, 3))
     assert {("松江市", "cooperatesIn", "観光"), ("嘉義市", "cooperatesIn", "教育")} <= t
     assert not [x for x in t if x[1] == "cooperatesIn" and x[2] in ("観光", "教育") and x[0].endswith(("会議所", "工業会"))]
+
+
+def test_a_counted_field_phrase_with_cooperation_before_its_noun():
+    _, t = triples("全國中小企業總會與堺商工會議所續簽備忘錄。雙方將新增數位轉型與淨零減碳兩項合作領域。", "zh-Hant")
+    assert {("全國中小企業總會", "cooperatesIn", "淨零減碳"), ("堺商工會議所", "cooperatesIn", "數位轉型")} <= t
