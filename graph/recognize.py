@@ -728,7 +728,8 @@ _MAKER = re.compile(r"(?:大廠|龍頭大廠)(?P<name>[\u4e00-\u9fff\u30a1-\u30f
 # "設立台灣子公司台灣三井金屬以來": a subsidiary named after the word
 _SUBSIDIARY_NAMED = re.compile(r"(?:子公司|孫公司|子会社|現地法人)(?P<name>[\u4e00-\u9fff\u30a1-\u30fcA-Za-z]{2,10}?)"
                                r"(?=以來|以来|[，,。、（(]|於|在|的|是|為|は|が|を|と|の)")
-_TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年")
+_TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年|"
+                              r"來台|來臺|赴台|赴臺|在台|在臺|赴日|在日|對台|對臺")  # "日商來台投資金額": Japanese firms
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 

@@ -1452,3 +1452,8 @@ def test_the_two_cities_fields_go_to_the_cities_agreement_not_the_chambers_signe
 def test_a_counted_field_phrase_with_cooperation_before_its_noun():
     _, t = triples("全國中小企業總會與堺商工會議所續簽備忘錄。雙方將新增數位轉型與淨零減碳兩項合作領域。", "zh-Hant")
     assert {("全國中小企業總會", "cooperatesIn", "淨零減碳"), ("堺商工會議所", "cooperatesIn", "數位轉型")} <= t
+
+
+def test_japanese_firms_coming_to_taiwan_are_no_firm_named_after_the_word():
+    data, _ = triples("經濟部表示，今年前三季日商來台投資金額已達23億美元，台商赴日投資也持續增加。", "zh-Hant")
+    assert not [e for e in data["entities"] if e["type"] == "Company"]
