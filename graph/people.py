@@ -81,7 +81,7 @@ def _en_rx(cues: Cues) -> dict:
     hon = alternation(cues.words("honorifics"))
     return {
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
-        "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+)?(?=(?:{title_group})\b)"),
+        "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),

@@ -1457,3 +1457,8 @@ def test_a_counted_field_phrase_with_cooperation_before_its_noun():
 def test_japanese_firms_coming_to_taiwan_are_no_firm_named_after_the_word():
     data, _ = triples("經濟部表示，今年前三季日商來台投資金額已達23億美元，台商赴日投資也持續增加。", "zh-Hant")
     assert not [e for e in data["entities"] if e["type"] == "Company"]
+
+
+def test_an_analyst_at_a_firm_named_in_apposition_holds_a_post_there():
+    _, t = triples("Kenji Ueda, an analyst at Daiwa Securities Co., Ltd., said the plant fits a broader pattern.")
+    assert ("Kenji Ueda", "holdsPosition", "Daiwa Securities Co., Ltd.") in t
