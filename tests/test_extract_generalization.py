@@ -1462,3 +1462,11 @@ def test_japanese_firms_coming_to_taiwan_are_no_firm_named_after_the_word():
 def test_an_analyst_at_a_firm_named_in_apposition_holds_a_post_there():
     _, t = triples("Kenji Ueda, an analyst at Daiwa Securities Co., Ltd., said the plant fits a broader pattern.")
     assert ("Kenji Ueda", "holdsPosition", "Daiwa Securities Co., Ltd.") in t
+
+
+def test_a_chambers_own_word_for_itself_and_a_delegation_to_a_country_that_signs_nothing():
+    text = ("別府商工会議所　会議所ブログ\n\n【活動報告】台湾ミッション団、嘉義市工業会と友好交流協定を締結しました！\n\n"
+            "　当所は3月26日、嘉義市工業会と友好交流協定を締結しました。")
+    _, t = triples(text, "ja", date(2019, 4, 2))
+    assert ("別府商工会議所", "signedMOUWith", "嘉義市工業会") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "台湾" in (x[0], x[2])]

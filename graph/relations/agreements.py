@@ -194,12 +194,19 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+_DELEGATION = re.compile(r"\s*(?:ミッション|経済ミッション|訪問団|視察団|使節団|代表団|經貿訪問團|訪問團|參訪團|考察團|代表團|"
+                         r"[Mm]ission|[Dd]elegation)")
+
+
 def _self_body(doc: Doc, ref: str) -> str | None:
     """The body a self-reference stands for: "本県", "縣府" the prefecture or county that issues
     the text, "本市" its city, "当社" the company whose notice it is."""
     if ref in ("当社", "弊社", "本公司"):
         firm = _first_company(doc)
         return firm.entity if firm is not None else None
+    if ref in ("当所", "本所", "弊所", "当会", "本会"):  # the chamber or association whose news it is
+        body = next((u for u in doc.units if u.person is None and u.type in ("Organization", "Agency")), None)
+        return body.entity if body is not None else None
     if ref in ("本学", "本校", "當校", "当校"):  # the university whose news it is
         school = next((u for u in doc.units if u.person is None and u.type == "Organization"
                        and re.search(r"大学|大學|University|学院|學院", _label_of(doc, u.entity) or "")), None)
@@ -516,6 +523,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                                 continue  # "常陽銀行（頭取　岡田 俊彦）は": who heads the body, not who signed
                             (signers if kind == "sign" else witnesses).append(u)
                     prev = pos
+        # "台湾ミッション団", "訪日團": a delegation to the country, not the country, signs
+        parties = [u for u in parties if not (u.type == "Country" and _DELEGATION.match(text, u.end))]
         if _SOME_AGREEMENTS.search(sent):  # "Taiwan and Hiroshima Sign Two Agreements": the countries sign none
             parties = [u for u in parties if u.type != "Country"]
         party_ids: list[str] = []
@@ -784,7 +793,7 @@ _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:す
 _SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
 _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n與与和及]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司|"
-                       r"本学|本校|當校|当校)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|已|、|，)")
+                       r"本学|本校|當校|当校|当所|本所|弊所|当会|本会)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|已|、|，)")
 
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
