@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .cues import Cues, alternation, load_cues
 from .normalize import fold_cjk
-from .recognize import ORG_TYPES, PLACE_TYPES, Mention, near_matches
+from .recognize import ORG_TYPES, PLACE_TYPES, FamilyNames, Mention, near_matches
 
 __all__ = ["Post", "Person", "find_people"]
 
@@ -328,6 +328,7 @@ def _cjk_rx(cues: Cues) -> dict:
         "surnames": cues.set("surnames"),
         "compound": tuple(cues.words("compound_surnames")),
         "jp_surnames": tuple(sorted({fold_cjk(s) for s in cues.words("japanese_surnames")}, key=len, reverse=True)),
+        "jp_families": FamilyNames(fold_cjk(s) for s in cues.words("japanese_surnames")),
         "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),
     }
 
@@ -348,7 +349,7 @@ def _japanese_name_at(text: str, pos: int, rx: dict, covered_at) -> str | None:
     """A Japanese name starting at ``pos`` with a known family name, its given name up to
     where a verb, a particle or punctuation starts."""
     head = fold_cjk(text[pos:pos + 3])
-    jp = next((s for s in rx["jp_surnames"] if head.startswith(s)), None)
+    jp = next(iter(rx["jp_families"].starting(head)), None)
     if jp is None:
         return None
     given = ""
@@ -410,12 +411,12 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
         kana = _KANA_GIVEN.search(text, max(0, end - 5), end)
         if kana:
             family = fold_cjk(text[max(0, kana.start() - 3):kana.start()])
-            jp = next((f for f in rx["jp_surnames"] if family.endswith(f)), None)
+            jp = next(iter(rx["jp_families"].ending(family)), None)
             if jp and not any(covered_at(k) for k in range(kana.start() - len(jp), end)):
                 return text[kana.start() - len(jp):end]
     spaced = _SPACED_BEFORE.search(text, max(0, end - 9), end)
     if spaced and not any(covered_at(k) for k in range(spaced.start("giv"), end)) and \
-            (fold_cjk(spaced.group("fam")) in rx["jp_surnames"] or spaced.group("fam") in rx["surnames"]):
+            (fold_cjk(spaced.group("fam")) in rx["jp_families"] or spaced.group("fam") in rx["surnames"]):
         return spaced.group()  # "高山 雅彦会頭", "郭 正雄理事長": family and given name apart
     # "與河村隆之市長" (之 ends Chinese words), "山梨県の長崎幸太郎知事" (長崎 is a place too): a Japanese
     # family name the list knows and a given name, between a delimiter and the title
@@ -423,7 +424,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
         for family in (2, 3):
             at = end - given - family
             if at >= 0 and not any(covered_at(k) for k in range(at + family, end)) and \
-                    fold_cjk(text[at:at + family]) in rx["jp_surnames"] and \
+                    fold_cjk(text[at:at + family]) in rx["jp_families"] and \
                     all("\u4e00" <= c <= "\u9fff" for c in text[at:end]) and text[at - 1:at] in "與与和及、，,由 \nのと":
                 return text[at:end]
     i = end
@@ -495,7 +496,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         covered_at = covered.__getitem__
         spaced = _SPACED_NAME.match(text, te)
         place = place_at.get(spaced.start("name")) if spaced else None
-        if spaced and (not covered[spaced.start("name")] or (place is not None and fold_cjk(place.text) in rx["jp_surnames"])):
+        if spaced and (not covered[spaced.start("name")] or (place is not None and fold_cjk(place.text) in rx["jp_families"])):
             # (a form's "産業労働部長　山口　誠": a family name that is also a place's)
             # a form's line "ＴＥＥＭＡ理事長　李　振宇", "公益財団法人…機構　理事長　小松　克也": family and
             # given name apart, the body before the title (maybe apart too)
@@ -526,7 +527,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         if name in _SELF_WORDS or (lang == "ja" and rx["titles"].search(name)):
             name = ""  # "当社取締役常務執行役員の村上誠": "our company" and a title are no name
         if len(name) >= 2 or (name and name[0] in rx["surnames"]):
-            short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or fold_cjk(name) in rx["jp_surnames"]
+            short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or fold_cjk(name) in rx["jp_families"]
             if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:
                 short = False  # a two-character Chinese name
             s = prefix - len(name)
