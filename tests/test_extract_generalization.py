@@ -1470,3 +1470,9 @@ def test_a_chambers_own_word_for_itself_and_a_delegation_to_a_country_that_signs
     _, t = triples(text, "ja", date(2019, 4, 2))
     assert ("別府商工会議所", "signedMOUWith", "嘉義市工業会") in t
     assert not [x for x in t if x[1] == "signedMOUWith" and "台湾" in (x[0], x[2])]
+
+
+def test_a_senior_managing_director_is_one_title_before_the_name():
+    _, t = triples("精密機械研究發展中心與新潟產業創造機構簽署合作備忘錄，由精機中心總經理黃啟文與新潟產業創造機構專務理事小林亮共同簽字。",
+                   "zh-Hant")
+    assert ("小林亮", "signatoryOf", "新潟產業創造機構") in t
