@@ -1476,3 +1476,10 @@ def test_a_senior_managing_director_is_one_title_before_the_name():
     _, t = triples("精密機械研究發展中心與新潟產業創造機構簽署合作備忘錄，由精機中心總經理黃啟文與新潟產業創造機構專務理事小林亮共同簽字。",
                    "zh-Hant")
     assert ("小林亮", "signatoryOf", "新潟產業創造機構") in t
+
+
+def test_a_subject_then_a_weekday_then_the_signing_verb():
+    text = ("Yilan, Oct. 18 (CNA) Yilan County on Wednesday signed a friendship agreement with Beppu City, "
+            "Oita Prefecture.")
+    data, t = triples(text, "en", date(2023, 10, 18))
+    assert ("Yilan County", "signedMOUWith", "Beppu City") in t and mou_dates(data)["Beppu City"] == "2023-10-18"
