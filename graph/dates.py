@@ -42,6 +42,8 @@ _CJK_NUM = {"元": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6
 # matched against a folded copy of the text (same length: ASCII lower case, full-width digits)
 _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    # "113/04/12", "113-04-12": a ROC year (民國), as Taiwanese filings and releases write dates
+    ("roc", r"(?<![\d/.-])(?P<y>1[0-4]\d)[/.-](?P<m>1[0-2]|0?[1-9])[/.-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d/.-])"),
     ("iso_month", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>1[0-2]|0?[1-9])(?![\d/.-])"),  # "2015-04" in a table
     ("cjk", r"(?=[0-9明大昭平令民今去昨前本来來上先下])(?:(?P<era>明治|大正|昭和|平成|令和|民國|民国)\s*(?P<ey>元|\d{1,3})\s*年"
             r"(?:\s*[（(]\s*\d{4}\s*年?\s*[)）])?|"  # "平成31年（2019年）4月"
@@ -70,7 +72,7 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
 _NEWS_DAY = re.compile(r"\s*[、，,]")
 _BEFORE_DAY = frozenset("はが、，於在\u3000\n")  # (a paragraph that starts with its day: "　13日、")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
-_CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day", "cjk_rel_month"})
+_CJK_KINDS = frozenset({"cjk", "ja_rel", "cjk_rel_day", "cjk_rel_month", "roc"})
 
 
 # "貿協12日在台北簽署", "昇陽精材4日宣布", "同社は15日発表した": a bare day right after the body
@@ -265,6 +267,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     ['2012-03-05', '2017', '2018-03-03', '2018-03-06', '2019-04']
     >>> [d.iso for d in find_dates("On December 28 and on July 17; signed on the 5th", pub)]
     ['2017-12-28', '2017-07-17', '2018-03-05']
+    >>> [d.iso for d in find_dates("事實發生日：113/04/12", None)]
+    ['2024-04-12']
     >>> [d.iso for d in find_dates("On July 17, 2019; in 2018; 2015-04", None)]
     ['2019-07-17', '2018', '2015-04']
     >>> [d.iso for d in find_dates("It will open on March 12.", date(2014, 2, 27))]  # not rolled back
@@ -319,6 +323,11 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 got = _day_of_month(int(m["d"]), published)
             elif kind == "iso_month":
                 got = to_iso(int(m["y"]), int(m["m"])), "month"
+            elif kind == "roc":
+                try:
+                    got = date(int(m["y"]) + 1911, int(m["m"]), int(m["d"])).isoformat(), "day"
+                except ValueError:
+                    got = None
             elif kind == "iso":
                 try:
                     got = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), "day"

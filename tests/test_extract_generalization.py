@@ -1483,3 +1483,12 @@ def test_a_subject_then_a_weekday_then_the_signing_verb():
             "Oita Prefecture.")
     data, t = triples(text, "en", date(2023, 10, 18))
     assert ("Yilan County", "signedMOUWith", "Beppu City") in t and mou_dates(data)["Beppu City"] == "2023-10-18"
+
+
+def test_a_filings_date_of_fact_dates_the_investment_it_reports():
+    text = ("主旨：本公司董事會決議對日本子公司東昇日本株式會社增資\n事實發生日：113/04/12\n\n"
+            "說明：\n本公司董事會決議對日本子公司東昇日本株式會社增資日幣20億元，並於熊本縣興建新廠。")
+    data, _ = triples(text.replace("本公司", "東昇精機股份有限公司", 1), "zh-Hant", date(2024, 4, 12))
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    dated = {(label[r["subject"]], label[r["object"]]): r["date"] for r in data["relations"] if r["predicate"] == "investedIn"}
+    assert dated.get(("東昇精機股份有限公司", "東昇日本株式會社")) == "2024-04-12"

@@ -232,13 +232,24 @@ _ARM_OF = re.compile(r"(?:の|的|之)(?:日本|台湾|台灣|臺灣|在日|現�
 _JA_INVESTED_AT = re.compile(r"(?:市内|県内|町内|内)?(?:の?新?(?:工場|拠点|事業所|研究所|開発拠点|生産拠点))?に(?!続|次)")
 
 
+_FACT_DATE = re.compile(r"事實發生日|事実発生日")
+
+
+def _fact_date(doc: Doc):
+    """A filing's "事實發生日：113/04/12": the day of what it reports, for facts whose sentence has no date."""
+    label = _FACT_DATE.search(doc.text)
+    if label is None:
+        return None
+    return next((d for d in doc.dates if label.end() <= d.start <= label.end() + 4), None)
+
+
 def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: list[Relation]) -> None:
     """"Xは台南市に約30億円を投じて", "Xに約15億円を出資し", "X將投資35億元，在雲林縣…興建",
     "雙方將共同投資…在新竹科學園區設立", and their helpers: "投資業務處協助該公司…", "同社の進出を支援"."""
     text = doc.text
     inv = cues.rx("invest_verbs")
     fac = cues.rx("facilitation_cues")
-    when = _best_date(_sentence_dates(doc, s, e))
+    when = _best_date(_sentence_dates(doc, s, e)) or _fact_date(doc)
     units = [u for u in doc.units_in(s, e) if u.person is None]
     last_investor = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
     for v in sorted([*inv.finditer(text, s, e), *_CJK_BUILD_SITE.finditer(text, s, e)], key=lambda m: m.start()):
