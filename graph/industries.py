@@ -208,7 +208,7 @@ def _cjk(text: str, lang: str, mentions: list[Mention]) -> list[IndustryMention]
     heads = tuple(cues.words("field_item_heads"))
     stopwords = cues.set("delimiters") | _CJK_GENERIC_ITEMS  # "部品", "研究": no field on their own
     out: list[IndustryMention] = []
-    counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの)?(?:分野|領域|産業|產業)"  # "資安兩個領域"  # "精密機械、電子部品、医療機器の３分野"
+    counted = r"(?:の|等)?[0-9０-９一二三四五六七八九十兩两]+(?:大|個|个|項|项|つの)?(?:分野|領域|産業|產業)(?!團體|団体|協會|協会|公會|公会|組織)"  # "資安兩個領域"  # "精密機械、電子部品、医療機器の３分野"
     by_tail = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,12}})(?:{counted}|{tails})")
     by_maker = re.compile(rf"(?P<list>{item})(?:メーカー|大手|大廠|製造商|廠商)(?=[、，である的の])")
     by_trait = re.compile(rf"(?P<list>{item}(?:{sep}{item}){{0,8}})(?:也|亦|都|均|皆)?(?:十分|相當|非常|很|極為|較為|特に)?(?:{verbs})")

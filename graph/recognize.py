@@ -865,6 +865,11 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
                                               or seg.startswith(_jp_surnames())):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
+        own_body = None
+        if text[start - 1:start + 1] in ("本會", "本会", "本社", "本校", "本院") and hs - start >= 3:
+            start += 1  # "本會國際事務處": this body's department, named after 本會
+            own_body = min((m for m in base + out if m.type == "Organization"), key=lambda m: m.start, default=None)
+            # (the first body named: the one whose news it is)
         if shared and (lead := titles_at(text, start)) and lead.end() < hs:
             continue  # "取締役管理本部長": a post whose words name a division, not a body named by itself
         if shared and len(seg) >= 5 and (cut := _name_before_body(text, seg, head)):
@@ -914,6 +919,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             parent = prefix.span
         elif prefix is not None and prefix.end < hs and prefix.type in ("Prefecture", "City") and typ == "Agency":
             parent = prefix.span
+        elif own_body is not None:
+            parent = own_body.span
         if text[start:start + 2] in ("日本", "台灣", "臺灣", "台湾") and (_JURIDICAL.match(text, start + 2)
                                                                   or text[start + 2:start + 3] in "・･"):
             start += 3 if text[start + 2] in "・･" else 2

@@ -1492,3 +1492,12 @@ def test_a_filings_date_of_fact_dates_the_investment_it_reports():
     label = {e["id"]: e["label"] for e in data["entities"]}
     dated = {(label[r["subject"]], label[r["object"]]): r["date"] for r in data["relations"] if r["predicate"] == "investedIn"}
     assert dated.get(("東昇精機股份有限公司", "東昇日本株式會社")) == "2024-04-12"
+
+
+def test_an_associations_own_word_for_itself_its_department_and_counted_bodies_that_are_no_field():
+    text = ("台灣區機械工業同業公會新聞稿\n\n本會已與日本30個產業團體建立合作關係。本會與新潟縣商工會議所聯合會於10月3日簽署合作備忘錄。"
+            "\n\n新聞聯絡：本會國際事務處林冠宏專員")
+    data, t = triples(text, "zh-Hant", date(2024, 10, 4))
+    assert ("台灣區機械工業同業公會", "signedMOUWith", "新潟縣商工會議所聯合會") in t
+    assert ("國際事務處", "partOf", "台灣區機械工業同業公會") in t
+    assert not [e for e in data["entities"] if e["type"] == "Industry" or e["label"].startswith(("本會", "會"))]

@@ -204,7 +204,7 @@ def _self_body(doc: Doc, ref: str) -> str | None:
     if ref in ("当社", "弊社", "本公司"):
         firm = _first_company(doc)
         return firm.entity if firm is not None else None
-    if ref in ("当所", "本所", "弊所", "当会", "本会"):  # the chamber or association whose news it is
+    if ref in ("当所", "本所", "弊所", "当会", "本会", "本會"):  # the chamber or association whose news it is
         body = next((u for u in doc.units if u.person is None and u.type in ("Organization", "Agency")), None)
         return body.entity if body is not None else None
     if ref in ("本学", "本校", "當校", "当校"):  # the university whose news it is
@@ -793,7 +793,7 @@ _OVERSEES = re.compile(r"(?:が|の)(?:所管|管轄|運営|設置|設立)(?:す
 _SELF_HEADING = re.compile(r"(?:^|\n)[^\n。]{0,8}(?P<ref>本県|当県|本縣|本市|当市|本府)の[^\n。]{0,24}\n(?:[^\n。]*\n){0,3}[^\n。]*$")
 _IN_NOTE = re.compile(r"[（(][^（）()]*$")  # inside a bracket opened before
 _SELF_REF = re.compile(r"(?:^|(?<=[、，。「（\u3000 )）.．:：\n與与和及]))(?P<ref>本県|当県|本縣|本府|縣府|県|本市|当市|市府|当社|弊社|本公司|"
-                       r"本学|本校|當校|当校|当所|本所|弊所|当会|本会)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|已|、|，)")
+                       r"本学|本校|當校|当校|当所|本所|弊所|当会|本会|本會)(?=では|は|が|と|與|和|及|也|今|將|将|於|于|已|、|，)")
 
 
 _NOT_NUMBERING = re.compile(r"[^\s\u30000-9０-９.．、()（）]")
