@@ -1003,10 +1003,12 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     base = gazetteer_mentions(text, folded, gaz)
     if lang == "en":
         found = [m for m in _en_mentions(text, base, cues) if m.start >= body_start] + _ministries(text, gaz)
-        found = [_link(m, gaz) for m in found]
+        found = [x for m in found for x in _unit_of(_link(m, gaz), gaz)]
+        owned = {m.span: m.parent for m in found if m.parent is not None}  # kept whichever pattern's mention is selected
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
-        return _select(both + _short_forms(text, both, lang, cues, gaz))
+        both = _select(both + _short_forms(text, both, lang, cues, gaz))
+        return [replace(m, parent=owned[m.span]) if m.parent is None and m.span in owned else m for m in both]
     titles = cues.rx("titles")
     # "日高知事": 知 starts the title, so 高知 (Kochi) is not named there
     base = [_directed_city(text, m) for m in base
@@ -1289,6 +1291,21 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         out.append(Mention(start, e, word, "City"))
         covered[start:e] = b"\x01" * (e - start)
     return [m for m in base if m.span not in drop], out
+
+
+_UNIT_OF = re.compile(r"(?P<unit>(?:[A-Z][\w&'-]*,?[ \t]+(?:and[ \t]+|&[ \t]+)?){1,6}(?:Division|Department|Section|Office|Bureau))"
+                      r"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<owner>[A-Z][^\n]*)$")
+
+
+def _unit_of(m: Mention, gaz) -> list[Mention]:
+    """"Industrial Policy Division of Miyagi Prefecture": the division, named by itself, part of
+    the prefecture the name ends with (when that is a known place or body); else the mention."""
+    u = _UNIT_OF.match(m.text) if m.type in ("Agency", "Organization") and m.entry is None and gaz is not None else None
+    hits = gaz.lookup(u.group("owner")) if u else None
+    if not hits:
+        return [m]
+    owner = Mention(m.start + u.start("owner"), m.end, u.group("owner"), hits[0].type, hits[0].id, m.source)
+    return [Mention(m.start, m.start + u.end("unit"), u.group("unit"), "Agency", source=m.source, parent=owner.span), owner]
 
 
 def _link(m: Mention, gaz) -> Mention:

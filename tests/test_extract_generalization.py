@@ -1501,3 +1501,9 @@ def test_an_associations_own_word_for_itself_its_department_and_counted_bodies_t
     assert ("台灣區機械工業同業公會", "signedMOUWith", "新潟縣商工會議所聯合會") in t
     assert ("國際事務處", "partOf", "台灣區機械工業同業公會") in t
     assert not [e for e in data["entities"] if e["type"] == "Industry" or e["label"].startswith(("本會", "會"))]
+
+
+def test_a_division_of_a_prefecture_is_named_by_itself_and_is_part_of_the_prefecture():
+    _, t = triples("The MOU was witnessed by Kenji Ono, Director of the Industrial Promotion Division of Yamagata Prefecture.")
+    assert {("Industrial Promotion Division", "partOf", "Yamagata Prefecture"),
+            ("Kenji Ono", "holdsPosition", "Industrial Promotion Division")} <= t
