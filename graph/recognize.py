@@ -1016,7 +1016,7 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
                     and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
-    found = [_link(m, gaz) for m in found + places + _latin_firms(text) + _japan_arms(text, base)]
+    found = [_link(m, gaz) for m in found + places + _latin_firms(text) + _japan_arms(text, base, gaz)]
     both = _select(base + found)
     both = _select(both + _acronyms(text, both, cues))
     both = _select(both + _same_body(text, both))
@@ -1035,14 +1035,36 @@ _LATIN_FIRM = re.compile(
 _JAPAN_ARM = re.compile(r"[・･]?ジャパン(?:株式会社)?")
 
 
-def _japan_arms(text: str, base: list[Mention]) -> list[Mention]:
-    """A firm's Japanese arm named after it: "グローバルウェーハズ・ジャパン" is not the parent."""
+def _japan_arms(text: str, base: list[Mention], gaz=None) -> list[Mention]:
+    """A firm's Japanese arm named after it: "グローバルウェーハズ・ジャパン" is not the parent; nor
+    is its arm in a region, the region's name written right after it ("キオクシア岩手", "東京エレクトロン宮城")."""
     out = []
+    regions = _region_stems(gaz)
     for m in base:
-        arm = _JAPAN_ARM.match(text, m.end) if m.type == "Company" else None
+        if m.type != "Company":
+            continue
+        arm = _JAPAN_ARM.match(text, m.end)
         if arm is not None and not _KATA.match(text[arm.end():arm.end() + 1] or " "):
             out.append(Mention(m.start, arm.end(), text[m.start:arm.end()], "Company"))
+            continue
+        stem = next((r for r in regions if text.startswith(r, m.end)), None)
+        end = m.end + len(stem) if stem else 0
+        if stem and _KATA.match(text[m.end - 1]) and not ("\u4e00" <= text[end:end + 1] <= "\u9fff"):
+            out.append(Mention(m.start, end, text[m.start:end], "Company"))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _region_stems(gaz) -> tuple[str, ...]:
+    """Japanese prefectures' names without 県 / 府 / 都 ("岩手", "大阪", "北海道") and the big regions."""
+    stems = {"九州", "東北", "関西", "北陸", "中部"}
+    for e in gaz.of_type("Prefecture") if gaz is not None else ():
+        for n in e.names():
+            if len(n) >= 3 and n[-1] in "県縣府都" and not n.isascii():
+                stems.add(n[:-1])
+            elif n == "北海道":
+                stems.add(n)
+    return tuple(sorted(stems, key=len, reverse=True))
 
 
 def _latin_firms(text: str) -> list[Mention]:

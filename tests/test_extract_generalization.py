@@ -1507,3 +1507,9 @@ def test_a_division_of_a_prefecture_is_named_by_itself_and_is_part_of_the_prefec
     _, t = triples("The MOU was witnessed by Kenji Ono, Director of the Industrial Promotion Division of Yamagata Prefecture.")
     assert {("Industrial Promotion Division", "partOf", "Yamagata Prefecture"),
             ("Kenji Ono", "holdsPosition", "Industrial Promotion Division")} <= t
+
+
+def test_a_firms_arm_named_after_it_and_a_region_is_not_the_firm():
+    data, _ = triples("大衡村には東京エレクトロン宮城の工場があり、キオクシア岩手も北上市で生産を拡大している。", "ja")
+    companies = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert {"東京エレクトロン宮城", "キオクシア岩手"} <= companies
