@@ -723,13 +723,13 @@ _PARTICLE_CHARS = set("にてはをがでとへやからるたし")
 _TRADER = re.compile(r"(?:日商|台商|臺商)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,8}?)(?=代表|董事長|社長|總經理|會長|執行長|"
                      r"在|於|將|與|及|和|、|，|。|的|已|宣布|表示|投資|設廠|來台|赴|今|昨|也|亦|並|共同|合作)")
 # "生技大廠大江生醫，", "刀具大廠貝印投資臺中": a firm named after what it is a big maker of
-_MAKER = re.compile(r"(?:大廠|龍頭大廠)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,6}?)"
+_MAKER = re.compile(r"(?:大廠|龍頭大廠|(?<=[品料械材計板體])廠)(?P<name>[\u4e00-\u9fff\u30a1-\u30fc]{2,6}?)"
                     r"(?=投資|在|於|將|宣布|表示|與|和|及|已|也|今|昨|的|赴|來台|設|[，、。（(])")
 # "設立台灣子公司台灣三井金屬以來": a subsidiary named after the word
 _SUBSIDIARY_NAMED = re.compile(r"(?:子公司|孫公司|子会社|現地法人)(?P<name>[\u4e00-\u9fff\u30a1-\u30fcA-Za-z]{2,10}?)"
                                r"(?=以來|以来|[，,。、（(]|於|在|的|是|為|は|が|を|と|の)")
 _TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年|"
-                              r"來台|來臺|赴台|赴臺|在台|在臺|赴日|在日|對台|對臺")  # "日商來台投資金額": Japanese firms
+                              r"來台|來臺|赴台|赴臺|在台|在臺|赴日|在日|對台|對臺|之")  # "日商來台投資金額": Japanese firms; "…廠之一"
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 

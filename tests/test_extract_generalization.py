@@ -1513,3 +1513,9 @@ def test_a_firms_arm_named_after_it_and_a_region_is_not_the_firm():
     data, _ = triples("大衡村には東京エレクトロン宮城の工場があり、キオクシア岩手も北上市で生産を拡大している。", "ja")
     companies = {e["label"] for e in data["entities"] if e["type"] == "Company"}
     assert {"東京エレクトロン宮城", "キオクシア岩手"} <= companies
+
+
+def test_a_firm_named_after_what_it_makes_and_one_of_the_makers_is_no_firm():
+    data, _ = triples("日本電子化學品廠大倉精化工業昨（1）日在彰化縣舉行新廠動土典禮。九州化成是九州歷史最悠久的化學品廠之一。", "zh-Hant")
+    companies = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert "大倉精化工業" in companies and not [c for c in companies if c.startswith("之")]
