@@ -284,7 +284,7 @@ def gazetteer_mentions(text: str, folded: str, gaz) -> list[Mention]:
 # ---------------------------------------------------------------- English patterns
 
 _CAPW = (r"(?:(?:Dep|Dept|Gov|Govt|Prefect|Pref|Co|Corp|Inc|Ltd|St|Intl|Assn|Univ|Natl|Mt)\.(?=[ \t,])"
-         r"|[A-Z][\w&]*(?:-\w+)*|[A-Z]\.)")
+         r"|[A-Z][\w&]*(?:-\w+)*(?:(?<=s)')?|[A-Z]\.)")  # ("Farmers' Association")
 
 
 # "Bank of Kyoto on Monday": a day or a month after "on" ends a name ("Committee on Trade" does not)

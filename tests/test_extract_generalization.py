@@ -1519,3 +1519,8 @@ def test_a_firm_named_after_what_it_makes_and_one_of_the_makers_is_no_firm():
     data, _ = triples("日本電子化學品廠大倉精化工業昨（1）日在彰化縣舉行新廠動土典禮。九州化成是九州歷史最悠久的化學品廠之一。", "zh-Hant")
     companies = {e["label"] for e in data["entities"] if e["type"] == "Company"}
     assert "大倉精化工業" in companies and not [c for c in companies if c.startswith("之")]
+
+
+def test_a_plural_possessive_and_a_cooperative_end_names_of_bodies():
+    data, _ = triples("The Hualien County Farmers' Association and the Miyako City Fisheries Cooperative will exchange visits.")
+    assert {"Hualien County Farmers' Association", "Miyako City Fisheries Cooperative"} <= {e["label"] for e in data["entities"]}
