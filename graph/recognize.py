@@ -1008,6 +1008,9 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
         both = _select(base + found)
         both = _select(both + _acronyms(text, both, cues))
         both = _select(both + _short_forms(text, both, lang, cues, gaz))
+        offices = _local_offices(text, both)
+        owned.update((m.span, m.parent) for m in offices)
+        both = _select(both + offices)
         return [replace(m, parent=owned[m.span]) if m.parent is None and m.span in owned else m for m in both]
     titles = cues.rx("titles")
     # "日高知事": 知 starts the title, so 高知 (Kochi) is not named there
@@ -1313,6 +1316,17 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         out.append(Mention(start, e, word, "City"))
         covered[start:e] = b"\x01" * (e - start)
     return [m for m in base if m.span not in drop], out
+
+
+def _local_offices(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"JETRO Fukushima", "TECO Osaka": a body's acronym, then the place of its office there
+    (a place named by itself, without "City" or "Prefecture"): the office, part of the body."""
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        if a.type in ("Agency", "Organization") and a.text.isupper() and 2 <= len(a.text) <= 6 and text[a.end:b.start] == " " \
+                and b.type in ("Prefecture", "City") and " " not in b.text and not re.match(r"[\w'’-]", text[b.end:b.end + 1]):
+            out.append(Mention(a.start, b.end, text[a.start:b.end], "Organization", source="pattern", parent=a.span))
+    return out
 
 
 _UNIT_OF = re.compile(r"(?P<unit>(?:[A-Z][\w&'-]*,?[ \t]+(?:and[ \t]+|&[ \t]+)?){1,6}(?:Division|Department|Section|Office|Bureau))"

@@ -1524,3 +1524,8 @@ def test_a_firm_named_after_what_it_makes_and_one_of_the_makers_is_no_firm():
 def test_a_plural_possessive_and_a_cooperative_end_names_of_bodies():
     data, _ = triples("The Hualien County Farmers' Association and the Miyako City Fisheries Cooperative will exchange visits.")
     assert {"Hualien County Farmers' Association", "Miyako City Fisheries Cooperative"} <= {e["label"] for e in data["entities"]}
+
+
+def test_a_bodys_acronym_then_a_place_is_its_local_office():
+    _, t = triples("The deal was arranged by JETRO Nagano, the Nagano office of the Japan External Trade Organization (JETRO).")
+    assert ("JETRO Nagano", "partOf", "Japan External Trade Organization") in t
