@@ -875,6 +875,12 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and len(seg) >= 5 and (cut := _name_before_body(text, seg, head)):
             start += cut  # "河野雅之商工労働部長": a name, then a post named after a body the text names again
             seg = text[start:hs]
+        elif shared and len(seg) >= 3 and text[start - 1:start] in "\u3000 " and start >= 2 \
+                and _jp_family_names().ending(text[max(0, start - 4):start - 1]):
+            # "前田　由美国際経済課長", "佐々木　隆工学部長": family name, space, given name, then the post
+            cut = next((g for g in (2, 1, 3) if len(seg) - g >= 2 and text.count(seg[g:] + head) >= 2), 2)
+            start += cut
+            seg = text[start:hs]
         if shared and len(seg) <= 3 and any(text[start - k:hs].startswith(_jp_surnames()) for k in (1, 2) if start >= k):
             continue  # "山本裕子本部長": 本 of the family name bounds words too
         if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \

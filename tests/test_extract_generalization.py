@@ -1529,3 +1529,9 @@ def test_a_plural_possessive_and_a_cooperative_end_names_of_bodies():
 def test_a_bodys_acronym_then_a_place_is_its_local_office():
     _, t = triples("The deal was arranged by JETRO Nagano, the Nagano office of the Japan External Trade Organization (JETRO).")
     assert ("JETRO Nagano", "partOf", "Japan External Trade Organization") in t
+
+
+def test_a_spaced_japanese_name_then_a_post_named_after_a_section():
+    data, t = triples("大阪府商工労働部の松田　恵子国際ビジネス課長が立会人として出席しました。", "ja")
+    assert ("松田\u3000恵子", "holdsPosition", "国際ビジネス課") in t
+    assert not [e for e in data["entities"] if e["label"].startswith("恵子")]
