@@ -1535,3 +1535,13 @@ def test_a_spaced_japanese_name_then_a_post_named_after_a_section():
     data, t = triples("大阪府商工労働部の松田　恵子国際ビジネス課長が立会人として出席しました。", "ja")
     assert ("松田\u3000恵子", "holdsPosition", "国際ビジネス課") in t
     assert not [e for e in data["entities"] if e["label"].startswith("恵子")]
+
+
+def test_last_weekday_before_the_verb_and_witnesses_after_with():
+    text = ("The Food Industry Research and Development Institute (FIRDI) last Tuesday signed a memorandum of understanding "
+            "with Japan's Ehime Prefectural Industrial Technology Institute. FIRDI president Tseng Chien-hung signed the "
+            "memorandum in Matsuyama, with Ehime Vice Governor Yasuko Tanaka attending as a witness.")
+    data, t = triples(text, "en", date(2024, 10, 21))
+    assert ("Food Industry Research and Development Institute", "signedMOUWith", "Ehime Prefectural Industrial Technology Institute") in t
+    assert not [x for x in t if x[1] == "signatoryOf" and x[0] == "Yasuko Tanaka"]
+    assert mou_dates(data)["Ehime Prefectural Industrial Technology Institute"] == "2024-10-15"

@@ -280,6 +280,8 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
     return [(first, u) for u in rest] if ok and _joined(doc, rest) else []
 
 
+_WITH_WITNESSES = re.compile(r"[^.;]{0,200}?\b(?:attending|present|looking\s+on|as)\s+(?:as\s+)?(?:a\s+|the\s+)?witness(?:es)?\b"
+                             r"|[^.;]{0,200}?\blooking\s+on\b")
 _RESPECTIVELY = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:分別|各自|それぞれ)")
 
 
@@ -389,6 +391,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     back = [one] if one is not None else []
                 clause = _CLAUSE_END.search(rest, 0, 160)  # ", agreeing to connect A with B's …": another clause
                 w = re.search(r"\bwith\s+", rest[:clause.start() if clause else 160])
+                if w and _WITH_WITNESSES.match(rest, w.end()):
+                    w = None  # "signed it in Kochi, with the vice governor and X attending as witnesses"
                 others = _chain(doc, s + v.end() + w.end(), e) if w and (nouns or back) else []
                 if kind and back and back[0].entity in {u.entity for u in others}:
                     back = []  # "the company signed with Hitachi and Toshiba": not one of its own partners

@@ -287,7 +287,7 @@ def _chain_back(doc: Doc, pos: int, start: int) -> list[Unit]:
     # the gap may start after an acronym in brackets that is itself a unit: "Institute (ITRI) has signed"
     ok = r"[\"”」]?[)）]?[\s,]*(?:[(（][A-Za-z&]{2,10}[)）][\s,]*|[(（]\s*[\"“][^\"”]{1,40}[\"”]\s*[)）][\s,]*)?(?:[A-Z]{2,8}[\s,]*)?(?:(?:has|have|had|also|will|would|officially|formally|jointly|then|today|yesterday|"\
          r"recently|once|again|successfully|both)\s+|"\
-         r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:last|this|earlier\s+this)\s+(?:week|month))\s+|"\
+         r"(?:(?:on|last|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:last|this|earlier\s+this)\s+(?:week|month))\s+|"\
          r"(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:,?\s*\d{4})?,?\s+)*$"  # "X on May 21st signed"
     if doc.lang == "en" and not re.match(ok, gap):
         return []
