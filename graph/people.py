@@ -86,7 +86,7 @@ def _en_rx(cues: Cues) -> dict:
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
         "name": name,
-        "its_title": re.compile(rf"\b(?:its|their|his|her)\s+(?:{title_group}),\s+(?P<name>{name})(?![\w-])"),
+        "its_title": re.compile(rf"\b(?:its|their|his|her|the\s+(?P<kind>[a-z]+)['’]s)\s+(?P<title>{title_group}),\s+(?P<name>{name})(?![\w-])"),
         "title_at": re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])"),
         "cjk_alias": re.compile(rf"(?<![\w-])(?P<name>{name})\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）]"),
         "speaker": re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s+(?:said|says|noted|added|stated|told|explained|remarked|stressed|emphasized|pointed out|welcomed|praised|expressed)\b"),
@@ -272,7 +272,11 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         ns, ne = m.start("name"), m.end("name")
         if len(m.group("name").split()) >= 2 and not _bad_name(m.group("name"), cues) and not _covered(ns, ne, mask) \
                 and (ns, ne) not in people:
-            put(Person(ns, ne, m.group("name"), ()))
+            # "the center's director, Yamamoto Kazuo": the last body named before with that head word
+            kind = m.group("kind")
+            body = next((x for x in reversed(mentions) if kind and x.end <= m.start() and x.type in ORG_TYPES
+                         and x.text.split()[-1].lower() == kind), None)
+            put(Person(ns, ne, m.group("name"), (Post(m.group("title"), body, m.start(), m.end("title")),) if body else ()))
     for m in rx["cjk_alias"].finditer(text):
         name = m.group("name")
         if _bad_name(name, cues) or _covered(m.start("name"), m.end("name"), mask):

@@ -1545,3 +1545,9 @@ def test_last_weekday_before_the_verb_and_witnesses_after_with():
     assert ("Food Industry Research and Development Institute", "signedMOUWith", "Ehime Prefectural Industrial Technology Institute") in t
     assert not [x for x in t if x[1] == "signatoryOf" and x[0] == "Yasuko Tanaka"]
     assert mou_dates(data)["Ehime Prefectural Industrial Technology Institute"] == "2024-10-15"
+
+
+def test_the_bodys_title_then_a_name_in_apposition():
+    _, t = triples("FIRDI signed an MOU with the Ehime Prefectural Industrial Technology Center. FIRDI president Tseng "
+                   "Chien-hung and the center's director, Sato Kenji, signed the memorandum in Matsuyama.")
+    assert ("Sato Kenji", "holdsPosition", "Ehime Prefectural Industrial Technology Center") in t
