@@ -1551,3 +1551,12 @@ def test_the_bodys_title_then_a_name_in_apposition():
     _, t = triples("FIRDI signed an MOU with the Ehime Prefectural Industrial Technology Center. FIRDI president Tseng "
                    "Chien-hung and the center's director, Sato Kenji, signed the memorandum in Matsuyama.")
     assert ("Sato Kenji", "holdsPosition", "Ehime Prefectural Industrial Technology Center") in t
+
+
+def test_each_signer_signs_for_the_body_named_after_for():
+    text = ("InvestTaiwan Center signed a memorandum of understanding with the Hokuriku Manufacturing Network (HMN). "
+            "Executive Director Lo Yi-ting signed for InvestTaiwan Center and Chairman Mori Takeshi signed for HMN.")
+    _, t = triples(text)
+    assert {("Mori Takeshi", "signatoryOf", "Hokuriku Manufacturing Network"),
+            ("Mori Takeshi", "holdsPosition", "Hokuriku Manufacturing Network"),
+            ("Lo Yi-ting", "holdsPosition", "InvestTaiwan Center")} <= t

@@ -440,6 +440,17 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if u.person is not None and u not in signers and \
                         re.match(r"\s+(?:signed\s+|signs\s+)?(?:for|on\s+behalf\s+of)\s+(?:the|its|his|her)\s", text[u.end:e]):
                     signers.append(u)
+                elif u.person is not None and \
+                        (f := re.match(r"\s+sign(?:ed|s)\s+(?:it\s+|the\s+\w+\s+)?(?:for|on\s+behalf\s+of)\s+", text[u.end:e])) \
+                        and (body := doc.unit_at(u.end + f.end())) is not None and body.person is None and body.type in ORG_TYPES:
+                    if u not in signers:
+                        signers.append(u)  # "Chairman Kato Hideaki signed for CMN": he signs for that body
+                    if not any(o for _, o in doc.posts.get(u.entity, [])):
+                        role = next((p.role for p in u.person.posts), None)
+                        doc.posts.setdefault(u.entity, []).append((role, body.entity))
+                        doc.said_posts.append((u.entity, role, body.entity, (s, e)))
+                    if body.entity not in {p.entity for p in parties}:
+                        parties.append(body)
             for n in nouns:
                 btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|"
                                r"(?:on\s+(?:(?!to\b|for\b|in\s+order)[\w-]+\s+){1,6})?)?between\s+", text[s + n.end():e])
