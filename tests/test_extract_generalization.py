@@ -1560,3 +1560,13 @@ def test_each_signer_signs_for_the_body_named_after_for():
     assert {("Mori Takeshi", "signatoryOf", "Hokuriku Manufacturing Network"),
             ("Mori Takeshi", "holdsPosition", "Hokuriku Manufacturing Network"),
             ("Lo Yi-ting", "holdsPosition", "InvestTaiwan Center")} <= t
+
+
+def test_a_zh_acquisition_of_all_the_shares_of_a_firm_named_after_where_it_is():
+    text = ("馬達大廠東元精機昨（13）日董事會通過，將以20億日圓向日本私募基金北陸成長夥伴收購石川縣小松市精密零件製造商"
+            "小松精工株式會社全部股權，交易完成後持股100%。本案尚待經濟部投資審議司核准。")
+    data, t = triples(text, "zh-Hant", date(2024, 8, 14))
+    assert ("東元精機", "investedIn", "小松精工株式會社") in t
+    labels = {e["label"] for e in data["entities"]}
+    assert "經濟部投資審議司" in labels and not [x for x in labels if x.endswith("全部股") or x.startswith("案")]
+    assert not [x for x in t if x[1] == "investedIn" and x[2] in ("北陸", "日本")]

@@ -222,6 +222,7 @@ _CJK_BUILD_SITE = re.compile(r"(?:設立|興建|建設|建置|設置|新建|擴�
                              r"研發中心|物流中心|營運中心|生產基地|營運總部|分公司|生產線|合資公司)|(?:工場|工廠|拠点|子会社|現地法人|合弁会社|研究所|生産ライン)を"
                              r"(?:新設|建設|設立|開設|設置|増設|新たに設け)")
 _CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "增资", "出資", "出資し", "買収", "増資"})
+_ACQUIRE_VERBS = frozenset({"收購", "併購", "買収"})
 _CJK_SELF_FIRM = re.compile(r"本公司|當社|当社|弊社")
 _FUNDED_BEFORE = re.compile(r"對(?:日本|台灣|臺灣|在日|海外)?(?:子公司|孫公司)?(?=[^對]{2,20}$)")
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
@@ -281,6 +282,10 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             if len(chain) >= 2 and re.match(r"\s*(?:[（(][^）)]{0,20}[）)])?\s*(?:は|が|も|將|将|分別|各自|均|皆)", text[chain[-1].end:vs]):
                 investors = list(dict.fromkeys(c.entity for c in chain))
         funded = doc.unit_at(v.end()) if v.group() in _CAPITAL_VERBS or v.group().endswith(("子公司", "子会社")) else None
+        if v.group() in _ACQUIRE_VERBS and (funded is None or funded.type != "Company"):
+            clause_end = min([i for i in (text.find(c, v.end(), e) for c in "，。；") if i >= 0], default=e)
+            funded = next((u for u in units if v.end() <= u.start < clause_end and u.type == "Company"), funded)
+            # "收購秋田縣橫手市精密馬達製造商橫手精工株式會社全部股權": the firm bought, after where it is
         to = _FUNDED_BEFORE.search(text, max(s, vs - 24), vs) if v.group() in _CAPITAL_VERBS and funded is None else None
         if to is not None:  # "對日本子公司台旭日本株式會社增資"
             funded = next((u for u in units if u.start == to.end()), None)
@@ -291,6 +296,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         cands = [u for u in units if comps[0].end <= u.start and u.end <= vs and u.entity not in investors
                  and u.entity != seat and (u.type in PLACE_TYPES or u.type == "Company" or _is_park(u)) and u.type != "Country"
                  and u.start not in doc.qualifiers]
+        if v.group() in _ACQUIRE_VERBS and funded is not None and funded.type == "Company":
+            cands = []  # "向東北成長夥伴收購X": the seller's region is not where the buyer invests
         # "台南市に", "新潟工場に", "聖籠町の工場に": where the money goes
         marked = [u for u in cands if doc.lang == "ja" and _JA_INVESTED_AT.match(text, u.end)]
         target = marked[-1] if marked else None
