@@ -1570,3 +1570,10 @@ def test_a_zh_acquisition_of_all_the_shares_of_a_firm_named_after_where_it_is():
     labels = {e["label"] for e in data["entities"]}
     assert "經濟部投資審議司" in labels and not [x for x in labels if x.endswith("全部股") or x.startswith("案")]
     assert not [x for x in t if x[1] == "investedIn" and x[2] in ("北陸", "日本")]
+
+
+def test_fishermens_and_farmers_associations_and_a_cooperatives_head_sign():
+    _, t = triples("同場亦由蘇澳區漁會與宮古漁業協同組合簽署水產交流合作備忘錄，由蘇澳區漁會總幹事林志明與宮古漁業協同組合"
+                   "代表理事組合長田中正之代表簽署。", "zh-Hant")
+    assert {("蘇澳區漁會", "signedMOUWith", "宮古漁業協同組合"), ("林志明", "signatoryOf", "蘇澳區漁會"),
+            ("田中正之", "holdsPosition", "宮古漁業協同組合")} <= t
