@@ -505,9 +505,11 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             # a form's line "ＴＥＥＭＡ理事長　李　振宇", "公益財団法人…機構　理事長　小松　克也": family and
             # given name apart, the body before the title (maybe apart too)
             if org is None:  # "理事長　李 建宏" after the body and spaces, "常陽銀行（頭取　岡田 俊彦）"
-                gap = re.search(r"[ \u3000]+$|[（(]$", text[max(0, ts - 4):ts])
+                gap = re.search(r"[ \u3000]+$|[（(]$", text[max(0, ts - 4):ts]) or \
+                    re.search(r"[（(][^（）()\n]{1,40}[、，,；;][ \u3000]*$", text[max(0, ts - 44):ts])
                 org = by_end.get(ts - len(gap.group())) if gap else None
-                bracket = gap is not None and gap.group() in "（("  # the body stays a unit of its own
+                bracket = gap is not None and gap.group()[0] in "（("  # the body stays a unit of its own
+                # ("株式会社播州銀行（本店：兵庫県姫路市、頭取　井上　和彦）": a later item of the bracket)
                 post = Post(post.role, org, org.start if org and not bracket else ts, te)
                 prefix = post.start
             people.append(Person(spaced.start("name"), spaced.end("name"), spaced.group("name"), (post,), prefix_start=prefix))

@@ -528,6 +528,10 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                         r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
                         r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
                         r"\s*(?:という。?)?(?:[、，,][^)）\n]{1,24})?[)）]")  # ("（GWJ、新潟県聖籠町）": where it sits, after it)
+    # the short name last in a bracket of particulars: "（本店：台北市、董事長　劉　建國、以下「元泰銀行」）"
+    rx_late = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<said>(?:以下|下稱|下称|hereinafter(?:\s+referred\s+to\s+as)?)"
+                         r"[、，,:：\s]*(?:簡稱|简称|稱|称|は)?\s*)[「『\"“]([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})"
+                         r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
     rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
     by_end = {}
@@ -538,18 +542,18 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                 by_end[m.end] = m
     defined: dict[str, Mention] = {}
     for end, full in by_end.items():
-        for rx in (rx_def, rx_comma):
-            d = rx.match(text, end, end + 40)
+        for rx in (rx_def, rx_late, rx_comma):
+            d = rx.match(text, end, end + (100 if rx is rx_late else 40))
             if not d:
                 continue
-            group = 2 if rx is rx_def else 1
+            group = 1 if rx is rx_comma else 2
             acr = d.group(group)
             plain = unicodedata.normalize("NFKC", acr)
             latin = plain.isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
             if latin and sum(c.isupper() for c in plain) < 2 or acr == full.text \
                     or _is_agreement(full.text, cues):
                 continue
-            said = rx is rx_def and d.group("said")
+            said = rx is not rx_comma and d.group("said")
             if not latin and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
                 continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
             s = d.start(group)

@@ -1577,3 +1577,15 @@ def test_fishermens_and_farmers_associations_and_a_cooperatives_head_sign():
                    "代表理事組合長田中正之代表簽署。", "zh-Hant")
     assert {("蘇澳區漁會", "signedMOUWith", "宮古漁業協同組合"), ("林志明", "signatoryOf", "蘇澳區漁會"),
             ("田中正之", "holdsPosition", "宮古漁業協同組合")} <= t
+
+
+def test_a_japanese_banks_release_its_brackets_of_particulars_and_a_country_that_qualifies_a_noun():
+    text = ("　株式会社但馬銀行（本店：兵庫県豊岡市、頭取　山田　一郎）は、2024年10月3日、台湾の東興商業銀行股份有限公司"
+            "（本店：台北市、董事長　陳　志明、以下「東興銀行」）と、お取引先の台湾ビジネスを支援するための業務提携に関する"
+            "覚書を締結いたしました。東興銀行は台湾国内に80の支店を有しています。")
+    data, t = triples(text, "ja", date(2024, 10, 4))
+    assert ("但馬銀行", "signedMOUWith", "東興商業銀行股份有限公司") in t
+    assert ("山田\u3000一郎", "holdsPosition", "但馬銀行") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "台湾" in (x[0], x[2])]
+    banks = {e["label"]: e["mentions"] for e in data["entities"] if e["type"] == "Company"}
+    assert "東興銀行" in banks["東興商業銀行股份有限公司"] and "東興銀行" not in banks

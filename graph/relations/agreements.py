@@ -194,6 +194,8 @@ def _headline_parts(doc: Doc, sign: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+# "台湾ビジネスを支援する", "台灣企業": the country qualifies a noun, it signs nothing
+_COUNTRY_NOUN = re.compile(r"[\u30a1-\u30fc]|企業|市場|進出|事業|産業|產業|廠商|業者|展開|拠点|據點|業務|ビジネス")
 _DELEGATION = re.compile(r"\s*(?:ミッション|経済ミッション|訪問団|視察団|使節団|代表団|經貿訪問團|訪問團|參訪團|考察團|代表團|"
                          r"[Mm]ission|[Dd]elegation)")
 
@@ -539,7 +541,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                             (signers if kind == "sign" else witnesses).append(u)
                     prev = pos
         # "台湾ミッション団", "訪日團": a delegation to the country, not the country, signs
-        parties = [u for u in parties if not (u.type == "Country" and _DELEGATION.match(text, u.end))]
+        parties = [u for u in parties if not (u.type == "Country" and (_DELEGATION.match(text, u.end)
+                                                                        or not en and _COUNTRY_NOUN.match(text, u.end)))]
         if _SOME_AGREEMENTS.search(sent):  # "Taiwan and Hiroshima Sign Two Agreements": the countries sign none
             parties = [u for u in parties if u.type != "Country"]
         party_ids: list[str] = []

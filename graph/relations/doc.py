@@ -180,7 +180,7 @@ def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
                 break
         if u is None:
             break
-        nxt = re.match(r"[的の]", doc.text[u.end:u.end + 1])
+        nxt = re.match(r"[的の・･]", doc.text[u.end:u.end + 1])  # ("台湾・元泰商業銀行": the country of the bank)
         if doc.lang != "en" and nxt and u.type in PLACE_TYPES:
             pos = u.end + 1
             continue
