@@ -1054,16 +1054,19 @@ def _japan_arms(text: str, base: list[Mention], gaz=None) -> list[Mention]:
     out = []
     regions = _region_stems(gaz)
     for m in base:
-        if m.type != "Company":
+        if m.type not in ORG_TYPES:
             continue
-        arm = _JAPAN_ARM.match(text, m.end)
+        arm = _JAPAN_ARM.match(text, m.end) if m.type == "Company" else None
         if arm is not None and not _KATA.match(text[arm.end():arm.end() + 1] or " "):
             out.append(Mention(m.start, arm.end(), text[m.start:arm.end()], "Company"))
             continue
         stem = next((r for r in regions if text.startswith(r, m.end)), None)
         end = m.end + len(stem) if stem else 0
         if stem and _KATA.match(text[m.end - 1]) and not ("\u4e00" <= text[end:end + 1] <= "\u9fff"):
-            out.append(Mention(m.start, end, text[m.start:end], "Company"))
+            if m.type == "Company":
+                out.append(Mention(m.start, end, text[m.start:end], "Company"))
+            else:  # "ジェトロ奈良": the body's office there
+                out.append(Mention(m.start, end, text[m.start:end], "Organization", parent=m.span))
     return out
 
 

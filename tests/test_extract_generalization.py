@@ -1589,3 +1589,13 @@ def test_a_japanese_banks_release_its_brackets_of_particulars_and_a_country_that
     assert not [x for x in t if x[1] == "signedMOUWith" and "台湾" in (x[0], x[2])]
     banks = {e["label"]: e["mentions"] for e in data["entities"] if e["type"] == "Company"}
     assert "東興銀行" in banks["東興商業銀行股份有限公司"] and "東興銀行" not in banks
+
+
+def test_a_prefectures_siting_outline_and_a_bodys_local_office_in_katakana():
+    text = ("　三重県は、台湾の華立光電股份有限公司及び亀山市との間で企業立地協定を締結しました。\n\n"
+            "（４）立会人　ジェトロ三重　所長　山本　美咲\n\n"
+            "２　立地計画の概要\n（１）事業主体　華立光電日本株式会社（華立光電股份有限公司の100％出資により設立予定）\n"
+            "（２）立地場所　亀山市\n（３）投資額　約45億円\n")
+    _, t = triples(text, "ja", date(2024, 6, 18))
+    assert {("華立光電股份有限公司", "investedIn", "華立光電日本株式会社"), ("華立光電日本株式会社", "locatedIn", "亀山市"),
+            ("山本\u3000美咲", "holdsPosition", "ジェトロ三重")} <= t

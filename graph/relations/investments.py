@@ -521,9 +521,10 @@ def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
 # "問合せ先　取締役管理本部長　高田　美穂" (the officer to ask is the company's).
 _OUTLINE_LINE = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*)?(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|"
                            r"本社所在地|代表者|代表者の役職・氏名|代表者名|負責人|出資比率|出資構成|持股比例|股權結構|"
-                           r"会[ \u3000]?社[ \u3000]?名|會社名|問合せ先|問い合わせ先|お問合せ先)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
-_NAME_LABELS = ("名称", "商号", "公司名稱", "名稱", "会社名", "會社名")
+                           r"会[ \u3000]?社[ \u3000]?名|會社名|問合せ先|問い合わせ先|お問合せ先|事業主体|立地場所|建設場所)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
+_NAME_LABELS = ("名称", "商号", "公司名稱", "名稱", "会社名", "會社名", "事業主体")
 _HEAD_LABELS = ("代表者", "代表者の役職・氏名", "代表者名", "負責人", "問合せ先", "問い合わせ先", "お問合せ先")
+_PARENT_STAKE = re.compile(r"[（(](?P<who>[^（）()、，の]{2,20})の\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])\s*出資")
 _OUTLINE_STAKE = re.compile(r"(?P<who>[^、，,；;\s\u3000]{1,20}?)\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])")
 
 
@@ -550,7 +551,13 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
     for m in block:
         label, (vs, ve) = _label(m), m.span("value")
         units = doc.units_in(vs, ve)
-        if label in ("所在地", "本店所在地", "本社所在地"):
+        if label in _NAME_LABELS:  # "瑞嘉光電日本株式会社（瑞嘉光電の100％出資により設立予定）": its parent's stake
+            for st in _PARENT_STAKE.finditer(doc.text, vs, ve):
+                parent = next((u for u in doc.units_in(st.start("who"), st.end("who")) if u.person is None and u.type == "Company"), None)
+                if parent is not None and parent.entity != firm.entity:
+                    rels.append(_rel(doc, parent.entity, "investedIn", firm.entity, m.span(), 0.8,
+                                     quals=(("stake", st.group("pct").strip()),)))
+        elif label in ("所在地", "本店所在地", "本社所在地", "立地場所", "建設場所"):
             places = [u for u in units if u.person is None and u.type in ("City", "Prefecture")]
             parks = [u for u in units if u.person is None and _is_park(u)]
             for where in ([_most_local(places)] if places else []) + parks[:1]:
@@ -561,7 +568,7 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
                     role = next((p.role for p in u.person.posts), None)
                     rels.append(_rel(doc, u.entity, "holdsPosition", firm.entity, m.span(), 0.8,
                                      quals=(("role", role),) if role else ()))
-        elif label not in _NAME_LABELS:  # the shares: "当社60％、宏泰材料40％"
+        else:  # the shares: "当社60％、宏泰材料40％"
             for st in _OUTLINE_STAKE.finditer(doc.text, vs, ve):
                 holder = next((u for u in doc.units_in(st.start("who"), st.end("who")) if u.person is None
                                and u.type in ORG_TYPES), None)
