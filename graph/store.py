@@ -10,7 +10,9 @@ it, and a failure leaves the store as it was.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,11 +213,16 @@ class EmbeddedStore:
     def load_nquads(self, chunks: Iterable[bytes], *, lenient: bool = False) -> None:
         """Replace the whole content with N-Quads text given in chunks, loaded in bulk.
 
-        The chunks are written to a temporary file first: the store is cleared only once the
-        last chunk has been produced, so a failure while producing them leaves it as it was.
-        ``lenient`` skips validating IRIs while parsing (a quarter faster), for text that is
-        known to be valid.
+        A failure while producing the chunks or loading them leaves the store as it was. On disk
+        the chunks go straight into a new store beside this one, loaded while they are still being
+        produced (Oxigraph parses and indexes in its own threads), and the new directory takes this
+        one's place at the end; in memory they are written to a temporary file first and the store
+        is cleared only once the last chunk has been produced. ``lenient`` skips validating IRIs
+        while parsing (a quarter faster), for text that is known to be valid.
         """
+        if self.location != "memory":
+            self._load_beside(chunks, lenient)
+            return
         with tempfile.TemporaryDirectory(prefix="tjkg-") as tmp:
             path = Path(tmp) / "all.nq"
             with path.open("wb") as out:
@@ -226,8 +233,61 @@ class EmbeddedStore:
                 self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=lenient)
             except (OSError, SyntaxError, ValueError) as e:
                 raise StoreError(f"{self.location}: bulk load failed: {e}") from e
-        if self.location != "memory":
-            self.ox.flush()
+
+    def _load_beside(self, chunks: Iterable[bytes], lenient: bool) -> None:
+        here = Path(self.location)
+        fresh_dir, old_dir = here.with_name(here.name + ".building"), here.with_name(here.name + ".replaced")
+        for leftover in (fresh_dir, old_dir):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        fresh = {"store": ox.Store(str(fresh_dir))}  # dropped (closed) before the directories move
+        read_fd, write_fd = os.pipe()
+        reader, writer = os.fdopen(read_fd, "rb"), os.fdopen(write_fd, "wb")
+        failed: list[BaseException] = []
+
+        def load() -> None:
+            try:
+                fresh["store"].bulk_load(input=reader, format=ox.RdfFormat.N_QUADS, lenient=lenient)
+            except BaseException as e:  # re-raised in the building thread
+                failed.append(e)
+            finally:
+                reader.close()
+
+        loader = threading.Thread(target=load, name="tjkg-bulk-load", daemon=True)
+        loader.start()
+        try:
+            try:
+                for chunk in chunks:
+                    writer.write(chunk)
+            except BrokenPipeError:
+                pass  # the loader stopped: its error is raised below
+            finally:
+                try:
+                    writer.close()  # the end of the text for the loader
+                except BrokenPipeError:
+                    pass
+                loader.join()
+            if failed:
+                raise StoreError(f"{self.location}: bulk load failed: {failed[0]}") from failed[0]
+            fresh["store"].flush()
+        except BaseException:
+            fresh.clear()
+            shutil.rmtree(fresh_dir, ignore_errors=True)
+            raise
+        fresh.clear()  # closes the new store, so that it can be moved
+        self.ox = None  # and this one
+        try:
+            os.rename(here, old_dir)
+            try:
+                os.rename(fresh_dir, here)
+            except OSError:
+                os.rename(old_dir, here)
+                raise
+        except OSError as e:
+            shutil.rmtree(fresh_dir, ignore_errors=True)
+            raise StoreError(f"{self.location}: cannot put the new store in place ({e}); the old one is kept") from e
+        finally:
+            self.ox = ox.Store(str(here))
+        shutil.rmtree(old_dir, ignore_errors=True)
 
     # ---- whole-store reads -------------------------------------------------------------
     def dump(self, fmt: str) -> bytes:

@@ -159,3 +159,30 @@ def test_dataset_is_an_rdflib_dataset_with_named_graphs(memory_kg):
 def test_malformed_sparql_names_the_position(memory_kg):
     with pytest.raises(QueryError, match=r"1:\d+|line|position|column"):
         memory_kg.store.select("SELECT ?x WHERE { ?x ?y }")
+
+
+def test_a_bulk_load_that_fails_on_disk_leaves_the_store_as_it_was(osaka_extraction, tmp_path):
+    from graph.errors import StoreError
+    from graph.store import EmbeddedStore
+
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    n = store.rebuild(iter(extraction_quads(osaka_extraction)))
+
+    def broken_chunks():  # text that is no N-Quads, after some that is
+        yield b'<https://e/s> <https://e/p> "o" <https://e/g> .\n'
+        yield b"<https://e/s> not n-quads at all\n"
+
+    with pytest.raises(StoreError, match=f"{path}: bulk load failed"):
+        store.load_nquads(broken_chunks())
+    assert len(store) == n
+
+    def failing_chunks():  # the producer fails half way
+        yield b'<https://e/s> <https://e/p> "o" <https://e/g> .\n'
+        raise RuntimeError("extraction stopped")
+
+    with pytest.raises(RuntimeError, match="extraction stopped"):
+        store.load_nquads(failing_chunks())
+    assert len(store) == n and sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+    store.load_nquads(iter([b'<https://e/s> <https://e/p> "o" <https://e/g> .\n']))
+    assert len(store) == 1 and len(EmbeddedStore.read_only(path)) == 1
