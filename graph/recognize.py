@@ -769,11 +769,6 @@ def _jp_surnames() -> tuple[str, ...]:
     return tuple(load_cues("ja").words("japanese_surnames"))
 
 
-@functools.lru_cache(maxsize=1)
-def _jp_surname_set() -> frozenset:
-    return frozenset(_jp_surnames())
-
-
 class FamilyNames:
     """A set of family names looked up by the start or end of a text, longest first (a set
     lookup per length instead of a scan of a thousand names).
@@ -890,7 +885,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \
                 and fam.group("fam") in _cjk_family_names():
             continue  # "陳 俊宏局長": the given name, after the family name and a space
-        if text[start:he] in _jp_surname_set():
+        if text[start:he] in _jp_family_names():
             continue  # "阿部守一知事", "服部": a family name that ends like a body
         body_end = max((m.end for m in base + out if m.start == start and m.end < hs and m.type in ORG_TYPES), default=None)
         given_head = not shared and head in _GIVEN_NAME_HEADS and titles_at(text, he)
@@ -1322,7 +1317,7 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
                 or (word.endswith("都市") and not word.endswith("京都市")) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name; "友好都市", "中心都市": a kind of city
             continue
-        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_surname_set()
+        if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_family_names()
                                      or word[:-1].startswith(_jp_surnames())
                                      or (len(word) in (3, 4) and word[0] in _cjk_surnames())):
             continue  # "森下隆市長", "盧秀燕市長", "河村隆之市長": a name and a title; "田中市長則說": a family name
