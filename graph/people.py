@@ -331,7 +331,6 @@ def _cjk_rx(cues: Cues) -> dict:
         "enders": cues.set("name_enders"),
         "surnames": cues.set("surnames"),
         "compound": tuple(cues.words("compound_surnames")),
-        "jp_surnames": tuple(sorted({fold_cjk(s) for s in cues.words("japanese_surnames")}, key=len, reverse=True)),
         "jp_families": FamilyNames(fold_cjk(s) for s in cues.words("japanese_surnames")),
         "latin": re.compile(rf"\s?(?P<name>{_CAPS_NAME}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})"),
     }
@@ -439,7 +438,7 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
         i -= 1
     name = text[i:end]
     if lang != "ja" and len(name) > 3 and not name.startswith(rx["compound"]) \
-            and not fold_cjk(name).startswith(rx["jp_surnames"]) and name[-3] in rx["surnames"]:
+            and not rx["jp_families"].starting(fold_cjk(name)) and name[-3] in rx["surnames"]:
         return name[-3:]  # "本校陳文華校長", "農資學院林俊良院長": the words before the name are no part of it
     return name
 
@@ -541,7 +540,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             if org is None:
                 # "工業局の呂正華副局長": the organization before の
                 # (or right before the name: "鳥取大學原田浩司校長")
-                named = name[0] in rx["surnames"] or fold_cjk(name).startswith(rx["jp_surnames"])
+                named = name[0] in rx["surnames"] or bool(rx["jp_families"].starting(fold_cjk(name)))
                 before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else by_end.get(s) if named else None
                 acr = _ACRONYM_BEFORE.search(text, max(0, s - 14), s) if before is None else None
                 if acr is not None:  # "台日産業連携推進オフィス（TJPO）の周家豪執行長"

@@ -447,10 +447,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         and (body := doc.unit_at(u.end + f.end())) is not None and body.person is None and body.type in ORG_TYPES:
                     if u not in signers:
                         signers.append(u)  # "Chairman Kato Hideaki signed for CMN": he signs for that body
-                    if not any(o for _, o in doc.posts.get(u.entity, [])):
-                        role = next((p.role for p in u.person.posts), None)
-                        doc.posts.setdefault(u.entity, []).append((role, body.entity))
-                        doc.said_posts.append((u.entity, role, body.entity, (s, e)))
+                    _post_at(doc, u, body.entity, (s, e))
                     if body.entity not in {p.entity for p in parties}:
                         parties.append(body)
             for n in nouns:

@@ -21,8 +21,6 @@ __all__ = []
 _INVEST_WORD = re.compile(r"\binvest")
 _EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
                          r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
-_EN_ACQUIRE_LOW = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
-                             r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
 _EN_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who)\b[^,;]{0,120},|\s*,?\s*(?:said|says|announced|announces|stated)\b"
                             r"[^.;,]{0,30}?\bthat\s+it\b|\s+\([^()]{1,12}\)")
 _MONEY = re.compile(r"(?:US\$|NT\$|JP¥|¥|\$|USD\s?|NTD\s?|JPY\s?)\s?\d[\d,.]*\s*(?:billion|million|thousand|bn|m)?"
@@ -40,7 +38,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
     if en:
         low = doc.lower
         hits = _hit_sentences(doc, cues.lower_rx("invest_verbs_ci"), cues.lower_rx("facilitation_cues_ci"),
-                              _EN_ACQUIRE_LOW, _INVEST_WORD, _EN_BUILD_SITE_LOW, text=low)
+                              _EN_ACQUIRE, _INVEST_WORD, _EN_BUILD_SITE_LOW, text=low)
     else:
         hits = _hit_sentences(doc, inv, fac, _CJK_BUILD_SITE)
     for i, (s, e) in enumerate(doc.sentences):
