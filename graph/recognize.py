@@ -520,19 +520,21 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     return out
 
 
+# "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
+# '(hereinafter "TJPO")'
+_ACRONYM_DEF = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
+                          r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
+                          r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
+                          r"\s*(?:という。?)?(?:[、，,][^)）\n]{1,24})?[)）]")  # ("（GWJ、新潟県聖籠町）": where it sits, after it)
+# the short name last in a bracket of particulars: "（本店：台北市、董事長　劉　建國、以下「元泰銀行」）"
+_ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<said>(?:以下|下稱|下称|hereinafter(?:\s+referred\s+to\s+as)?)"
+                           r"[、，,:：\s]*(?:簡稱|简称|稱|称|は)?\s*)[「『\"“]([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})"
+                           r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
+_ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
+
+
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
     """Acronyms defined in the text: "Full Name (ACR)", "Full Name, ACR," and "全名（ACR）"."""
-    # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
-    # '(hereinafter "TJPO")'
-    rx_def = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
-                        r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
-                        r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
-                        r"\s*(?:という。?)?(?:[、，,][^)）\n]{1,24})?[)）]")  # ("（GWJ、新潟県聖籠町）": where it sits, after it)
-    # the short name last in a bracket of particulars: "（本店：台北市、董事長　劉　建國、以下「元泰銀行」）"
-    rx_late = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<said>(?:以下|下稱|下称|hereinafter(?:\s+referred\s+to\s+as)?)"
-                         r"[、，,:：\s]*(?:簡稱|简称|稱|称|は)?\s*)[「『\"“]([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})"
-                         r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
-    rx_comma = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
     out: list[Mention] = []
     by_end = {}
     for m in mentions:
@@ -542,18 +544,18 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                 by_end[m.end] = m
     defined: dict[str, Mention] = {}
     for end, full in by_end.items():
-        for rx in (rx_def, rx_late, rx_comma):
-            d = rx.match(text, end, end + (100 if rx is rx_late else 40))
+        for rx in (_ACRONYM_DEF, _ACRONYM_LATE, _ACRONYM_COMMA):
+            d = rx.match(text, end, end + (100 if rx is _ACRONYM_LATE else 40))
             if not d:
                 continue
-            group = 1 if rx is rx_comma else 2
+            group = 1 if rx is _ACRONYM_COMMA else 2
             acr = d.group(group)
             plain = unicodedata.normalize("NFKC", acr)
             latin = plain.isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
             if latin and sum(c.isupper() for c in plain) < 2 or acr == full.text \
                     or _is_agreement(full.text, cues):
                 continue
-            said = rx is not rx_comma and d.group("said")
+            said = rx is not _ACRONYM_COMMA and d.group("said")
             if not latin and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
                 continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
             s = d.start(group)
@@ -746,7 +748,7 @@ def _cjk_surnames() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def _cjk_family_names() -> frozenset:
     """Family names, Chinese (one character) and Japanese, as written before a space."""
-    return _cjk_surnames() | frozenset(_jp_surnames())
+    return _cjk_surnames() | _jp_family_names().names
 
 
 def _ends_with_head(s: str, heads: re.Pattern) -> bool:
@@ -862,7 +864,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         # "藤本陽司県商工観光労働部": a person's name before a bare 県 / 市 starts no org
         seg = text[start:hs]
         if shared and 2 <= len(seg) <= 5 and (seg[0] in _cjk_surnames() or seg.endswith("副")
-                                              or seg.startswith(_jp_surnames())):
+                                              or _jp_family_names().starting(seg)):
             continue  # "張家銘局長", "呉志明副院長": a name, then a title whose first character is a head
         own_body = None
         if text[start - 1:start + 1] in ("本會", "本会", "本社", "本校", "本院") and hs - start >= 3:
@@ -880,7 +882,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             cut = next((g for g in (2, 1, 3) if len(seg) - g >= 2 and text.count(seg[g:] + head) >= 2), 2)
             start += cut
             seg = text[start:hs]
-        if shared and len(seg) <= 3 and any(text[start - k:hs].startswith(_jp_surnames()) for k in (1, 2) if start >= k):
+        if shared and len(seg) <= 3 and any(_jp_family_names().starting(text[start - k:hs]) for k in (1, 2) if start >= k):
             continue  # "山本裕子本部長": 本 of the family name bounds words too
         if shared and len(seg) <= 3 and (fam := _SPACED_FAMILY.search(text, max(0, start - 5), start)) \
                 and fam.group("fam") in _cjk_family_names():
@@ -891,7 +893,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         given_head = not shared and head in _GIVEN_NAME_HEADS and titles_at(text, he)
         if body_end is not None and (shared or given_head) and _is_name(text[body_end:hs] + ("" if shared else head)):
             continue  # "鳥取大學原田浩司校長": a body, a person's name, a title
-        if given_head and seg.startswith(_jp_surnames()) and _is_name(seg + head):
+        if given_head and _jp_family_names().starting(seg) and _is_name(seg + head):
             continue  # "與原田浩司校長": a Japanese given name ending like a body (司), then a title
         if shared and any(_is_name(seg[-k:]) and _ends_with_head(seg[:-k], rx["heads"]) for k in (3, 2) if len(seg) > k + 1):
             continue  # "農資學院林俊良院長": a body the patterns do not name alone, a name, a title
@@ -1318,7 +1320,7 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name; "友好都市", "中心都市": a kind of city
             continue
         if text[e:e + 1] == "長" and (cues.lang == "ja" or text[start - 1:start] == "の" or word[:-1] in _jp_family_names()
-                                     or word[:-1].startswith(_jp_surnames())
+                                     or _jp_family_names().starting(word[:-1])
                                      or (len(word) in (3, 4) and word[0] in _cjk_surnames())):
             continue  # "森下隆市長", "盧秀燕市長", "河村隆之市長": a name and a title; "田中市長則說": a family name
         out.append(Mention(start, e, word, "City"))
