@@ -420,6 +420,8 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
     spaced = _SPACED_BEFORE.search(text, max(0, end - 9), end)
     if spaced and not any(covered_at(k) for k in range(spaced.start("giv"), end)) and \
             (fold_cjk(spaced.group("fam")) in rx["jp_families"] or spaced.group("fam") in rx["surnames"]):
+        if taken := _body_taken(text, end, len(spaced.group("giv")) - 1):
+            return spaced.group()[:-taken]  # "佐々木　隆工学部長": 工 starts 工学部, a body the text names apart
         return spaced.group()  # "高山 雅彦会頭", "郭 正雄理事長": family and given name apart
     # "與河村隆之市長" (之 ends Chinese words), "山梨県の長崎幸太郎知事" (長崎 is a place too): a Japanese
     # family name the list knows and a given name, between a delimiter and the title
@@ -437,10 +439,27 @@ def _name_before(text: str, end: int, rx: dict, covered_at, lang: str, limit: in
             break
         i -= 1
     name = text[i:end]
+    taken = _body_taken(text, end, len(name) - 2)
+    if taken and fold_cjk(name[:-taken]) in rx["jp_families"]:
+        return name[:-taken]  # "佐々木工学部長": a family name alone, then a post named after 工学部
     if lang != "ja" and len(name) > 3 and not name.startswith(rx["compound"]) \
             and not rx["jp_families"].starting(fold_cjk(name)) and name[-3] in rx["surnames"]:
         return name[-3:]  # "本校陳文華校長", "農資學院林俊良院長": the words before the name are no part of it
     return name
+
+
+def _body_taken(text: str, end: int, longest: int) -> int:
+    """How many characters (up to ``longest``) before ``end`` start a body that a title after
+    ``end`` is named after, a body the text names elsewhere after other words and not as a title
+    ("佐々木　隆工学部長" and "茨城大学工学部は": 1); 0 if none."""
+    for k in range(1, longest + 1):
+        word = text[end - k:end + 2]
+        if len(word) < k + 2 or "長" in word:
+            return 0
+        if any(p != end - k and text[p - 1:p] != text[end - k - 1:end - k] and text[p + len(word):p + len(word) + 1] != "長"
+               for p in (m.start() for m in re.finditer(re.escape(word), text))):
+            return k
+    return 0
 
 
 _BY_AT = re.compile(r"\bby\s")
@@ -535,7 +554,7 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
             short = (len(name) <= 2 and (name[0] in rx["surnames"] or lang == "ja")) or fold_cjk(name) in rx["jp_families"]
             if len(name) == 2 and lang != "ja" and name[0] in rx["surnames"]:
                 short = False  # a two-character Chinese name
-            s = prefix - len(name)
+            s = text.rfind(name, 0, prefix)  # the name may end before the title ("佐々木　隆工学部長")
             first = s
             if org is None:
                 # "工業局の呂正華副局長": the organization before の
@@ -548,9 +567,13 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
                 if before is not None and before.type in ORG_TYPES | PLACE_TYPES:
                     post = Post(post.role, before, before.start, te)
                     first = before.start
+                elif s + len(name) < prefix:  # "佐々木　隆工学部長": the post is at the body named 工学部
+                    body = text[s + len(name):te].removesuffix("長")
+                    post = next((Post(post.role, m, post.start, te) for m in by_end.values()
+                                 if m.type in ORG_TYPES and m.text.endswith(body)), post)
             posts = [post] + [p for p, at in pending if 0 <= first - at <= 1]
             pending = [(p, at) for p, at in pending if not 0 <= first - at <= 1]
-            people.append(Person(s, prefix, name, tuple(posts), short=short, prefix_start=first, suffix_end=te))
+            people.append(Person(s, s + len(name), name, tuple(posts), short=short, prefix_start=first, suffix_end=te))
             continue
         link = re.match(r"的|の|を務める|を務め、?|、", text[te:te + 5])
         named = _japanese_name_at(text, te + 1, rx, covered_at) if lang == "ja" and link and link.group() == "の" else None

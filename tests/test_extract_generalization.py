@@ -1599,3 +1599,14 @@ def test_a_prefectures_siting_outline_and_a_bodys_local_office_in_katakana():
     _, t = triples(text, "ja", date(2024, 6, 18))
     assert {("華立光電股份有限公司", "investedIn", "華立光電日本株式会社"), ("華立光電日本株式会社", "locatedIn", "亀山市"),
             ("山本\u3000美咲", "holdsPosition", "ジェトロ三重")} <= t
+
+
+def test_a_given_name_then_a_post_named_after_a_faculty_the_text_names_apart():
+    text = ("調印式では、長岡大学情報学部の高橋　聡情報学部長と、陳　建宏院長が協定書に署名しました。"
+            "長岡大学情報学部は2015年に設立されました。高橋情報学部長は「交流を深めたい」と述べました。")
+    data, t = triples(text, "ja")
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert "高橋\u3000聡" in people and not {"高橋\u3000聡情", "高橋情報", "高橋情"} & people
+    assert ("高橋\u3000聡", "holdsPosition", "長岡大学情報学部") in t
+    _, t = triples("調印式では、佐々木　隆工学部長が署名しました。茨城大学工学部は日立市にあります。", "ja")
+    assert ("佐々木\u3000隆", "holdsPosition", "茨城大学工学部") in t
