@@ -736,6 +736,9 @@ _SUBSIDIARY_NAMED = re.compile(r"(?:子公司|孫公司|子会社|現地法人)(
                                r"(?=以來|以来|[，,。、（(]|於|在|的|是|為|は|が|を|と|の)")
 _TRADER_NOT_NAME = re.compile(r"加碼|擴大|持續|增資|紛紛|積極|大舉|看好|競相|陸續|相繼|首度|再度|今年|去年|"
                               r"來台|來臺|赴台|赴臺|在台|在臺|赴日|在日|對台|對臺|之")  # "日商來台投資金額": Japanese firms; "…廠之一"
+# a name that ends in 業 after a product ("家具業", "半導體業"): an industry; a firm's name ends in
+# 工業, 産業, 興業, 企業, 事業 and the like ("三菱重工業", "飛驒產業")
+_AN_INDUSTRY = re.compile(r"[^工産產興林鉱礦企實実事商]業$")
 _CJK_LEGAL_FIRST = re.compile(r"(?:株式会社|株式會社|有限会社|合同会社)\s?(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z]{2,12})")
 
 
@@ -964,6 +967,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         s0, e0 = tm.start("name"), tm.end("name")
         if _TRADER_NOT_NAME.match(tm.group("name")):
             continue  # "日商加碼投資臺灣": Japanese firms, then what they do
+        if _AN_INDUSTRY.search(tm.group("name")):
+            continue  # "日商家具業投資案": Japanese firms of an industry, not one firm
         if covered[s0] or covered[e0 - 1] or rx["non_org"].search(tm.group("name")):
             continue
         out.append(Mention(s0, e0, tm.group("name"), "Company"))
@@ -1185,6 +1190,9 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                 if len(words) == 2 and words[1] in generic and len(words[0]) >= 4:
                     cands.append(words[0])
         elif m.type == "Company":
+            if m.entry is None and len(m.text) >= 3 and not any(
+                    x.type == "Company" and x.text != m.text and x.text.startswith(m.text) for x in mentions):
+                cands.append(m.text)  # "馬達大廠昱晟電機 … 昱晟電機董事長": a firm a cue named, written again
             core = _CJK_LEGAL_LEAD.sub("", m.text)
             for lf in legal:
                 if core.endswith(lf) and len(core) > len(lf) + 1:

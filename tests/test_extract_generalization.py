@@ -1610,3 +1610,11 @@ def test_a_given_name_then_a_post_named_after_a_faculty_the_text_names_apart():
     assert ("高橋\u3000聡", "holdsPosition", "長岡大学情報学部") in t
     _, t = triples("調印式では、佐々木　隆工学部長が署名しました。茨城大学工学部は日立市にあります。", "ja")
     assert ("佐々木\u3000隆", "holdsPosition", "茨城大学工学部") in t
+
+
+def test_a_firm_a_cue_named_is_found_again_and_an_industry_after_nihonsho_is_no_firm():
+    _, t = triples("工具機大廠晟豐精機昨日董事會通過收購案。晟豐精機董事長黃建中表示，將擴大日本布局。", "zh-Hant")
+    assert ("黃建中", "holdsPosition", "晟豐精機") in t
+    data, _ = triples("這是嘉義縣近年第一件日商家具業投資案。日商三菱重工業與台電簽約。", "zh-Hant")
+    firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert "家具業" not in firms and "三菱重工業" in firms
