@@ -1618,3 +1618,10 @@ def test_a_firm_a_cue_named_is_found_again_and_an_industry_after_nihonsho_is_no_
     data, _ = triples("這是嘉義縣近年第一件日商家具業投資案。日商三菱重工業與台電簽約。", "zh-Hant")
     firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
     assert "家具業" not in firms and "三菱重工業" in firms
+
+
+def test_this_deal_was_brokered_by_a_bodys_office():
+    _, t = triples("工具機大廠晟豐精機將以20億日圓收購山形縣米澤市精密零件製造商米澤精工株式會社全部股權。"
+                   "本案由日本貿易振興機構（JETRO）山形貿易資訊中心協助媒合。", "zh-Hant")
+    assert ("山形貿易資訊中心", "facilitatedInvestment", "晟豐精機") in t
+    assert not [x for x in t if x[1] == "facilitatedInvestment" and x[0] == "日本貿易振興機構"]

@@ -223,6 +223,8 @@ _CAPITAL_VERBS = frozenset({"增資", "注資", "入股", "收購", "併購", "�
 _ACQUIRE_VERBS = frozenset({"收購", "併購", "買収"})
 _CJK_SELF_FIRM = re.compile(r"本公司|當社|当社|弊社")
 _FUNDED_BEFORE = re.compile(r"對(?:日本|台灣|臺灣|在日|海外)?(?:子公司|孫公司)?(?=[^對]{2,20}$)")
+_UNIT_GAP = re.compile(r"\s*(?:[（(][^（）()]{1,12}[）)])?\s*")  # a body, then its unit: nothing between but its short name
+_CJK_THIS_DEAL = re.compile(r"(?<![\u4e00-\u9fff])(?:本案|此案|該案|本件|本次收購|此次收購|本次投資|此次投資)")
 _CJK_THIS_COMPANY = re.compile(r"該公司|同社|該社|其|同公司")
 _PARK = re.compile(r"(?:園區|園区|工業區|工業区|団地|科學園|科学園|\b(?:Park|Industrial\s+Zone|Industrial\s+Estate|Processing\s+Zone))$")
 
@@ -343,11 +345,15 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         company = next((u.entity for u in units if u.start >= f.end() and u.type == "Company"), None)
         if _CJK_SELF_FIRM.match(text, f.end()) and _first_company(doc) is not None:
             company = _first_company(doc).entity  # "將協助本公司辦理用地取得": the company whose notice it is
+        deal = _CJK_THIS_DEAL.search(text, s, f.start())  # "本案由X協助媒合": the deal the text is about
         if company is None and last_investor is not None and (
-                _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金|助成|補助", text[s:e])):
+                deal or _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金|助成|補助", text[s:e])):
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援", "最大200億円を助成する"
-        if company is not None and (re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致|助成", text[s:e])
+        if company is not None and (deal or re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致|助成", text[s:e])
                                     or _CJK_BUILD_SITE.search(text, s, e)):
+            helper = list({h.entity: h for h in reversed(helper)}.values())[::-1]  # each body once, where first named
+            while len(helper) >= 2 and _UNIT_GAP.fullmatch(text, helper[0].end, helper[1].start):
+                helper = helper[1:]  # "日本貿易振興機構（JETRO）秋田貿易資訊中心": the body's office helped
             helpers = [helper[0]]
             for h in helper[1:]:  # "熊本縣及合志市將協助": each of the bodies joined before the cue
                 if re.fullmatch(r"\s*[及與与和、と]\s*", text[helpers[-1].end:h.start]):
