@@ -1624,4 +1624,5 @@ def test_this_deal_was_brokered_by_a_bodys_office():
     _, t = triples("工具機大廠晟豐精機將以20億日圓收購山形縣米澤市精密零件製造商米澤精工株式會社全部股權。"
                    "本案由日本貿易振興機構（JETRO）山形貿易資訊中心協助媒合。", "zh-Hant")
     assert ("山形貿易資訊中心", "facilitatedInvestment", "晟豐精機") in t
+    assert ("山形貿易資訊中心", "partOf", "日本貿易振興機構") in t
     assert not [x for x in t if x[1] == "facilitatedInvestment" and x[0] == "日本貿易振興機構"]

@@ -196,6 +196,10 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
                 small = org_at.get(u.end + m.end())
                 if small is not None and small.type in ORG_TYPES:
                     add(small.entity, u.entity, (s, e))
+            acr = _CJK_ACRONYM_BRACKET.match(text, u.end) if doc.lang != "en" else None
+            unit = org_at.get(acr.end()) if acr else None
+            if unit is not None and unit.mention is not None and _CJK_SUB_BODY.search(unit.mention.text):
+                add(unit.entity, u.entity, (s, e))  # "日本貿易振興機構（JETRO）秋田貿易資訊中心": its office
             # "the Industry and Labor Department, Niigata Prefectural Government", "the Industrial
             # Development Administration (IDA), Ministry of Economic Affairs": the body it is part of
             comma = re.match(r"\s*(?:\([A-Za-z]+\))?\s*,\s*", text[u.end:u.end + 20]) if doc.lang == "en" else None
@@ -226,6 +230,8 @@ _CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|�
 _CJK_BELONGS = re.compile(r"(?:隸屬於|隶属于|隸屬|隶属|直屬於|直属於)")
 _EN_UNDER = re.compile(r"\s*(?:\([A-Za-z]+\))?\s*,?\s+(?:which\s+|that\s+)?(?:operates|operating|works|working|functions|sits|"
                        r"is\s+based|is\s+housed|falls|is|was)\s+under\s+(?:the\s+)?(?:auspices\s+of\s+(?:the\s+)?)?")
+_CJK_ACRONYM_BRACKET = re.compile(r"[（(][A-Za-z]{2,10}[）)]")
+_CJK_SUB_BODY = re.compile(r"(?:中心|辦事處|辦公室|事務所|分署|分處|分局|支部|支店|分行|センター|事務局|本部)$")
 _SUB_BODY = re.compile(r"(?:Bureau|Department|Dept\.|Division|Office|Section|Center|Centre|Branch|Agency|Administration)$")
 
 
