@@ -80,7 +80,7 @@ def _en_rx(cues: Cues) -> dict:
     name = rf"(?:[A-Z]{{2}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}"
     hon = alternation(cues.words("honorifics"))
     return {
-        "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
+        "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?:(?:{hon})\.?\s*)?(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
         "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
@@ -98,7 +98,7 @@ def _en_rx(cues: Cues) -> dict:
                              rf"(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}){{0,3}})[ \t]*(?:[)）]|$)", re.M),
         # a form's line "President & CEO: Masahiro Sakai", "Representative: Kenji Morimoto, Chairman"
         "label_name": re.compile(rf"(?:^|(?<=[;(（]))[ \t]*(?P<title>{title_group})[ \t]*[:：][ \t]*(?P<name>{name})(?![\w-])", re.M),
-        "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?(?![\w-])"),
+        "honorific": re.compile(rf"(?<![\w-])(?:Mr|Ms|Mrs|Dr|Prof)\.?\s?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?![\w-])"),
         "link": re.compile(r"\s+(?:of|at|for|in|with)\s+(?:the\s+)?|,\s+(?:the\s+)?"),
         "more": re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?"),
     }
@@ -317,7 +317,8 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         inside = [p for p in people.values() if p.start <= m.end() and m.start() <= p.end]
         if inside:
             continue
-        put(Person(m.start(), m.end(), m.group(), ()))
+        # "Mr. Hasegawa Tetsuya", "Dr. Kuo": the name without the honorific; a family name alone is short
+        put(Person(m.start("name"), m.end("name"), m.group("name"), (), short=" " not in m.group("name")))
     return sorted(people.values(), key=lambda p: p.start)
 
 

@@ -1626,3 +1626,12 @@ def test_this_deal_was_brokered_by_a_bodys_office():
     assert ("山形貿易資訊中心", "facilitatedInvestment", "晟豐精機") in t
     assert ("山形貿易資訊中心", "partOf", "日本貿易振興機構") in t
     assert not [x for x in t if x[1] == "facilitatedInvestment" and x[0] == "日本貿易振興機構"]
+
+
+def test_an_honorific_between_title_and_name_and_a_name_without_its_honorific():
+    text = ("The Taiwan Gear Makers Association (TGMA) signed an MOU with the Okaya Gear Association (OGA). "
+            "TGMA Chairman Dr. Lin Chien-hua and OGA President Mr. Mori Kazuki signed the MOU. \"We are glad,\" Dr. Lin said.")
+    data, t = triples(text, "en")
+    assert {("Lin Chien-hua", "holdsPosition", "Taiwan Gear Makers Association"),
+            ("Mori Kazuki", "signatoryOf", "Okaya Gear Association")} <= t
+    assert not [e for e in data["entities"] if e["label"].startswith(("Dr.", "Mr."))]
