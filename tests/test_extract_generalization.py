@@ -1635,3 +1635,10 @@ def test_an_honorific_between_title_and_name_and_a_name_without_its_honorific():
     assert {("Lin Chien-hua", "holdsPosition", "Taiwan Gear Makers Association"),
             ("Mori Kazuki", "signatoryOf", "Okaya Gear Association")} <= t
     assert not [e for e in data["entities"] if e["label"].startswith(("Dr.", "Mr."))]
+
+
+def test_a_place_before_makers_is_no_party():
+    _, t = triples("The Taiwan Gear Makers Association signed an MOU with Sagamihara robot makers on June 3.", "en")
+    assert not [x for x in t if x[1] == "signedMOUWith"]
+    _, t = triples("The Taiwan Gear Makers Association signed an MOU with Kanagawa Prefecture on robot parts.", "en")
+    assert ("Taiwan Gear Makers Association", "signedMOUWith", "Kanagawa Prefecture") in t

@@ -164,6 +164,11 @@ _A_NEW = re.compile(r"\b(?:a|an|another|a\s+new|a\s+separate|a\s+second)\s+(?:[\
 _BASED = re.compile(r"-(?:based|headquartered)\s+(?:the\s+)?")
 
 
+# a place, then lower-case words that end in a kind of body in the plural ("Sagamihara robot makers")
+_PLACE_OF_MANY = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:makers|manufacturers|companies|firms|businesses|suppliers|"
+                            r"producers|enterprises|exporters|startups|start-ups|universities|schools|hospitals|farmers)\b")
+
+
 def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
     """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"; with ``owners``, a unit
     before "'s" only owns the next ("NTHU's College of Semiconductor Research": the college)."""
@@ -187,6 +192,8 @@ def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
         if doc.lang != "en" and u.type == "Country" and doc.unit_at(u.end) is not None:
             pos = u.end
             continue
+        if doc.lang == "en" and u.type in PLACE_TYPES and _PLACE_OF_MANY.match(doc.text, u.end):
+            break  # "with Sagamihara robot makers": firms of the place, not the place
         based = _BASED.match(doc.text, u.end) if doc.lang == "en" and u.type in PLACE_TYPES else None
         if based and doc.unit_at(based.end()) is not None:
             pos = based.end()  # "Miaoli-based National United University": where the party is
