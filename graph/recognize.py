@@ -1333,6 +1333,11 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
             continue  # "森下隆市長", "盧秀燕市長", "河村隆之市長": a name and a title; "田中市長則說": a family name
         out.append(Mention(start, e, word, "City"))
         covered[start:e] = b"\x01" * (e - start)
+    for word in {m.text for m in out if len(m.text) >= 3}:  # "隱岐之島町議會": the town named again
+        for fs, fe in occurrences(text, word):
+            if not any(covered[fs:fe]):
+                out.append(Mention(fs, fe, word, "City"))
+                covered[fs:fe] = b"\x01" * (fe - fs)
     return [m for m in base if m.span not in drop], out
 
 

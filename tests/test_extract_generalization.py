@@ -1642,3 +1642,10 @@ def test_a_place_before_makers_is_no_party():
     assert not [x for x in t if x[1] == "signedMOUWith"]
     _, t = triples("The Taiwan Gear Makers Association signed an MOU with Kanagawa Prefecture on robot parts.", "en")
     assert ("Taiwan Gear Makers Association", "signedMOUWith", "Kanagawa Prefecture") in t
+
+
+def test_a_town_the_patterns_found_once_is_found_again_inside_a_bodys_name():
+    text = ("南投縣政府與日本靜岡縣牧之原市續簽友好交流協定。南投縣議會議長何永昌、牧之原市議會議長鈴木真一到場見證。")
+    data, t = triples(text, "zh-Hant")
+    assert ("鈴木真一", "holdsPosition", "牧之原市議會") in t
+    assert "原市議會" not in {e["label"] for e in data["entities"]}
