@@ -1649,3 +1649,11 @@ def test_a_town_the_patterns_found_once_is_found_again_inside_a_bodys_name():
     data, t = triples(text, "zh-Hant")
     assert ("鈴木真一", "holdsPosition", "牧之原市議會") in t
     assert "原市議會" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_banks_head_office_and_a_witness_named_before_the_label_in_running_text():
+    _, t = triples("　株式会社但馬銀行（本店：兵庫県豊岡市）は、台湾の東興商業銀行股份有限公司（本店：台北市、董事長　陳　志明）と覚書を締結しました。"
+                   "山田頭取と陳董事長が覚書に署名し、前田　由美課長が立会人として出席しました。\n陳董事長は「光栄です」と述べました。"
+                   "\n\n４．今後の予定\n　2025年2月にセミナーを開催します。\n", "ja")
+    assert {("但馬銀行", "locatedIn", "豊岡市"), ("東興商業銀行股份有限公司", "locatedIn", "台北市")} <= t
+    assert [x for x in t if x[1] == "witnessOf"] and not [x for x in t if x[1] == "witnessOf" and x[0].startswith("陳")]

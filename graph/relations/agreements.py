@@ -593,6 +593,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 kind = signers if lab.group("kind") in _SIGN_LABELS else witnesses
                 stop = _FORM_END.search(text, s + lab.end(), s + lab.end() + 300)
                 end = stop.start() if stop else (len(text) if lab.end() == len(sent) else e)  # a last item: to the end
+                if _INLINE_LABEL.search(lab.group()):
+                    end = min(end, e)  # "…課長が立会人として出席しました。": a sentence's words, not a form's item
                 for u in doc.units_in(s + lab.end(), end):
                     if u.person is not None and u not in signers and u not in witnesses:
                         kind.append(u)
@@ -816,6 +818,7 @@ _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
 _LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者")
 _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
+_INLINE_LABEL = re.compile(r"(?:為|为|是|は|として)$")
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※【]|\n))")
 

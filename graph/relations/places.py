@@ -102,7 +102,7 @@ def _places(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 _EN_SEAT = re.compile(r"\b(?:headquartered|based|located|seated)\s+in\s+(?:the\s+)?")
 _EN_APPOS_SEAT = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:maker|company|firm|producer|manufacturer|supplier|"
                             r"builder|retailer|group)\s+(?:in|from|based\s+in)\s+(?:the\s+)?")
-_CJK_SEAT = re.compile(r"(?:本社|總部|总部|本部|總公司)\s*(?:・|：|:|は|位於|位于|設於|设于|設在|在|所在地は)\s*")
+_CJK_SEAT = re.compile(r"(?:本社|本店|總部|总部|本部|總公司)\s*(?:・|：|:|は|位於|位于|設於|设于|設在|在|所在地は)\s*")
 _CJK_OF = re.compile(r"[的の](?:[^、，。「」]{0,14}?(?:メーカー|大手|大廠|企業|会社|公司|廠商|業者)(?:である)?[、，]?)?")
 
 
