@@ -658,6 +658,7 @@ def _cjk_rx(cues: Cues) -> dict[str, re.Pattern]:
         "delim": re.compile(f"(?:{alternation(cues.words('delimiters'))})$"),
         "titles": re.compile(alternation(cues.words("titles"))),
         "non_org": re.compile(f"(?:{alternation(cues.words('non_org_words'))})$"),
+        "kind": re.compile(f"(?:{alternation(cues.words('kind_names'))})$"),
     }
 
 
@@ -859,8 +860,14 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if nxt == "長" and text[hs - 1:hs] == head:
             continue  # "局長" after "工業局": the title's own head
         start = _left_run(text, hs, rx["delim"], ends, starts=starts, taiwan_firm=head in _TAIWAN_LEGAL_FORMS)
+        form = next((f for f in _JURIDICAL.finditer(text, max(0, start - 12), hs) if f.start() < start
+                     and f.group().endswith("法人") and all(is_cjk(c) for c in text[f.end():start])), None)
+        if form is not None:
+            start = form.start()  # "一般社団法人首都圏産業活性化協会": a long name, its juridical form first
         if start == hs or (shared and hs - start < 2):
             continue
+        if (kind := rx["kind"].search(text, max(0, he - 6), he)) and kind.start() <= start:
+            continue  # "台湾の商業銀行": a kind of body, no name before it
         if re.search(r"[0-9０-９一二三四五六七八九十百千]+\s*[個家所名]$", text[max(0, start - 8):start]) \
                 or re.search(r"[0-9０-９]\s*$", text[max(0, start - 3):start]) and text[start:start + 1] in "個家所名":
             continue  # "12個地方商工會": a kind of body, not one

@@ -1657,3 +1657,12 @@ def test_a_banks_head_office_and_a_witness_named_before_the_label_in_running_tex
                    "\n\n４．今後の予定\n　2025年2月にセミナーを開催します。\n", "ja")
     assert {("但馬銀行", "locatedIn", "豊岡市"), ("東興商業銀行股份有限公司", "locatedIn", "台北市")} <= t
     assert [x for x in t if x[1] == "witnessOf"] and not [x for x in t if x[1] == "witnessOf" and x[0].startswith("陳")]
+
+
+def test_a_long_name_after_its_juridical_form_and_banks_named_as_kinds_of_bank():
+    data, t = triples("会場では次の覚書が締結されました。\n\n１．一般社団法人北関東精密加工推進協会と台中精機同業公会\n"
+                      "２．大和信用金庫と華南商業銀行\n　台湾の商業銀行との提携は初めてです。\n", "ja")
+    names = {e["label"]: e["type"] for e in data["entities"]}
+    assert names.get("一般社団法人北関東精密加工推進協会") == "Organization"
+    assert names.get("大和信用金庫") == "Company" and names.get("華南商業銀行") == "Company"
+    assert "商業銀行" not in names
