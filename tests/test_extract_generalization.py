@@ -1666,3 +1666,9 @@ def test_a_long_name_after_its_juridical_form_and_banks_named_as_kinds_of_bank()
     assert names.get("一般社団法人北関東精密加工推進協会") == "Organization"
     assert names.get("大和信用金庫") == "Company" and names.get("華南商業銀行") == "Company"
     assert "商業銀行" not in names
+
+
+def test_a_banks_branch_and_its_manager_sign():
+    _, t = triples("大和信用金庫と華南商業銀行（華銀）が覚書を締結しました。大和信用金庫の山田一郎理事長と、"
+                   "華銀大阪支店の林怡君支店長が署名しました。", "ja")
+    assert {("林怡君", "holdsPosition", "華銀大阪支店"), ("林怡君", "signatoryOf", "華南商業銀行")} <= t
