@@ -1672,3 +1672,10 @@ def test_a_banks_branch_and_its_manager_sign():
     _, t = triples("大和信用金庫と華南商業銀行（華銀）が覚書を締結しました。大和信用金庫の山田一郎理事長と、"
                    "華銀大阪支店の林怡君支店長が署名しました。", "ja")
     assert {("林怡君", "holdsPosition", "華銀大阪支店"), ("林怡君", "signatoryOf", "華南商業銀行")} <= t
+
+
+def test_a_centers_head_named_before_the_title_center_cho():
+    _, t = triples("本学は７月８日、台湾の工業技術研究院電子光電研究センター（EOL）と学術交流協定を締結しました。"
+                   "山本浩二学長とEOLの黄志明センター長が協定書に署名しました。", "ja")
+    assert ("黄志明", "signatoryOf", "工業技術研究院電子光電研究センター") in t
+    assert not [x for x in t if "黄志明センター" in x]
