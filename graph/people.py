@@ -475,7 +475,7 @@ _SELF_WORDS = frozenset({"当社", "同社", "弊社", "本社", "両社", "當�
 _ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$")
 # a form's line: "長野県知事　小松 孝弘", "山梨県知事　小林真一郎" (a whole line's name after the title)
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3}"
-                          r"(?=[ \u3000]*(?:\n|$|[（(、。，）)｜|]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$|[｜|]))"
+                          r"(?=[ \u3000]*(?:[ \u3000]氏)?[ \u3000]*(?:\n|$|[（(、。，）)｜|]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$|[｜|]))"
                           r"|[\u4e00-\u9fff々]{2,4}(?=[、，；;]))")  # "新潟縣知事 高橋秀夫、聖籠町長…": a list of signers
 _TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
 _JP_GIVEN = frozenset("一代")

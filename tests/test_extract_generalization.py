@@ -1679,3 +1679,13 @@ def test_a_centers_head_named_before_the_title_center_cho():
                    "山本浩二学長とEOLの黄志明センター長が協定書に署名しました。", "ja")
     assert ("黄志明", "signatoryOf", "工業技術研究院電子光電研究センター") in t
     assert not [x for x in t if "黄志明センター" in x]
+
+
+def test_a_forms_witness_with_shi_and_a_headers_section_of_its_department():
+    text = ("記者発表資料\n令和７年１月３０日\n千葉県商工労働部　経済政策課\n\n"
+            "　千葉県は、令和７年１月２８日、台湾・桃園市と覚書を締結しました。\n\n記\n\n"
+            "１　署名者\n　　千葉県副知事　　　鈴木　直子\n　　桃園市副市長　　　蘇　俊賓\n\n"
+            "２　立会人\n　　台北駐日経済文化代表処　副代表　　黄　志明　氏\n")
+    _, t = triples(text, "ja", date(2025, 1, 30))
+    assert ("経済政策課", "partOf", "千葉県商工労働部") in t
+    assert [x for x in t if x[:2] == ("黄\u3000志明", "witnessOf")]

@@ -196,6 +196,11 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
                 small = org_at.get(u.end + m.end())
                 if small is not None and small.type in ORG_TYPES:
                     add(small.entity, u.entity, (s, e))
+            spaced = _CJK_SPACE.match(text, u.end) if doc.lang != "en" and u.type in ORG_TYPES else None
+            section = org_at.get(spaced.end()) if spaced else None
+            if section is not None and section.mention is not None and _CJK_SECTION.search(section.mention.text) \
+                    and not _CJK_SECTION.search(u.mention.text if u.mention else ""):
+                add(section.entity, u.entity, (s, e))  # "埼玉県産業労働部　国際ビジネス課": the department's section
             acr = _CJK_ACRONYM_BRACKET.match(text, u.end) if doc.lang != "en" else None
             unit = org_at.get(acr.end()) if acr else None
             if unit is not None and unit.mention is not None and _CJK_SUB_BODY.search(unit.mention.text):
@@ -230,6 +235,8 @@ _CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|�
 _CJK_BELONGS = re.compile(r"(?:隸屬於|隶属于|隸屬|隶属|直屬於|直属於)")
 _EN_UNDER = re.compile(r"\s*(?:\([A-Za-z]+\))?\s*,?\s+(?:which\s+|that\s+)?(?:operates|operating|works|working|functions|sits|"
                        r"is\s+based|is\s+housed|falls|is|was)\s+under\s+(?:the\s+)?(?:auspices\s+of\s+(?:the\s+)?)?")
+_CJK_SPACE = re.compile(r"[ \u3000]+")
+_CJK_SECTION = re.compile(r"(?:課|室|係|班|科)$")
 _CJK_ACRONYM_BRACKET = re.compile(r"[（(][A-Za-z]{2,10}[）)]")
 _CJK_SUB_BODY = re.compile(r"(?:中心|辦事處|辦公室|事務所|分署|分處|分局|支部|支店|分行|センター|事務局|本部)$")
 _SUB_BODY = re.compile(r"(?:Bureau|Department|Dept\.|Division|Office|Section|Center|Centre|Branch|Agency|Administration)$")
