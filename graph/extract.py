@@ -218,6 +218,11 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
         if u.person is None:
             first_of.setdefault(type_of.get(u.entity, u.type), u.entity)
     implied = {k: v for k, v in first_of.items() if k in ("Prefecture", "City")}
+    places = [u for u in units if u.person is None and type_of.get(u.entity, u.type) in ("Prefecture", "City")]
+    in_prefecture = next((b.entity for a, b in zip(places, places[1:]) if a.end == b.start and a.entity == implied.get("Prefecture")
+                          and type_of.get(b.entity, b.type) == "City"), None)
+    if in_prefecture is not None and lang == "ja":  # "青森県八戸市" before a mayor: the city in the prefecture, not a firm's seat named first
+        implied["City"] = in_prefecture
     compound = []
     by_text = {fold(m.text): res.of_span[m.span] for m in mentions if m.span in res.of_span}
     for m in mentions:

@@ -1330,7 +1330,7 @@ def _cjk_places(text: str, base: list[Mention], cues: Cues) -> tuple[list[Mentio
         after_place = ends.get(start) is not None  # "岐阜縣各務原市": a name after its prefecture
         if after_place and (t := cues.rx("titles").match(text, start - 1)) and t.end() > start:
             continue  # "合志市長西村正志": the title 市長, then a family name ending in 村
-        if word in _PLACE_NOT or (word[0] in "本該该同各全兩両當当此每毎" and not after_place) or word.endswith(_PARK_END) \
+        if word in _PLACE_NOT or "・" in word or (word[0] in "本該该同各全兩両當当此每毎" and not after_place) or word.endswith(_PARK_END) \
                 or (word.endswith("都市") and not word.endswith("京都市")) \
                 or cues.rx("titles").search(word):  # "副知事村上": a title, then a name; "友好都市", "中心都市": a kind of city
             continue

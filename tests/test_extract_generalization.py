@@ -1689,3 +1689,12 @@ def test_a_forms_witness_with_shi_and_a_headers_section_of_its_department():
     _, t = triples(text, "ja", date(2025, 1, 30))
     assert ("経済政策課", "partOf", "千葉県商工労働部") in t
     assert [x for x in t if x[:2] == ("黄\u3000志明", "witnessOf")]
+
+
+def test_prefecture_and_city_abbreviated_in_a_headline_and_a_mayor_of_the_city_in_the_prefecture():
+    text = ("台湾・華信電材、弘前に工場　県・市と立地協定\n\n"
+            "　台湾の華信電材股份有限公司（本社・台湾台中市）は21日、青森県弘前市に新工場を建設すると発表した。"
+            "調印式では、工藤誠知事、桜田宏市長、華信電材の林志明董事長が協定書に署名した。")
+    data, t = triples(text, "ja", date(2025, 4, 22))
+    assert "県・市" not in {e["label"] for e in data["entities"]}
+    assert ("桜田宏", "holdsPosition", "弘前市") in t
