@@ -463,6 +463,7 @@ def _body_taken(text: str, end: int, longest: int) -> int:
     return 0
 
 
+_READING_BEFORE = re.compile(r"[（(][\u30a1-\u30ff・ A-Za-z.-]{2,20}[）)]$")
 _BY_AT = re.compile(r"\bby\s")
 _COLON_AT = re.compile(r"[:：]")
 _SPACED_BEFORE = re.compile(r"(?<![\u4e00-\u9fff々])(?P<fam>[\u4e00-\u9fff々]{1,3})[ \u3000](?P<giv>[\u4e00-\u9fff々\u3041-\u3096]{1,3})$")
@@ -515,6 +516,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
                 and people[-1].posts[-1].org is not None and people[-1].posts[-1].org.type in ORG_TYPES:
             org = people[-1].posts[-1].org  # "X公司董事長A、總經理B": B's post is at X too
         prefix = org.start if org is not None else ts
+        if org is None and (reading := _READING_BEFORE.search(text, max(0, ts - 24), ts)):
+            prefix = reading.start()  # "陳偉倫（ウィリアム・チェン）董事長": the name, its reading, the title
         post = Post(text[ts:te], org, prefix, te)
         covered_at = covered.__getitem__
         spaced = _SPACED_NAME.match(text, te)

@@ -1698,3 +1698,12 @@ def test_prefecture_and_city_abbreviated_in_a_headline_and_a_mayor_of_the_city_i
     data, t = triples(text, "ja", date(2025, 4, 22))
     assert "県・市" not in {e["label"] for e in data["entities"]}
     assert ("桜田宏", "holdsPosition", "弘前市") in t
+
+
+def test_three_signers_counted_sign_for_their_bodies_and_a_name_with_its_reading_before_the_title():
+    text = ("　台湾の華信電材股份有限公司（本社・台湾台中市）は21日、青森県弘前市に新工場を建設すると発表した。\n\n"
+            "　同日、弘前市内のホテルで立地協定の調印式が開かれ、工藤誠知事、桜田宏市長、華信電材の林志明（ジミー・リン）董事長の"
+            "3者が協定書に署名した。")
+    _, t = triples(text, "ja", date(2025, 4, 22))
+    assert {("青森県", "signedMOUWith", "弘前市"), ("桜田宏", "signatoryOf", "弘前市"),
+            ("林志明", "signatoryOf", "華信電材股份有限公司"), ("林志明", "holdsPosition", "華信電材股份有限公司")} <= t

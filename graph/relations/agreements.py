@@ -580,6 +580,10 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             topic = _topic_before(doc, s)  # "同日、永豊電子と覚書に調印した": the topic goes on
             if topic is not None and topic not in party_ids:
                 party_ids.insert(0, topic)
+        if not en and not party_ids and _SIGNERS_COUNTED.search(sent) and len({u.entity for u in signers}) >= 2 and \
+                (bodies := list(dict.fromkeys(p for p in (_party_of(doc, u) for u in signers) if p))) and len(bodies) >= 2:
+            # "工藤誠知事、川村隆市長、長宏新能源の陳偉倫董事長の3者が協定書に署名した": the signers' bodies sign
+            party_ids += [b for b in bodies if b not in party_ids]
         if en and not by_agent:
             for u in signers:  # "Mayor Li signed ... with Governor Mimura": their bodies sign
                 pid = _party_of(doc, u)
@@ -818,6 +822,7 @@ _SIGN_LABELS = ("署名者", "署名人", "簽署人", "簽約人", "締結者")
 _LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|立会人|立ち会い人|立会者|見證人|見証人|見證者")
 _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
+_SIGNERS_COUNTED = re.compile(r"の(?:[2-9２-９]|二|三|四|五)者(?:が|は)")  # "…知事、…市長、…董事長の3者が署名した"
 _INLINE_LABEL = re.compile(r"(?:為|为|是|は|として)$")
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※【]|\n))")
