@@ -77,7 +77,8 @@ def _en_rx(cues: Cues) -> dict:
     titles = alternation(cues.words("titles") + low)
     mods = alternation(cues.words("title_modifiers") + ["vice", "deputy"])
     title_group = rf"(?:(?:{mods})\s+)?(?:{titles})(?:\s+(?:and|&)\s+(?:{titles}))*"
-    name = rf"(?:[A-Z]{{2}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}"
+    # "KIMURA Tetsuya": a Japanese family name in capitals, then the given name
+    name = rf"(?:[A-Z]{{3,}}\s+{_NAME_TOKEN}(?![\w-])|(?:[A-Z]{{2}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
     hon = alternation(cues.words("honorifics"))
     return {
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?:(?:{hon})\.?\s*)?(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),

@@ -1707,3 +1707,16 @@ def test_three_signers_counted_sign_for_their_bodies_and_a_name_with_its_reading
     _, t = triples(text, "ja", date(2025, 4, 22))
     assert {("青森県", "signedMOUWith", "弘前市"), ("桜田宏", "signatoryOf", "弘前市"),
             ("林志明", "signatoryOf", "華信電材股份有限公司"), ("林志明", "holdsPosition", "華信電材股份有限公司")} <= t
+
+
+def test_an_english_filings_header_and_table_and_a_family_name_in_capitals():
+    text = ("Notice Concerning a Business Alliance\n\nMay 14, 2025\n\n"
+            "Company name: Bizen Precision Co., Ltd.\nHead office: Okayama City, Okayama Prefecture, Japan\n"
+            "Representative: TANAKA Hiroshi, Representative Director and President\n\n"
+            "Bizen Precision Co., Ltd. announces a business alliance with Formosa Valve Corporation.\n\n"
+            "| Item | Details |\n|---|---|\n| (1) Name | Formosa Valve Corporation |\n"
+            "| (2) Location | Zhubei City, Hsinchu County, Taiwan |\n")
+    _, t = triples(text, "en", date(2025, 5, 14))
+    assert {("Bizen Precision Co., Ltd.", "locatedIn", "Okayama City"),
+            ("TANAKA Hiroshi", "holdsPosition", "Bizen Precision Co., Ltd."),
+            ("Formosa Valve Corporation", "locatedIn", "Zhubei City")} <= t

@@ -115,8 +115,8 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     _more_counts(doc, agreements, rels)
     _investments(doc, cues, rels)
     _stakes(doc, rels)
+    _outlines(doc, rels)
     if doc.lang != "en":
-        _outlines(doc, rels)
         _ja_seats(doc, rels)
     if doc.lang == "ja":
         _ja_bases(doc, rels)

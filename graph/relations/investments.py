@@ -523,11 +523,18 @@ def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
 
 # A Japanese disclosure's header is one too: "会 社 名　菱和精工株式会社", "代表者名　代表取締役社長　杉本　隆",
 # "問合せ先　取締役管理本部長　高田　美穂" (the officer to ask is the company's).
-_OUTLINE_LINE = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*)?(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|"
+# An English filing writes them so too, or as a table's rows: "Company name: X", "| (3) Name and title of
+# representative | Lin, Chia-Hao, Chairman |".
+_OUTLINE_LINE = re.compile(r"^[ \t\u3000]*(?:\|[ \t]*)?(?:[（(]?[0-9０-９]{1,2}[）).．、]?[ \t\u3000]*)?(?P<label>名称|商号|公司名稱|名稱|所在地|本店所在地|"
                            r"本社所在地|代表者|代表者の役職・氏名|代表者名|負責人|出資比率|出資構成|持股比例|股權結構|"
-                           r"会[ \u3000]?社[ \u3000]?名|會社名|問合せ先|問い合わせ先|お問合せ先|事業主体|立地場所|建設場所)[ \t\u3000:：]+(?P<value>[^\n]+)$", re.M)
-_NAME_LABELS = ("名称", "商号", "公司名稱", "名稱", "会社名", "會社名", "事業主体")
-_HEAD_LABELS = ("代表者", "代表者の役職・氏名", "代表者名", "負責人", "問合せ先", "問い合わせ先", "お問合せ先")
+                           r"会[ \u3000]?社[ \u3000]?名|會社名|問合せ先|問い合わせ先|お問合せ先|事業主体|立地場所|建設場所|"
+                           r"Company name|Name|Head office|Headquarters|Location|Address|Representative|"
+                           r"Name and title of representative|Inquiries|Contact)"
+                           r"(?:[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]+(?![a-z]))(?P<value>[^\n|]+?)[ \t|]*$", re.M)
+_NAME_LABELS = ("名称", "商号", "公司名稱", "名稱", "会社名", "會社名", "事業主体", "Company name", "Name")
+_HEAD_LABELS = ("代表者", "代表者の役職・氏名", "代表者名", "負責人", "問合せ先", "問い合わせ先", "お問合せ先", "Representative",
+                "Name and title of representative", "Inquiries", "Contact")
+_PLACE_LABELS = ("所在地", "本店所在地", "本社所在地", "立地場所", "建設場所", "Head office", "Headquarters", "Location", "Address")
 _PARENT_STAKE = re.compile(r"[（(](?P<who>[^（）()、，の]{2,20})の\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])\s*出資")
 _OUTLINE_STAKE = re.compile(r"(?P<who>[^、，,；;\s\u3000]{1,20}?)\s*(?P<pct>\d+(?:\.\d+)?\s*[%％])")
 
@@ -561,7 +568,7 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
                 if parent is not None and parent.entity != firm.entity:
                     rels.append(_rel(doc, parent.entity, "investedIn", firm.entity, m.span(), 0.8,
                                      quals=(("stake", st.group("pct").strip()),)))
-        elif label in ("所在地", "本店所在地", "本社所在地", "立地場所", "建設場所"):
+        elif label in _PLACE_LABELS:
             places = [u for u in units if u.person is None and u.type in ("City", "Prefecture")]
             parks = [u for u in units if u.person is None and _is_park(u)]
             for where in ([_most_local(places)] if places else []) + parks[:1]:
@@ -584,13 +591,17 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
 
 
 def _label(line: re.Match) -> str:
-    return re.sub(r"[ \u3000]", "", line.group("label"))  # "会 社 名": spaced out to the width of the others
+    label = line.group("label")
+    return label if label.isascii() else re.sub(r"[ \u3000]", "", label)  # "会 社 名": spaced out to the width of the others
 
 
 def _most_local(places: list[Unit]) -> Unit:
     """Of the places written one after the other, the smallest municipality: "熊本県菊陽町" the
-    town, "台湾高雄市路竹区" the city (a ward or district is part of its city)."""
+    town, "台湾高雄市路竹区" the city (a ward or district is part of its city), "Zhubei City, Hsinchu
+    County" the city."""
     cities = [u for u in places if u.type == "City" and not (u.mention and u.mention.text.endswith(("区", "區")))]
+    if places[0].mention is not None and places[0].mention.text.isascii():
+        return cities[0] if cities else places[0]  # "Zhubei City, Hsinchu County, Taiwan": English starts small
     return cities[-1] if cities else places[-1]
 
 
