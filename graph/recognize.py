@@ -530,6 +530,8 @@ _ACRONYM_DEF = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|
 _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<said>(?:以下|下稱|下称|hereinafter(?:\s+referred\s+to\s+as)?)"
                            r"[、，,:：\s]*(?:簡稱|简称|稱|称|は)?\s*)[「『\"“]([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})"
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
+_DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
+                           r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
 _ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
 
 
@@ -552,7 +554,8 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
             acr = d.group(group)
             plain = unicodedata.normalize("NFKC", acr)
             latin = plain.isascii()  # "（TJPO）", "（ＪＥＩＴＡ）"
-            if latin and sum(c.isupper() for c in plain) < 2 or acr == full.text \
+            quoted = text[d.start(group) - 1:d.start(group)] in "\"“" and acr in full.text.split()  # 'X Valve Corp. ("X")'
+            if latin and sum(c.isupper() for c in plain) < 2 and not quoted or acr == full.text \
                     or _is_agreement(full.text, cues):
                 continue
             said = rx is not _ACRONYM_COMMA and d.group("said")
@@ -589,6 +592,15 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
         a = d.start(2)
         out.append(Mention(a, a + len(acr), acr, full.type, None, "acronym", alias_of=full.span))
         defined[acr] = full
+    # a filing's defined term for its issuer: 'Kurashiki Fine Ceramics Co., Ltd. (the "Company")', then "the Company"
+    for end, full in by_end.items():
+        d = _DEFINED_SELF.match(text, end, end + 40) if full.type == "Company" else None
+        if d:
+            word = d.group("word")
+            for w in re.finditer(rf"(?<=\bthe ){word}\b|(?<=\bThe ){word}\b", text):
+                if w.start() != d.start("word"):
+                    out.append(Mention(w.start(), w.end(), word, full.type, full.entry, "acronym", alias_of=full.span))
+            break
     # later uses of every defined acronym
     for acr, full in defined.items():
         for ms, me in occurrences(text, acr, _acronym_at(text) if acr.isascii() else None):

@@ -1720,3 +1720,16 @@ def test_an_english_filings_header_and_table_and_a_family_name_in_capitals():
     assert {("Bizen Precision Co., Ltd.", "locatedIn", "Okayama City"),
             ("TANAKA Hiroshi", "holdsPosition", "Bizen Precision Co., Ltd."),
             ("Formosa Valve Corporation", "locatedIn", "Zhubei City")} <= t
+
+
+def test_a_filings_defined_company_its_alliance_executed_and_a_third_party_allotment():
+    text = ("Notice Concerning Business Alliance with Kaiyuan Valve Corporation\n\nMay 14, 2025\n\n"
+            "Bizen Precision Co., Ltd. (the \"Company\") announces that its Board resolved to enter into a business "
+            "alliance with Kaiyuan Valve Corporation (\"Kaiyuan\") and to issue new shares of its common stock to Kaiyuan "
+            "by way of third-party allotment. The business alliance agreement was executed by the Company and Kaiyuan today.\n")
+    _, t = triples(text, "en", date(2025, 5, 14))
+    assert ("Bizen Precision Co., Ltd.", "signedMOUWith", "Kaiyuan Valve Corporation") in t
+    assert ("Kaiyuan Valve Corporation", "investedIn", "Bizen Precision Co., Ltd.") in t
+    _, t = triples("会社名　備前精密株式会社\n\n　当社は、本日開催の取締役会において、台湾の華信電材股份有限公司を割当予定先とする"
+                   "第三者割当による新株式の発行を決議いたしました。\n", "ja", date(2025, 5, 14))
+    assert ("華信電材股份有限公司", "investedIn", "備前精密株式会社") in t

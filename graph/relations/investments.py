@@ -6,7 +6,7 @@ import re
 
 from ..cues import Cues
 from ..models import Relation
-from ..recognize import ORG_TYPES, PLACE_TYPES
+from ..recognize import _DEFINED_SELF, ORG_TYPES, PLACE_TYPES
 
 from .doc import (
     Doc, Unit, _best_date, _chain, _chain_back, _first_company, _hit_sentences, _rel, _sentence_dates,
@@ -361,6 +361,39 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             for h in dict.fromkeys(h.entity for h in helpers):
                 rels.append(_rel(doc, h, "facilitatedInvestment", company, (s, e), 0.7))
             break
+
+
+# ---------------------------------------------------------------- third-party allotments
+# A listed firm issues new shares to an investor: 'issue new shares ... to Hsuanyu by way of third-party
+# allotment', "| (5) Allottee | Hsuanyu Technology Corporation |", "X社を割当予定先とする第三者割当".
+
+_ALLOTMENT = re.compile(r"third[- ]party\s+allotment|第三者割当", re.I)
+_ALLOTTED_TO = re.compile(r"\bshares\b[^.;]{0,120}?\bto\s+(?:the\s+)?(?=[A-Z])")
+_ALLOTTEE_LABEL = re.compile(r"(?:Allottee|割当予定先|割当先)(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000]+)")
+_ALLOTTEE_BEFORE = re.compile(r"を割当(?:予定)?先とする")
+
+
+def _allotments(doc: Doc, rels: list[Relation]) -> None:
+    """Who takes new shares the issuing firm allots: it invests in the issuer."""
+    text = doc.text
+    if not _ALLOTMENT.search(text):
+        return
+    defined = next((u for u in doc.units if u.person is None and u.type == "Company" and _DEFINED_SELF.match(text, u.end)), None)
+    issuer = defined or _first_company(doc)  # 'X Co., Ltd. (the "Company")': the firm whose notice it is
+    if issuer is None:
+        return
+    takers = []
+    for m in _ALLOTTEE_LABEL.finditer(text):
+        takers.append((doc.unit_at(m.end()), m.start()))
+    for m in _ALLOTTEE_BEFORE.finditer(text):
+        takers.append((next((u for u in doc.units_in(max(0, m.start() - 60), m.start()) if u.end == m.start()), None), m.start()))
+    for s, e in doc.sentences:
+        if _ALLOTMENT.search(text, s, e) and (m := _ALLOTTED_TO.search(text, s, e)):
+            takers.append((doc.unit_at(m.end()), m.start()))
+    for u, at in takers:
+        if u is not None and u.person is None and u.type == "Company" and u.entity != issuer.entity:
+            span = next(((s, e) for s, e in doc.sentences if s <= at < e), (at, at))
+            rels.append(_rel(doc, u.entity, "investedIn", issuer.entity, span, 0.75))
 
 
 # ---------------------------------------------------------------- stakes and seats
