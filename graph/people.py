@@ -82,7 +82,7 @@ def _en_rx(cues: Cues) -> dict:
     hon = alternation(cues.words("honorifics"))
     return {
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?:(?:{hon})\.?\s*)?(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
-        "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+)?(?=(?:{title_group})\b)"),
+        "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+|(?P<owner>[A-Z][\w&.-]*)['’]s\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
@@ -219,6 +219,10 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
         if len(name.split()) < 2 and not m.group("hon"):
             continue
         posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
+        owner = _org_at(m.start("owner"), by_start) if m.group("owner") else None
+        if owner is not None:  # "Chou Yu-ting, SOIC's president": the post is at the body named before it
+            posts = [Post(p.role, p.org if p.org is not None and p.org.type in ORG_TYPES else owner, p.start, p.end)
+                     for p in posts]  # ("Nuvoton's senior vice president for Japan operations": at Nuvoton)
         put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk"), suffix_end=end))
     for m in near_matches(rx["title_name"], rx["title_at"], text, 60, 30):
         name = m.group("name")

@@ -532,6 +532,7 @@ _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<sa
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
+_ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
 _ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
 
 
@@ -570,6 +571,16 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
             out.append(Mention(s, s + len(acr), acr, full.type, full.entry, "acronym", alias_of=full.span))
             defined.setdefault(acr, full)
             break
+    # "SOIC, the Ship and Ocean Industries R&D Center, is …": an acronym used before it is spelled out
+    for end, full in by_end.items():
+        before = _ACRONYM_BEFORE_NAME.search(text, max(0, full.start - 16), full.start)
+        if before is None or full.type not in ORG_TYPES or before.group(1) in defined:
+            continue
+        acr = before.group(1)
+        capitals = iter(c for c in full.text if c.isupper())
+        if all(c in capitals for c in acr):  # its letters are the name's capitals, in order
+            out.append(Mention(before.start(1), before.end(1), acr, full.type, full.entry, "acronym", alias_of=full.span))
+            defined[acr] = full
     # bare "Name (ACR)" whose initials spell the acronym: a name without a head noun
     for d in re.finditer(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}[A-Z][\w-]*)\s*[(（]([A-Z][A-Za-z]{1,8})[)）]", text):
         name, acr = d.group(1), d.group(2)
@@ -1206,6 +1217,9 @@ def _short_forms(text: str, mentions: list[Mention], lang: str, cues: Cues, gaz)
                     cands.append(core)
                 if len(words) >= 3:
                     cands.append(" ".join(words[:2]))
+                if len(words) >= 2 and core != m.text and len(words[0]) >= 4 and words[0][1:].islower() \
+                        and words[0] not in generic:
+                    cands.append(words[0])  # "Seikai Heavy Industries Co., Ltd." … "Seikai president Yoshida"
                 if len(words) == 2 and words[1] in generic and len(words[0]) >= 4:
                     cands.append(words[0])
         elif m.type == "Company":

@@ -1733,3 +1733,21 @@ def test_a_filings_defined_company_its_alliance_executed_and_a_third_party_allot
     _, t = triples("会社名　備前精密株式会社\n\n　当社は、本日開催の取締役会において、台湾の華信電材股份有限公司を割当予定先とする"
                    "第三者割当による新株式の発行を決議いたしました。\n", "ja", date(2025, 5, 14))
     assert ("華信電材股份有限公司", "investedIn", "備前精密株式会社") in t
+
+
+def test_three_pacts_an_acronym_spelled_out_late_and_a_firm_called_by_its_first_word():
+    text = ("Kaohsiung and Nagasaki seal three pacts\n\n"
+            "KAOHSIUNG, March 12, 2025 -- Three agreements were signed in Kaohsiung on Tuesday. "
+            "Deputy Mayor Lo Ting-wei of Kaohsiung and Vice Governor Kenji Hirata of Nagasaki Prefecture signed a memorandum "
+            "of understanding between the Kaohsiung City Government and the Nagasaki Prefectural Government.\n\n"
+            "A second agreement was signed by MIRC and the Sasebo Marine Cluster Association. Wang Mei-ling, MIRC's president, "
+            "signed for the institute.\n\nMIRC, the Marine Industry Research Center, is a nonprofit institute.\n\n"
+            "The third document was a letter of intent under which Lienfa Shipbuilding Corp. and Kotobuki Heavy Industries Co., Ltd. "
+            "plan to set up a joint venture. The letter was signed by Lienfa chairman Tsai Ming-tao and Kotobuki president "
+            "Yoshida Haruka.\n")
+    _, t = triples(text, "en", date(2025, 3, 12))
+    assert {("Marine Industry Research Center", "signedMOUWith", "Sasebo Marine Cluster Association"),
+            ("Wang Mei-ling", "holdsPosition", "Marine Industry Research Center"),
+            ("Lienfa Shipbuilding Corp.", "signedMOUWith", "Kotobuki Heavy Industries Co., Ltd."),
+            ("Yoshida Haruka", "signatoryOf", "Kotobuki Heavy Industries Co., Ltd.")} <= t
+    assert not [x for x in t if x[:2] == ("Tsai Ming-tao", "signatoryOf") and x[2] != "Lienfa Shipbuilding Corp."]

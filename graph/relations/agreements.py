@@ -30,7 +30,7 @@ __all__ = ["Event"]
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth)\b|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例番]|\d+\s*(?:例目|番目|件目)|に続いて|に次いで|先前已")
-_SEPARATE = re.compile(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord)"
+_SEPARATE = re.compile(r"\b(?:separate|another|second|third|fourth|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord|pact|document)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
 _CLAUSE_END = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|to|and\s+(?:will|would|also))\b")
@@ -38,7 +38,8 @@ _AS_WITNESS = re.compile(r"\s+as\s+(?:a\s+|the\s+)?witness", re.I)  # "X and Y s
 _AFTER_OTHERS = re.compile(r"(?:繼|继)[^，。；]{1,60}?(?:之後|以後|之后|以后|後|后)")
 _SOME_AGREEMENTS = re.compile(r"\b(?:two|three|four|five|several|[2-9])\s+(?:[\w-]+\s+){0,2}(?:agreements|MOUs|MoUs|memoranda|pacts)\b"
                               r"|[兩两二三四五六]\s*[份項项個个]\s*(?:合作)?(?:備忘錄|协议|協議|協定)|[二三四五]つの(?:覚書|協定)", re.I)
-_NOUN_BETWEEN = re.compile(r"\b(?:an?\s+)?(?:memorandum\s+of\s+understanding|MOU|MoU|agreement)\s+between\s+(?:the\s+)?[A-Z]")
+_NOUN_BETWEEN = re.compile(r"\b(?:an?\s+)?(?:memorandum\s+of\s+understanding|MOU|MoU|agreement|letter\s+of\s+intent)\s+"
+                           r"(?:between|under\s+which|whereby)\s+(?:the\s+)?[A-Z]")
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
 _THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
@@ -452,7 +453,9 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         parties.append(body)
             for n in nouns:
                 btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|"
-                               r"(?:on\s+(?:(?!to\b|for\b|in\s+order)[\w-]+\s+){1,6})?)?between\s+", text[s + n.end():e])
+                               r"(?:on\s+(?:(?!to\b|for\b|in\s+order)[\w-]+\s+){1,6})?)?between\s+"
+                               r"|\s+(?:under\s+which|whereby)\s+(?=(?:the\s+)?[A-Z])", text[s + n.end():e])
+                # ("a letter of intent under which A and B plan to …": its parties)
                 # ("an MOU on Friday to boost trade between A and B": what the trade is between, not the parties)
                 if btw:
                     pos = s + n.end() + btw.end()
@@ -979,7 +982,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             if not ev.parties and not (ev.signers or ev.witnesses):
                 pending = ev.date or pending
                 continue
-            if ev.no_new and agreements and not ev.signers and not ev.witnesses:
+            if ev.no_new and not ev.separate and agreements and not ev.signers and not ev.witnesses:
                 _date_known(doc, agreements, ev)
                 continue  # "Osaka is the 8th ... to sign an MOU with TJPO": a known agreement
             # an undated signing told after a dated one: the same occasion ("The second agreement links…")
