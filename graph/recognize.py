@@ -420,6 +420,9 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         owner = _AND_OWNER.search(text, s, e)
         if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
             e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies
+        of_owner = _OF_OWNER_END.search(text, s, e)
+        if of_owner and text.startswith(("'s", "’s"), e):
+            e = of_owner.start()  # "the Department of Industrial Technology of Taiwan's Ministry of …": of the ministry
         if e - s >= 3 and e - s <= MAX_NAME and not text[s:e].lower() in ("the", "and") \
                 and not _ORGAN.fullmatch(text, s, e):
             out.append(Mention(s, e, text[s:e], typ, **kw))
@@ -532,6 +535,7 @@ _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<sa
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
+_OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
 _ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
 

@@ -1751,3 +1751,10 @@ def test_three_pacts_an_acronym_spelled_out_late_and_a_firm_called_by_its_first_
             ("Lienfa Shipbuilding Corp.", "signedMOUWith", "Kotobuki Heavy Industries Co., Ltd."),
             ("Yoshida Haruka", "signatoryOf", "Kotobuki Heavy Industries Co., Ltd.")} <= t
     assert not [x for x in t if x[:2] == ("Tsai Ming-tao", "signatoryOf") and x[2] != "Lienfa Shipbuilding Corp."]
+
+
+def test_a_department_of_its_countrys_ministry():
+    _, t = triples("The MOU was signed by the governor. Lin Yi-fan, Director-General of the Department of Industrial Technology "
+                   "of Taiwan's Ministry of Economic Affairs, witnessed the signing.", "en")
+    assert {("Department of Industrial Technology", "partOf", "Ministry of Economic Affairs"),
+            ("Lin Yi-fan", "holdsPosition", "Department of Industrial Technology")} <= t

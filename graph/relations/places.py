@@ -179,7 +179,9 @@ def _parents(doc: Doc, rels: list[Relation], compound: list[tuple[str, str, tupl
             after = text[u.end:u.end + 16]
             m = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?(?:(?:Japan|Taiwan|China|Korea)['’]s\s+)?", text[u.end:u.end + 30])
             if m and doc.lang == "en":
-                big = org_at.get(u.end + m.end())
+                plain = re.match(r"\s*(?:\([A-Za-z]+\))?\s+of\s+(?:the\s+)?", text[u.end:u.end + 30])
+                # ("of Taiwan's Ministry of Economic Affairs": a name that holds its country's)
+                big = org_at.get(u.end + m.end()) or org_at.get(u.end + plain.end())
                 if big is not None and big.type in ORG_TYPES:
                     # "the IDB (IDB), the DOIS (DOIS) and the DoIT of the MOEA": the whole list
                     members = [u]
