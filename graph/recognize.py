@@ -408,6 +408,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     base = sorted(base, key=lambda m: m.start)
     base_starts = [m.start for m in base]
     titles = cues.set("titles") - cues.set("org_heads")
+    heads = cues.set("org_heads")
 
     def add(s: int, e: int, typ: str, **kw) -> None:
         first = s
@@ -415,6 +416,8 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
         if typ == "Company" and s - 4 >= first and text.startswith("The ", s - 4):
             s -= 4  # "The Shiga Bank, Ltd.": a registered name that starts with "The"
         listed = _LISTED_WORDS.search(text, max(0, s - 40), s)
+        if listed and set(re.findall(r"[A-Z][a-z]+", listed.group(1))) & heads:
+            listed = None  # "Industrial Policy Division, Economic and Labor Department": a body, then another
         if listed and (" and " in text[s:e] or " & " in text[s:e]) and typ in ORG_TYPES:
             s = listed.start(1)  # "the Commerce, Tourism and Labor Department", "Fukuoka Industry, Science & Technology Foundation"
         owner = _AND_OWNER.search(text, s, e)

@@ -1758,3 +1758,10 @@ def test_a_department_of_its_countrys_ministry():
                    "of Taiwan's Ministry of Economic Affairs, witnessed the signing.", "en")
     assert {("Department of Industrial Technology", "partOf", "Ministry of Economic Affairs"),
             ("Lin Yi-fan", "holdsPosition", "Department of Industrial Technology")} <= t
+
+
+def test_a_division_then_its_department_then_the_prefecture_after_commas():
+    _, t = triples("Ehime Prefecture signed an MOU with TTRI.\n\nContact: Industrial Policy Division, Economic and Labor "
+                   "Department, Ehime Prefectural Government", "en")
+    assert {("Industrial Policy Division", "partOf", "Economic and Labor Department"),
+            ("Economic and Labor Department", "partOf", "Ehime Prefecture")} <= t
