@@ -750,7 +750,7 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
 
 # heads that make a body only right after the body it belongs to ("経済部投資促進司")
 _AFTER_A_BODY_ONLY = {"ja": frozenset({"司"})}
-_NAME_WORDS = frozenset({"同業", "全国", "全國"})  # a delimiter's character starting a word of a body's name
+_NAME_WORDS = frozenset({"同業", "全国", "全國", "自動"})  # a delimiter's character starting a word of a body's name
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 # four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
 _KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")

@@ -1765,3 +1765,17 @@ def test_a_division_then_its_department_then_the_prefecture_after_commas():
                    "Department, Ehime Prefectural Government", "en")
     assert {("Industrial Policy Division", "partOf", "Economic and Labor Department"),
             ("Economic and Labor Department", "partOf", "Ehime Prefecture")} <= t
+
+
+def test_two_agreements_in_a_sentence_their_signers_and_the_witnesses_of_both():
+    text = ("臺灣區電機電子工業同業公會（電電公會）昨（4）日一口氣簽署兩份合作備忘錄：與日本自動車部品工業會（JAPIA）續簽合作備忘錄，"
+            "並首度與總部位於名古屋市的中部經濟連合會（中經聯）簽署產業合作備忘錄。"
+            "續簽的備忘錄由電電公會理事長李詩欽與JAPIA會長鈴木邦彥代表簽署；與中經聯的備忘錄，則由電電公會副理事長黃淑芬與中經聯副會長"
+            "水野隆之簽署。經濟部次長賴正雄與日本台灣交流協會台北事務所副代表田中光太郎應邀出席，兩項簽約均由兩人擔任見證人。")
+    _, t = triples(text, "zh-Hant", date(2025, 6, 5))
+    assert {("臺灣區電機電子工業同業公會", "signedMOUWith", "日本自動車部品工業會"),
+            ("臺灣區電機電子工業同業公會", "signedMOUWith", "中部經濟連合會"),
+            ("鈴木邦彥", "signatoryOf", "日本自動車部品工業會")} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"日本自動車部品工業會", "中部經濟連合會"}]
+    assert not [x for x in t if x[0] in ("賴正雄", "田中光太郎") and x[1] == "signatoryOf"]
+    assert [x for x in t if x[:2] == ("賴正雄", "witnessOf")]

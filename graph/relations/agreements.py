@@ -42,7 +42,7 @@ _NOUN_BETWEEN = re.compile(r"\b(?:an?\s+)?(?:memorandum\s+of\s+understanding|MOU
                            r"(?:between|under\s+which|whereby)\s+(?:the\s+)?[A-Z]")
 _PARENT_OF = re.compile(r"(?:的|之|の)?(?:日本|台灣|臺灣|台湾|在日|在台)?(?:子公司|子会社|孫公司|旗下(?:的)?|傘下の)")
 _WITNESSED = re.compile(r"(?:見證|见证|觀禮|观礼)[^，,。；;、]{0,6}$")  # "到場見證三項簽約": the signing witnessed, told already
-_THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この)$")  # "這次簽約可望…": the signing told already
+_THIS_SIGNING = re.compile(r"(?:這次|此次|本次|今次|是次|今回の?|この|兩項|两项|兩場|两场|三項|三场|三場|各項|両)$")  # "這次簽約可望…", "兩項簽約均由兩人擔任見證人": signings told already
 # A signing only intended, expected or hoped for is no agreement yet: "plans to sign", "will
 # sign ... next month", "預計明年簽署", "覚書を結ぶ方針", "締結を目指す".
 _PLANNED_BEFORE_EN = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|aims?\s+to|aiming\s+to|hopes?\s+to|hoping\s+to|"
@@ -237,8 +237,10 @@ def _with_partner(doc: Doc, lo: int, u: Unit) -> bool:
         return True
     tail = _WITH_WORDS.search(text, lo, u.start)
     at = tail.start() - 1 if tail else -1
+    # ("與總部位於名古屋市的中部經濟連合會": a place in the descriptor, before 的)
     return at >= lo and text[at] in "與与和同跟" and \
-        all(x.type == "Country" for x in doc.units_in(at + 1, u.start) if x.person is None)
+        all(x.type == "Country" or (x.type in PLACE_TYPES and text[x.end:x.end + 1] == "的")
+            for x in doc.units_in(at + 1, u.start) if x.person is None)
 
 
 def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -> list[tuple[Unit, Unit]]:
@@ -248,8 +250,11 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
         return []
     starts = [s] + [s + v.end() for v in verbs[:-1]]
     partners = []
+    seen: set[str] = set()  # "臺灣區車輛工業同業公會（車輛公會）": one body, named twice
+    parties = [u for u in parties if not (u.entity in seen or seen.add(u.entity))]
     for a, v in zip(starts, verbs):
-        seg = [u for u in parties if a <= u.start < s + v.start()]
+        seg = [u for u in parties if a <= u.start < s + v.start()
+               and not (u.type in PLACE_TYPES and doc.text[u.end:u.end + 1] == "的")]  # "總部位於名古屋市的": where
         withs = [u for u in seg if _with_partner(doc, max(a, u.start - 12), u)]
         if withs:
             partners.append(withs[0])
@@ -995,7 +1000,11 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
                     target.parties.append(p)
             if _date_wins(doc, ev.date, target.date):
                 target.date = ev.date
-        target.signatories += [(u, ev.sentence) for u in ev.signers]
+        for u in ev.signers:  # "JAPIA會長鈴木邦彥" told with another agreement's signers: he signs the one JAPIA is party to
+            body = _party_of(doc, u)
+            own = next((ag for ag in reversed(agreements) if body in ag.parties), None) \
+                if body and body not in target.parties else None
+            (own or target).signatories.append((u, ev.sentence))
         target.witnesses += [(u, ev.sentence) for u in ev.witnesses]
         if ev.signers or ev.parties:
             last_signing = ev.sentence
