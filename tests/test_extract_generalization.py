@@ -1779,3 +1779,10 @@ def test_two_agreements_in_a_sentence_their_signers_and_the_witnesses_of_both():
     assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"日本自動車部品工業會", "中部經濟連合會"}]
     assert not [x for x in t if x[0] in ("賴正雄", "田中光太郎") and x[1] == "signatoryOf"]
     assert [x for x in t if x[:2] == ("賴正雄", "witnessOf")]
+
+
+def test_a_signing_overviews_representatives_label():
+    text = ("臺南市政府與日本德島縣於2月18日簽署「產業交流合作備忘錄」。\n\n【簽署概要】\n"
+            "・簽署代表：臺南市副市長　林國華；德島縣副知事　松田　敏弘\n・見證人：臺北駐大阪經濟文化辦事處處長　洪正毅\n")
+    _, t = triples(text, "zh-Hant", date(2025, 2, 20))
+    assert {("林國華", "signatoryOf", "臺南市"), ("松田\u3000敏弘", "signatoryOf", "德島縣")} <= t
