@@ -1786,3 +1786,9 @@ def test_a_signing_overviews_representatives_label():
             "・簽署代表：臺南市副市長　林國華；德島縣副知事　松田　敏弘\n・見證人：臺北駐大阪經濟文化辦事處處長　洪正毅\n")
     _, t = triples(text, "zh-Hant", date(2025, 2, 20))
     assert {("林國華", "signatoryOf", "臺南市"), ("松田\u3000敏弘", "signatoryOf", "德島縣")} <= t
+
+
+def test_pay_an_amount_for_a_percent_stake():
+    _, t = triples("TAIPEI, Oct. 21 -- Lianfa Solar Corp., a Tainan-based developer, said on Monday it will pay 4.8 billion yen "
+                   "for a 60 percent stake in Iwaki Green Power K.K., a developer based in Iwaki City.", "en")
+    assert ("Lianfa Solar Corp.", "investedIn", "Iwaki Green Power K.K.") in t

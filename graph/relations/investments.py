@@ -19,15 +19,17 @@ __all__ = []
 # ---------------------------------------------------------------- investments
 
 _INVEST_WORD = re.compile(r"\binvest")
-_EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took)\s+"
-                         r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?%\s+|minority\s+|majority\s+|controlling\s+)?(?:equity\s+)?(?=stake|shares|interest)")
+_EN_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|acquisition\s+of|buy|buys|bought|purchase|purchases|purchased|take|takes|took|"
+                         r"(?:pay|pays|paid|paying)\s+(?:[^.;]|\.(?=\d)){1,60}?\s+for)\s+"  # "pay 4.8 billion yen for a 60 percent stake"
+                         r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+|minority\s+|majority\s+|controlling\s+)?"
+                         r"(?:equity\s+)?(?=stake|shares|interest)")
 _EN_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who)\b[^,;]{0,120},|\s*,?\s*(?:said|says|announced|announces|stated)\b"
                             r"[^.;,]{0,30}?\bthat\s+it\b|\s+\([^()]{1,12}\)")
 _MONEY = re.compile(r"(?:US\$|NT\$|JP¥|¥|\$|USD\s?|NTD\s?|JPY\s?)\s?\d[\d,.]*\s*(?:billion|million|thousand|bn|m)?"
                     r"|\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:yen|Japanese yen|NT dollars|US dollars|dollars)\b"
                     r"|\d[\d,.]*\s*(?:億|萬|万|千萬)\s*(?:日圓|日元|円|元|美元|新台幣|台幣)")
-_STAKE = re.compile(r"(?:an?\s+)?(?:equity\s+)?stake\s+of\s+(?:more than\s+|less than\s+|about\s+)?\d+(?:\.\d+)?\s?%"
-                    r"|(?:minority|majority|controlling|\d+(?:\.\d+)?\s?%)\s+(?:equity\s+)?stake")
+_STAKE = re.compile(r"(?:an?\s+)?(?:equity\s+)?stake\s+of\s+(?:more than\s+|less than\s+|about\s+)?\d+(?:\.\d+)?\s?(?:%|percent)"
+                    r"|(?:minority|majority|controlling|\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))\s+(?:equity\s+)?stake")
 
 
 def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
