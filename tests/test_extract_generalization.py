@@ -1792,3 +1792,9 @@ def test_pay_an_amount_for_a_percent_stake():
     _, t = triples("TAIPEI, Oct. 21 -- Lianfa Solar Corp., a Tainan-based developer, said on Monday it will pay 4.8 billion yen "
                    "for a 60 percent stake in Iwaki Green Power K.K., a developer based in Iwaki City.", "en")
     assert ("Lianfa Solar Corp.", "investedIn", "Iwaki Green Power K.K.") in t
+
+
+def test_a_firm_named_after_where_its_head_office_is():
+    _, t = triples("總部位於日本富山縣高岡市的電池材料廠北越電材株式會社昨日宣布，將投資新臺幣22億元在宜蘭縣興建工廠。"
+                   "千葉銀行為總部位於千葉縣千葉市的地方銀行。", "zh-Hant")
+    assert ("北越電材株式會社", "locatedIn", "高岡市") in t

@@ -146,7 +146,11 @@ def _seats(doc: Doc, rels: list[Relation]) -> None:
                     run.append(u)
                     pos = u.end
                 if run:
-                    add(company_before(m.start(), s), run[-1], (s, e))
+                    # "總部位於日本富山縣高岡市的電池材料廠北越電材株式會社": the firm named after, if no firm before
+                    after = [u for u in doc.units_in(run[-1].end, min(e, run[-1].end + 30)) if u.person is None] \
+                        if text[run[-1].end:run[-1].end + 1] == "的" else []
+                    firm = company_before(m.start(), s) or (after[0] if after and after[0].type == "Company" else None)
+                    add(firm, run[-1], (s, e))
             for u in doc.units_in(s, e):
                 if u.person is not None or u.type not in ("City", "Prefecture"):
                     continue
