@@ -529,7 +529,7 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
 # "（TJPO）", "（工研院）", and a short name defined with a word: "（以下「台湾安川」）", "（以下簡稱工研院）",
 # '(hereinafter "TJPO")'
 _ACRONYM_DEF = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|简称|略稱|略称|hereinafter(?:\s+referred\s+to\s+as)?)[、，,:：\s]*"
-                          r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
+                          r"(?:簡稱|简称|稱|称|は)?\s*)?[「『\"“]?([A-Z]{2,8}[\u4e00-\u9fff]{1,3}(?=[」』\"”)）])|[A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|(?<=[\"“])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}(?=[\"”])|"
                           r"[\u4e00-\u9fff\u30a1-\u30fc]{2,6})[」』\"”]?"
                           r"\s*(?:という。?)?(?:[、，,][^)）\n]{1,24})?[)）]")  # ("（GWJ、新潟県聖籠町）": where it sits, after it)
 # the short name last in a bracket of particulars: "（本店：台北市、董事長　劉　建國、以下「元泰銀行」）"
@@ -567,7 +567,9 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
                     or _is_agreement(full.text, cues):
                 continue
             said = rx is not _ACRONYM_COMMA and d.group("said")
-            if not latin and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))):
+            mixed = re.fullmatch(r"[A-Z]{2,8}(?P<tail>[\u4e00-\u9fff]{1,3})", acr)  # "（TAMA協会）": letters, then the head
+            if not latin and not (_abbreviates(acr, full.text) or (said and in_order(acr, full.text))
+                                  or (mixed and full.text.endswith(mixed.group("tail")))):
                 continue  # "昇陽精密材料股份有限公司（昇陽精材）", "工業技術研究院（工研院）": a short name
             s = d.start(group)
             known = next((m for m in mentions if m.start == s and m.end == s + len(acr) and m.entry is not None), None)

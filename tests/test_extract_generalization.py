@@ -1798,3 +1798,10 @@ def test_a_firm_named_after_where_its_head_office_is():
     _, t = triples("總部位於日本富山縣高岡市的電池材料廠北越電材株式會社昨日宣布，將投資新臺幣22億元在宜蘭縣興建工廠。"
                    "千葉銀行為總部位於千葉縣千葉市的地方銀行。", "zh-Hant")
     assert ("北越電材株式會社", "locatedIn", "高岡市") in t
+
+
+def test_a_short_name_of_letters_and_a_head_and_a_seat_of_its_office():
+    text = ("会場では次の覚書が締結されました。\n\n１．一般社団法人北関東精密加工推進協会（KSK協会）と台中精機同業公会\n"
+            "　KSK協会は群馬県高崎市に事務局を置き、約３００の会員を擁しています。台中市に本部を置く精密機械研究発展中心（PMC）とも連携します。\n")
+    _, t = triples(text, "ja")
+    assert {("一般社団法人北関東精密加工推進協会", "locatedIn", "高崎市"), ("精密機械研究発展中心", "locatedIn", "台中市")} <= t

@@ -414,7 +414,8 @@ _EN_OWNED_BY = re.compile(rf"(?P<pct>{_PCT})\s+owned\s+by\s+(?:the\s+)?")
 _EN_AND_PCT_BY = re.compile(rf",?\s+and\s+(?P<pct>{_PCT})\s+by\s+(?:the\s+)?")
 _ZH_HOLDS = re.compile(rf"\s*持股\s*(?P<pct>{_PCT})")
 _JA_HOLDS = re.compile(rf"(?:（[^）]{{0,20}}）|\([^)]{{0,20}}\))?\s*が\s*(?P<pct>{_PCT})")
-_JA_SEAT_BEFORE = re.compile(r"に本社(?:を置く|がある|を構える)")
+_JA_SEAT_BEFORE = re.compile(r"に(?:本社|本部)(?:を置く|がある|を構える)")
+_JA_SEAT_OF_SUBJECT = re.compile(r"に(?:本社|本部|事務局|本店)を(?:置き|置いて|置いており|構え)")
 _JA_SEAT_AFTER = re.compile(r"本社(?:は|を)\s*")
 
 
@@ -527,17 +528,23 @@ def _ja_bases(doc: Doc, rels: list[Relation]) -> None:
 def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
     text = doc.text
 
-    def add(company: Unit | None, place: Unit | None, span) -> None:
-        if company is not None and place is not None and company.type == "Company" and place.type in ("City", "Prefecture") \
+    def add(company: Unit | None, place: Unit | None, span, kinds=("Company",)) -> None:
+        if company is not None and place is not None and company.type in kinds and place.type in ("City", "Prefecture") \
                 and company.entity != place.entity:
             doc.located.setdefault(company.entity, place.entity)
             rels.append(_rel(doc, company.entity, "locatedIn", place.entity, span, 0.75))
 
     for s, e in doc.sentences:
-        for m in _JA_SEAT_BEFORE.finditer(text, s, e):  # "台中市に本社を置く精密部品メーカーの X"
+        for m in _JA_SEAT_BEFORE.finditer(text, s, e):  # "台中市に本社を置く精密部品メーカーの X", "台中市に本部を置くPMC"
             place = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
             comp = next((u for u in doc.units_in(m.end(), min(e, m.end() + 40)) if u.person is None), None)
-            add(comp, place, (s, e))
+            add(comp, place, (s, e), ORG_TYPES)
+        for m in _JA_SEAT_OF_SUBJECT.finditer(text, s, e):  # "TAMA協会は東京都八王子市に事務局を置き"
+            place = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
+            topic = re.search(r"(?:は|が)[^、。は]*$", text[s:place.start]) if place is not None else None
+            subject = next((u for u in reversed(doc.units_in(s, s + topic.start())) if u.end == s + topic.start()), None) \
+                if topic else None
+            add(subject, place, (s, e), ORG_TYPES)
         for m in _JA_SEAT_AFTER.finditer(text, s, e):  # "…「X」で、本社は東広島市に置く"
             place = doc.unit_at(m.end())
             if place is not None and re.match(r"に(?:置|あ)", text[place.end:place.end + 2]):
