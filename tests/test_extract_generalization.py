@@ -1805,3 +1805,12 @@ def test_a_short_name_of_letters_and_a_head_and_a_seat_of_its_office():
             "　KSK協会は群馬県高崎市に事務局を置き、約３００の会員を擁しています。台中市に本部を置く精密機械研究発展中心（PMC）とも連携します。\n")
     _, t = triples(text, "ja")
     assert {("一般社団法人北関東精密加工推進協会", "locatedIn", "高崎市"), ("精密機械研究発展中心", "locatedIn", "台中市")} <= t
+
+
+def test_a_ministrys_bureau_an_offices_branch_and_a_secretary_general():
+    text = ("経済産業省の地方支分部局である九州経済産業局は、交流会を開催しました。経済産業省の中国経済産業局の山本聡局長と、"
+            "台北駐日経済文化代表処の福岡分処から黄俊傑処長が立ち会った。三重樹脂産業協会の岡田和夫事務局長が覚書に署名した。")
+    data, t = triples(text, "ja")
+    assert {("九州経済産業局", "partOf", "経済産業省"), ("中国経済産業局", "partOf", "経済産業省")} <= t
+    people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
+    assert "岡田和夫" in people and not [x for x in t if "岡田和夫事務局" in x]

@@ -237,6 +237,10 @@ _EN_LIES = re.compile(r"\s*,?\s+(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?(?:l
 _EN_BOTH_IN = re.compile(r",\s+(?:both|all|each)\s+(?:located\s+|situated\s+)?in\s+(?:the\s+)?")
 _EN_PLACE_APPOS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|port|county|prefecture|region|"
                              r"municipality|township|district|island|capital|hub)\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
+# "AのB", "A的B", "Aの地方支分部局であるB": a ministry's, an office's or a body's unit
+_CJK_OF_KIND = re.compile(r"[のの的]|の[^、。，,「」（）()]{1,12}?である")
+_CJK_PARENT = re.compile(r"(?:省|部|代表処|代表處|機構|協会|協會|公会|公會|大学|大學|銀行)$")
+_CJK_UNIT = re.compile(r"(?:局|分処|分處|事務所|辦事處|支部|支店|分行|センター|中心|本部)$")
 _CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|の下に置かれた|の下に置かれている|の下にある|傘下の|所管の|直属の|直轄の)(?:的)?")
 _CJK_BELONGS = re.compile(r"(?:隸屬於|隶属于|隸屬|隶属|直屬於|直属於)")
 _EN_UNDER = re.compile(r"\s*(?:\([A-Za-z]+\))?\s*,?\s+(?:which\s+|that\s+)?(?:operates|operating|works|working|functions|sits|"
@@ -365,6 +369,14 @@ def _more_parents(doc: Doc, rels: list[Relation]) -> None:
                 big = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
                 small = doc.unit_at(m.end())
                 if big is not None and small is not None and small.person is None:
+                    add(small, big, (s, e))
+            units = sorted((u for u in doc.org_units if s <= u.start and u.end <= e), key=lambda u: u.start) if doc.org_units \
+                else [u for u in doc.units_in(s, e) if u.person is None]  # (the bodies inside people's names too)
+            for big, small in zip(units, units[1:]):  # "経済産業省の東北経済産業局", "代表処の札幌分処": its unit
+                gap = text[big.end:small.start]
+                if big.type in ORG_TYPES and small.mention is not None and _CJK_UNIT.search(small.mention.text) \
+                        and big.mention is not None and _CJK_PARENT.search(big.mention.text) \
+                        and small.entity not in doc.part_of and _CJK_OF_KIND.fullmatch(gap):
                     add(small, big, (s, e))
             for m in _CJK_BELONGS.finditer(text, s, e):  # "TJPO隸屬於經濟部"
                 small = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
