@@ -1814,3 +1814,9 @@ def test_a_ministrys_bureau_an_offices_branch_and_a_secretary_general():
     assert {("九州経済産業局", "partOf", "経済産業省"), ("中国経済産業局", "partOf", "経済産業省")} <= t
     people = {e["label"] for e in data["entities"] if e["type"] == "Person"}
     assert "岡田和夫" in people and not [x for x in t if "岡田和夫事務局" in x]
+
+
+def test_a_plant_built_in_an_industrial_park_of_a_city():
+    _, t = triples("　台湾の電池材料大手、華信電材股份有限公司は21日、青森県弘前市北部の工業団地に正極材の新工場を建設すると発表した。"
+                   "投資額は約320億円。", "ja", date(2025, 4, 22))
+    assert [x for x in t if x[:2] == ("華信電材股份有限公司", "investedIn") and x[2] in ("弘前市", "青森県")]
