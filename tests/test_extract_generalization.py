@@ -1820,3 +1820,10 @@ def test_a_plant_built_in_an_industrial_park_of_a_city():
     _, t = triples("　台湾の電池材料大手、華信電材股份有限公司は21日、青森県弘前市北部の工業団地に正極材の新工場を建設すると発表した。"
                    "投資額は約320億円。", "ja", date(2025, 4, 22))
     assert [x for x in t if x[:2] == ("華信電材股份有限公司", "investedIn") and x[2] in ("弘前市", "青森県")]
+
+
+def test_who_tells_of_a_signing_is_no_party():
+    _, t = triples("國立屏東科技大學（屏科大）與帶廣畜產大學簽署協定。屏科大國際事務處指出，屏科大曾於2019年與同在北海道的"
+                   "酪農學園大學簽署學術交流協定。", "zh-Hant")
+    assert ("國立屏東科技大學", "signedMOUWith", "酪農學園大學") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and "屏科大國際事務處" in (x[0], x[2])]

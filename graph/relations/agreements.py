@@ -508,6 +508,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     continue  # "静岡市内で行われ", "在宮崎縣宮崎市與…", "訪問日本九州": where, not who
                 if _HELD_AT.match(text, u.end):
                     continue  # "署名式は工研院本部で行われ": where the ceremony was held
+                if (said := _SPEAKER_SAID.match(text, u.end)) and doc.units_in(said.end(), last_verb):
+                    continue  # "屏科大國際事務處指出，屏科大曾於2019年與…簽署": who tells it, not who signed
                 parties.append(u)
             pairs = _one_with_each(doc, parties, s, e, cues) or _each_verb_its_partner(doc, parties, s, verbs)
             withs = [u for u in parties if text.startswith(("との", "とも"), u.end)]
@@ -831,6 +833,7 @@ _LABEL_WORD = re.compile(r"署名者|署名人|簽署人|簽約人|締結者|簽
 _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
 _SIGNERS_COUNTED = re.compile(r"の(?:[2-9２-９]|二|三|四|五)者(?:が|は)")  # "…知事、…市長、…董事長の3者が署名した"
+_SPEAKER_SAID = re.compile(r"(?:也|亦|則|更)?(?:指出|表示|說明|說|强調|強調|透露|提到|によると|は述べ)[，,、：:]")
 _INLINE_LABEL = re.compile(r"(?:為|为|是|は|として)$")
 # a form's item goes on over the lines after it up to the next numbered item or a blank line
 _FORM_END = re.compile(r"\n(?=[ \u3000\t]*(?:[0-9０-９]+|[（(][0-9０-９]+[）)]|[一二三四五六七八九十]+[、.．]|[■●◆○・※【]|\n))")
