@@ -714,7 +714,7 @@ _TAIWAN_LEGAL_FORMS = frozenset({"股份有限公司", "有限公司"})
 
 
 def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention], limit: int = 10,
-              starts: frozenset = frozenset(), taiwan_firm: bool = False) -> int:
+              starts: frozenset = frozenset(), taiwan_firm: bool = False, college: bool = False) -> int:
     """Where a CJK name ending at ``pos`` starts: back over ideographs and katakana, and over
     whole mentions, up to a delimiter word, punctuation, kana particle or digit. A Taiwanese
     firm's registered name may start with Taiwan ("台灣安川電機股份有限公司", a subsidiary)."""
@@ -740,11 +740,12 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
             break
         d = rx_delim.search(text[max(0, start - 4):start])
         if d and not (d.group() == "和" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END) \
+                and not (college and d.group() == "及" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END) \
                 and not (d.group() == "暨" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END
                          and is_cjk(text[start - 2:start - 1] or " ")) \
                 and text[start - 1:start + 1] not in _NAME_WORDS:
-            break  # but "大和化成", "昭和電工", "農業暨自然資源學院": 和 / 暨 join two bodies only after a body's head;
-            # "同業公会", "全国": words of a name
+            break  # but "大和化成", "昭和電工", "農業暨自然資源學院": 和 / 暨 join two bodies only after a body's head,
+            # and 及 in a college's name ("智慧半導體及永續製造學院"); "同業公会", "全国", "自動車", "自然": words of a name
         start -= 1
         run += 1
     return start
@@ -752,7 +753,7 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
 
 # heads that make a body only right after the body it belongs to ("経済部投資促進司")
 _AFTER_A_BODY_ONLY = {"ja": frozenset({"司"})}
-_NAME_WORDS = frozenset({"同業", "全国", "全國", "自動"})  # a delimiter's character starting a word of a body's name
+_NAME_WORDS = frozenset({"同業", "全国", "全國", "自動", "自然"})  # a delimiter's character starting a word of a body's name
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 # four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
 _KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")
@@ -891,7 +892,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             continue
         if nxt == "長" and text[hs - 1:hs] == head:
             continue  # "局長" after "工業局": the title's own head
-        start = _left_run(text, hs, rx["delim"], ends, starts=starts, taiwan_firm=head in _TAIWAN_LEGAL_FORMS)
+        start = _left_run(text, hs, rx["delim"], ends, starts=starts, taiwan_firm=head in _TAIWAN_LEGAL_FORMS,
+                          college=head in ("學院", "学院"))  # "智慧半導體及永續製造學院": one college
         form = next((f for f in _JURIDICAL.finditer(text, max(0, start - 12), hs) if f.start() < start
                      and f.group().endswith("法人") and all(is_cjk(c) for c in text[f.end():start])), None)
         if form is not None:

@@ -1827,3 +1827,12 @@ def test_who_tells_of_a_signing_is_no_party():
                    "酪農學園大學簽署學術交流協定。", "zh-Hant")
     assert ("國立屏東科技大學", "signedMOUWith", "酪農學園大學") in t
     assert not [x for x in t if x[1] == "signedMOUWith" and "屏科大國際事務處" in (x[0], x[2])]
+
+
+def test_colleges_named_with_and_and_with_words_that_start_with_a_delimiter():
+    text = ("同日，本校農業暨自然資源學院與鳥取大學乾燥地研究中心另簽署合作備忘錄，由農資學院林俊良院長簽字。"
+            "成大智慧半導體及永續製造學院院長楊宗翰表示，合作將持續。屏東科技大學農學院也與帶廣畜產大學畜產學部簽署協議。")
+    data, _ = triples(text, "zh-Hant")
+    orgs = {e["label"] for e in data["entities"] if e["type"] in ("Organization", "Agency")}
+    assert {"農業暨自然資源學院", "屏東科技大學農學院"} <= orgs
+    assert any(o.endswith("智慧半導體及永續製造學院") for o in orgs) and "然資源學院" not in orgs
