@@ -179,8 +179,8 @@ def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], menti
             org = _org_at(link.end(), by_start)
             # "Osaka Prefect. Gov., Dep. of Commerce, Industry and Labor": the last of a chain
             while org is not None:
-                nxt = re.match(r",\s*", text[org.end:org.end + 3])
-                after = _org_at(org.end + nxt.end(), by_start) if nxt else None
+                nxt = re.match(r",\s*|['’]s\s+", text[org.end:org.end + 3])  # ("the City Government's Economic
+                after = _org_at(org.end + nxt.end(), by_start) if nxt else None  # Development Bureau": the bureau)
                 if after is None or after.type not in ORG_TYPES:
                     break
                 org = after

@@ -1836,3 +1836,9 @@ def test_colleges_named_with_and_and_with_words_that_start_with_a_delimiter():
     orgs = {e["label"] for e in data["entities"] if e["type"] in ("Organization", "Agency")}
     assert {"農業暨自然資源學院", "屏東科技大學農學院"} <= orgs
     assert any(o.endswith("智慧半導體及永續製造學院") for o in orgs) and "然資源學院" not in orgs
+
+
+def test_a_post_at_a_city_governments_bureau():
+    _, t = triples("Also attending was Lin Mei-hua, Director of the Tainan City Government's Economic Development Bureau, "
+                   "who said the city would help.", "en")
+    assert ("Lin Mei-hua", "holdsPosition", "Economic Development Bureau") in t
