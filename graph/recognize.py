@@ -538,6 +538,7 @@ _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<sa
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
+_COUNTRY_OF = re.compile(r"(?:台湾|臺灣|台灣|日本)(?:の|的)")
 _OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
 _ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
@@ -898,6 +899,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                      and f.group().endswith("法人") and all(is_cjk(c) for c in text[f.end():start])), None)
         if form is not None:
             start = form.start()  # "一般社団法人首都圏産業活性化協会": a long name, its juridical form first
+        lead = start
+        if (country := _COUNTRY_OF.match(text, start, hs)) is not None:
+            start = country.end()  # "台湾の経済部投資促進司": of Taiwan, the ministry's department
         if start == hs or (shared and hs - start < 2):
             continue
         if (kind := rx["kind"].search(text, max(0, he - 6), he)) and kind.start() <= start:
@@ -953,8 +957,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                         break
         prefix = None
         for m in base + out:
-            if m.start == start and m.end <= hs and (prefix is None or m.end > prefix.end):
-                prefix = m
+            if m.start in (start, lead) and m.end <= hs and (prefix is None or m.end > prefix.end):
+                prefix = m  # (a known name may hold the country: "台湾の経済部")
         if head in _AFTER_A_BODY_ONLY.get(cues.lang, ()) and (prefix is None or prefix.type not in ORG_TYPES):
             continue  # "大塚健司": in Japanese 司 ends given names; a department only after its ministry
         if prefix is not None and prefix.end == hs and head not in legal:

@@ -1842,3 +1842,10 @@ def test_a_post_at_a_city_governments_bureau():
     _, t = triples("Also attending was Lin Mei-hua, Director of the Tainan City Government's Economic Development Bureau, "
                    "who said the city would help.", "en")
     assert ("Lin Mei-hua", "holdsPosition", "Economic Development Bureau") in t
+
+
+def test_a_ministrys_department_after_its_country_and_no():
+    data, t = triples("14日は台中市を訪れました。また、台湾の経済部投資促進司から説明を受けました。", "ja")
+    names = {e["label"] for e in data["entities"]}
+    assert "経済部投資促進司" in names and "台湾の経済部投資促進司" not in names
+    assert [x for x in t if x[:2] == ("経済部投資促進司", "partOf")]
