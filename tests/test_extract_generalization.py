@@ -1849,3 +1849,8 @@ def test_a_ministrys_department_after_its_country_and_no():
     names = {e["label"] for e in data["entities"]}
     assert "経済部投資促進司" in names and "台湾の経済部投資促進司" not in names
     assert [x for x in t if x[:2] == ("経済部投資促進司", "partOf")]
+
+
+def test_a_securities_firm_is_named_whole():
+    data, t = triples("Ryota Mori, an analyst at Nomura Securities, said the deal fits a broader pattern.", "en")
+    assert ("Ryota Mori", "holdsPosition", "Nomura Securities") in t
