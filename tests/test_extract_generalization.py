@@ -1852,5 +1852,5 @@ def test_a_ministrys_department_after_its_country_and_no():
 
 
 def test_a_securities_firm_is_named_whole():
-    data, t = triples("Ryota Mori, an analyst at Nomura Securities, said the deal fits a broader pattern.", "en")
-    assert ("Ryota Mori", "holdsPosition", "Nomura Securities") in t
+    _, t = triples("Ryota Mori, an analyst at SMBC Nikko Securities, said the deal fits a broader pattern.", "en")
+    assert ("Ryota Mori", "holdsPosition", "SMBC Nikko Securities") in t
