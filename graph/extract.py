@@ -215,8 +215,8 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
     type_of = {e.id: e.type for e in entities}
     first_of = {}
     for u in units:
-        if u.person is None:
-            first_of.setdefault(type_of.get(u.entity, u.type), u.entity)
+        if u.person is None and not text.startswith(("-based", "-headquartered"), u.end):
+            first_of.setdefault(type_of.get(u.entity, u.type), u.entity)  # (not a firm's seat: "a Tainan City-based maker")
     implied = {k: v for k, v in first_of.items() if k in ("Prefecture", "City")}
     places = [u for u in units if u.person is None and type_of.get(u.entity, u.type) in ("Prefecture", "City")]
     in_prefecture = next((b.entity for a, b in zip(places, places[1:]) if a.end == b.start and a.entity == implied.get("Prefecture")

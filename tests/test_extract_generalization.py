@@ -1854,3 +1854,14 @@ def test_a_ministrys_department_after_its_country_and_no():
 def test_a_securities_firm_is_named_whole():
     _, t = triples("Ryota Mori, an analyst at SMBC Nikko Securities, said the deal fits a broader pattern.", "en")
     assert ("Ryota Mori", "holdsPosition", "SMBC Nikko Securities") in t
+
+
+def test_an_interviewees_we_signed_and_a_mayor_not_of_a_firms_seat():
+    text = ("\"Our customers are close\": Kaiyuan's Lin Mei-hui on a plant in Kyushu\n\n"
+            "Kaiyuan Casting Co., Ltd., a Tainan City-based maker of chassis parts, started production in Usa City, Oita "
+            "Prefecture. We spoke with Lin Mei-hui, President of Kaiyuan, about the project.\n\n"
+            "How did the site come together?\n\nLin: In October 2022 we signed a siting agreement with Oita Prefecture and "
+            "Usa City. I signed it together with Vice Governor Ozaki Takeshi and Mayor Fujino Kenji.\n")
+    _, t = triples(text, "en", date(2024, 9, 24))
+    assert {("Kaiyuan Casting Co., Ltd.", "signedMOUWith", "Usa City"), ("Fujino Kenji", "holdsPosition", "Usa City")} <= t
+    assert not [x for x in t if "Tainan City" in x and x[1] in ("signedMOUWith", "holdsPosition")]
