@@ -541,7 +541,7 @@ _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)
 _COUNTRY_OF = re.compile(r"(?:台湾|臺灣|台灣|日本)(?:の|的)")
 _OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
-_ACRONYM_COMMA = re.compile(r",\s*([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6}),")
+_ACRONYM_COMMA = re.compile(r",\s*(?:or\s+|known\s+as\s+|also\s+known\s+as\s+)?([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6})[,.;]")
 
 
 def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Mention]:
@@ -1063,7 +1063,9 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
         found = [x for m in found for x in _unit_of(_link(m, gaz), gaz)]
         owned = {m.span: m.parent for m in found if m.parent is not None}  # kept whichever pattern's mention is selected
         both = _select(base + found)
-        both = _select(both + _acronyms(text, both, cues))
+        both = _select(both + [Mention(m.start, arm.end(), text[m.start:arm.end()], "Company") for m in both
+                               if m.type == "Company" and (arm := _EN_JAPAN_ARM.match(text, m.end))])
+        both = _renamed(text, _select(both + _acronyms(text, both, cues)))
         both = _select(both + _short_forms(text, both, lang, cues, gaz))
         offices = _local_offices(text, both)
         owned.update((m.span, m.parent) for m in offices)
@@ -1092,6 +1094,27 @@ _LATIN_FIRM = re.compile(
     r"|[ \t]?(?:株式會社|株式会社|股份有限公司|有限公司))")
 
 
+_RENAMED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|is\s+now)\s+(?:renamed|rebranded)\s+(?:as\s+|to\s+)?")
+
+
+def _renamed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'It bought X. The company was renamed Y, or NTCJ': Y is X's new name; X and what abbreviates it name Y."""
+    by_start = {m.start: m for m in mentions}
+    renamed: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in _RENAMED.finditer(text):
+        new = by_start.get(r.end())
+        old = next((m for m in reversed(mentions) if m.end <= r.start() and m.type == "Company" and m.alias_of is None
+                    and r.start() - m.end < 300), None)
+        if new is not None and old is not None and new.type == "Company" and new.text != old.text:
+            renamed[old.span] = new.span  # the new name names the firm; the old one is another name of it
+    if not renamed:
+        return mentions
+    return [replace(m, alias_of=renamed[m.alias_of or m.span]) if (m.alias_of or m.span) in renamed else m
+            for m in mentions]
+
+
+# "Nuvoton Technology Corporation Japan, or NTCJ": a firm's Japanese arm named after it
+_EN_JAPAN_ARM = re.compile(r"\s+Japan(?:,?\s+(?:K\.K\.|Co\.,\s*Ltd\.|Inc\.|Ltd\.))?(?=[,.;:)]|\s+(?:or|and|is|was|has|signed|will)\b)")
 _JAPAN_ARM = re.compile(r"[・･]?ジャパン(?:株式会社)?")
 
 

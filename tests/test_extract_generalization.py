@@ -1865,3 +1865,13 @@ def test_an_interviewees_we_signed_and_a_mayor_not_of_a_firms_seat():
     _, t = triples(text, "en", date(2024, 9, 24))
     assert {("Kaiyuan Casting Co., Ltd.", "signedMOUWith", "Usa City"), ("Fujino Kenji", "holdsPosition", "Usa City")} <= t
     assert not [x for x in t if "Tainan City" in x and x[1] in ("signedMOUWith", "holdsPosition")]
+
+
+def test_a_firm_renamed_its_japan_arm_an_acronym_after_or_and_signed_on_a_date_between():
+    text = ("Chou: In 2020 we completed the purchase of Kyoto Sensor Devices Co., Ltd. The company was renamed "
+            "Lianhua Electronics Corporation Japan, or LECJ, and it is still headquartered in Nagaokakyo.\n\n"
+            "Chou: The memorandum of understanding was signed on July 27 between LECJ and Kyoto Institute of Technology.")
+    data, t = triples(text, "en", date(2022, 9, 5))
+    firm = next(e for e in data["entities"] if "Lianhua Electronics Corporation Japan" in e["mentions"])
+    assert "Kyoto Sensor Devices Co., Ltd." in firm["mentions"] and "LECJ" in firm["mentions"]
+    assert [x for x in t if x[1] == "signedMOUWith" and "Kyoto Institute of Technology" in (x[0], x[2])]

@@ -460,7 +460,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                     if body.entity not in {p.entity for p in parties}:
                         parties.append(body)
             for n in nouns:
-                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+|"
+                btw = re.match(r"\s+(?:(?:was\s+|were\s+)?(?:signed|inked|concluded|sealed)\s+(?:(?:on|in)\s+[\w ,]{1,20}?\s+)?|"
                                r"(?:on\s+(?:(?!to\b|for\b|in\s+order)[\w-]+\s+){1,6})?)?between\s+"
                                r"|\s+(?:under\s+which|whereby)\s+(?=(?:the\s+)?[A-Z])", text[s + n.end():e])
                 # ("a letter of intent under which A and B plan to …": its parties)
