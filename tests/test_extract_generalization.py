@@ -1875,3 +1875,10 @@ def test_a_firm_renamed_its_japan_arm_an_acronym_after_or_and_signed_on_a_date_b
     firm = next(e for e in data["entities"] if "Lianhua Electronics Corporation Japan" in e["mentions"])
     assert "Kyoto Sensor Devices Co., Ltd." in firm["mentions"] and "LECJ" in firm["mentions"]
     assert [x for x in t if x[1] == "signedMOUWith" and "Kyoto Institute of Technology" in (x[0], x[2])]
+
+
+def test_a_signer_described_between_commas_signs_for_the_university():
+    _, t = triples("The memorandum of understanding was signed between Kinmen Power Co., Ltd. and Kyoto Institute of Technology. "
+                   "President Hirano Satoshi signed for us and Professor Mori Takashi, the institute's president, signed for "
+                   "the university.", "en")
+    assert [x for x in t if x[:2] == ("Mori Takashi", "signatoryOf")]

@@ -449,7 +449,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                         doc.said_posts.append((who.entity, by.group("role"), body.entity, (s, e)))
             for u in doc.units_in(s, e):  # "Deputy Mayor Wang signed for the city and Vice Governor Saito for the prefecture"
                 if u.person is not None and u not in signers and \
-                        re.match(r"\s+(?:signed\s+|signs\s+)?(?:for|on\s+behalf\s+of)\s+(?:the|its|his|her)\s", text[u.end:e]):
+                        re.match(r"(?:,[^,;]{1,60},)?\s+(?:signed\s+|signs\s+)?(?:for|on\s+behalf\s+of)\s+(?:the|its|his|her|us)\b",
+                                 text[u.end:e]):  # ("Mori Takashi, the institute's president, signed for the university")
                     signers.append(u)
                 elif u.person is not None and \
                         (f := re.match(r"\s+sign(?:ed|s)\s+(?:it\s+|the\s+\w+\s+)?(?:for|on\s+behalf\s+of)\s+", text[u.end:e])) \
