@@ -468,6 +468,7 @@ def _body_taken(text: str, end: int, longest: int) -> int:
     return 0
 
 
+_OFFICE_END = re.compile(r"(?:事務所|代表處|代表処|辦事處|弁事処|事務局)$")
 _READING_BEFORE = re.compile(r"[（(][\u30a1-\u30ff・ A-Za-z.-]{2,20}[）)]$")
 _BY_AT = re.compile(r"\bby\s")
 _COLON_AT = re.compile(r"[:：]")
@@ -483,7 +484,7 @@ _ACRONYM_BEFORE = re.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ]{2,10}[）)][の的]$
 _SPACED_NAME = re.compile(r"[ \u3000]+(?P<name>[\u4e00-\u9fff々]{1,3}[ \u3000][\u4e00-\u9fff々\u3041-\u3096]{1,3}"
                           r"(?=[ \u3000]*(?:[ \u3000]氏)?[ \u3000]*(?:\n|$|[（(、。，）)｜|]))|[\u4e00-\u9fff々]{2,5}(?=[ \u3000]*(?:\n|$|[｜|]))"
                           r"|[\u4e00-\u9fff々]{2,4}(?=[、，；;]))")  # "新潟縣知事 高橋秀夫、聖籠町長…": a list of signers
-_TITLE_COMMA_NAME = re.compile(r"[、，]\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")
+_TITLE_COMMA_NAME = re.compile(r"(?:[、，]|である)\s*(?P<name>[\u4e00-\u9fff々]{2,5}?)(?:氏|さん|先生)")  # ("董事長である許文雄氏")
 _JP_GIVEN = frozenset("一代")
 _GIVEN_THIRD = frozenset("郎朗子彦介助美")  # the last character of a three-character given name
 _GIVEN_OK = frozenset("和一同主親見更強")  # characters that end a name in a sentence, yet also stand inside one
@@ -517,6 +518,9 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
         org = by_end.get(ts)
         if org is None and ts + 1 in by_end and by_end[ts + 1].text[-1] == text[ts]:
             org = by_end[ts + 1]  # "県商工観光労働部長": the department's 部 starts the title
+            office = by_end.get(org.start)
+            if office is not None and _OFFICE_END.search(office.text):
+                org = office  # "交流協會台北事務所經濟部長高木誠": the office's economic division, not the ministry
         if org is None and people and people[-1].end == ts - 1 and text[ts - 1] in "、及與与和" and people[-1].posts \
                 and people[-1].posts[-1].org is not None and people[-1].posts[-1].org.type in ORG_TYPES:
             org = people[-1].posts[-1].org  # "X公司董事長A、總經理B": B's post is at X too

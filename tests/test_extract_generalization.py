@@ -1882,3 +1882,11 @@ def test_a_signer_described_between_commas_signs_for_the_university():
                    "President Hirano Satoshi signed for us and Professor Mori Takashi, the institute's president, signed for "
                    "the university.", "en")
     assert [x for x in t if x[:2] == ("Mori Takashi", "signatoryOf")]
+
+
+def test_an_offices_economic_division_a_factory_seat_in_a_district_and_a_chairman_named_after_de_aru():
+    _, t = triples("出席典禮的還有日本台灣交流協會台北事務所經濟部長高木誠等人。", "zh-Hant")
+    assert ("高木誠", "holdsPosition", "日本台灣交流協會台北事務所") in t
+    _, t = triples("　鼎盛精密股份有限公司は、新北市樹林区に本社工場を構えています。鼎盛精密の董事長である許文雄氏及びその親族が"
+                   "株式を保有しています。", "ja")
+    assert {("鼎盛精密股份有限公司", "locatedIn", "新北市"), ("許文雄", "holdsPosition", "鼎盛精密股份有限公司")} <= t

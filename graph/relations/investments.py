@@ -416,7 +416,7 @@ _EN_AND_PCT_BY = re.compile(rf",?\s+and\s+(?P<pct>{_PCT})\s+by\s+(?:the\s+)?")
 _ZH_HOLDS = re.compile(rf"\s*持股\s*(?P<pct>{_PCT})")
 _JA_HOLDS = re.compile(rf"(?:（[^）]{{0,20}}）|\([^)]{{0,20}}\))?\s*が\s*(?P<pct>{_PCT})")
 _JA_SEAT_BEFORE = re.compile(r"に(?:本社|本部)(?:を置く|がある|を構える)")
-_JA_SEAT_OF_SUBJECT = re.compile(r"に(?:本社|本部|事務局|本店)を(?:置き|置いて|置いており|構え)")
+_JA_SEAT_OF_SUBJECT = re.compile(r"に(?:本社工場|本社|本部|事務局|本店)を(?:置き|置いて|置いており|構え)")
 _JA_SEAT_AFTER = re.compile(r"本社(?:は|を)\s*")
 
 
@@ -542,7 +542,9 @@ def _ja_seats(doc: Doc, rels: list[Relation]) -> None:
             add(comp, place, (s, e), ORG_TYPES)
         for m in _JA_SEAT_OF_SUBJECT.finditer(text, s, e):  # "TAMA協会は東京都八王子市に事務局を置き"
             place = next((u for u in reversed(doc.units_in(s, m.start())) if u.end == m.start()), None)
-            topic = re.search(r"(?:は|が)[^、。は]*$", text[s:place.start]) if place is not None else None
+            if place is not None and place.mention is not None and place.mention.text.endswith(("区", "區")):
+                place = next((u for u in doc.units_in(s, place.start) if u.end == place.start), place)  # "新北市樹林区": the city
+            topic = re.search(r"(?:は|が)、?[^、。は]*$", text[s:place.start]) if place is not None else None
             subject = next((u for u in reversed(doc.units_in(s, s + topic.start())) if u.end == s + topic.start()), None) \
                 if topic else None
             add(subject, place, (s, e), ORG_TYPES)
