@@ -538,6 +538,7 @@ _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<sa
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
+_VERBS_BEFORE_A_PARK = frozenset({"推動", "打造", "進駐", "擴建", "開發", "規劃"})
 _COUNTRY_OF = re.compile(r"(?:台湾|臺灣|台灣|日本)(?:の|的)")
 _OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
@@ -899,6 +900,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                      and f.group().endswith("法人") and all(is_cjk(c) for c in text[f.end():start])), None)
         if form is not None:
             start = form.start()  # "一般社団法人首都圏産業活性化協会": a long name, its juridical form first
+        if head in _PARK_HEADS and text[start:start + 2] in _VERBS_BEFORE_A_PARK and hs - start >= 4:
+            start += 2  # "推動彰濱工業區轉型": promote, then the park
         lead = start
         if (country := _COUNTRY_OF.match(text, start, hs)) is not None:
             start = country.end()  # "台湾の経済部投資促進司": of Taiwan, the ministry's department

@@ -1890,3 +1890,11 @@ def test_an_offices_economic_division_a_factory_seat_in_a_district_and_a_chairma
     _, t = triples("　鼎盛精密股份有限公司は、新北市樹林区に本社工場を構えています。鼎盛精密の董事長である許文雄氏及びその親族が"
                    "株式を保有しています。", "ja")
     assert {("鼎盛精密股份有限公司", "locatedIn", "新北市"), ("許文雄", "holdsPosition", "鼎盛精密股份有限公司")} <= t
+
+
+def test_a_subsidiary_set_up_in_a_city_sits_there_and_a_verb_before_a_park_is_no_name():
+    _, t = triples("大倉健一表示，公司2015年在台南設立子公司台灣大倉化學，主要服務南部客戶。縣府將持續推動彰濱工業區轉型。", "zh-Hant")
+    assert ("台灣大倉化學", "locatedIn", "台南") in t
+    assert not [x for x in t if x[1] == "investedIn" and x[2] == "台南"]
+    data, _ = triples("縣府將持續與經濟部合作，推動彰濱工業區轉型為半導體材料聚落。", "zh-Hant")
+    assert "推動彰濱工業區" not in {e["label"] for e in data["entities"]}

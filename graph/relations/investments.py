@@ -323,6 +323,12 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
                 target = direct
         if target is None:
             continue
+        if funded is not None and funded.type == "Company" and v.group().endswith(("子公司", "子会社")) \
+                and target.type in ("City", "Prefecture") and target.end <= vs:
+            # "在東京設立銷售子公司昱晟日本株式會社": where the subsidiary is, not a second investment
+            rels.append(_rel(doc, funded.entity, "locatedIn", target.entity, (s, e), 0.7))
+            last_investor = investors[0]
+            break
         for who in investors:
             rels.append(_rel(doc, who, "investedIn", target.entity, (s, e), 0.7, quals=tuple(quals), when=when))
         last_investor = investors[0]
