@@ -420,6 +420,11 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             listed = None  # "Industrial Policy Division, Economic and Labor Department": a body, then another
         if listed and (" and " in text[s:e] or " & " in text[s:e]) and typ in ORG_TYPES:
             s = listed.start(1)  # "the Commerce, Tourism and Labor Department", "Fukuoka Industry, Science & Technology Foundation"
+        for b in base[bisect.bisect_left(base_starts, s + 1):bisect.bisect_left(base_starts, e)]:
+            of = re.search(r"\s+of\s+(?:the\s+)?$", text[s:b.start])
+            if of and b.end > e and b.type in ORG_TYPES:
+                e = s + of.start()  # "the Science and Technology Division of the Taipei Economic and Cultural
+                break  # Representative Office in Japan": the division ends where a known body's name starts
         owner = _AND_OWNER.search(text, s, e)
         if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
             e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies

@@ -1898,3 +1898,10 @@ def test_a_subsidiary_set_up_in_a_city_sits_there_and_a_verb_before_a_park_is_no
     assert not [x for x in t if x[1] == "investedIn" and x[2] == "台南"]
     data, _ = triples("縣府將持續與經濟部合作，推動彰濱工業區轉型為半導體材料聚落。", "zh-Hant")
     assert "推動彰濱工業區" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_division_of_a_known_office_ends_where_the_offices_name_starts():
+    _, t = triples("Both signings were witnessed by Chen Li-hua, Director of the Science and Technology Division of the "
+                   "Taipei Economic and Cultural Representative Office in Japan.", "en")
+    assert {("Chen Li-hua", "holdsPosition", "Science and Technology Division"),
+            ("Science and Technology Division", "partOf", "Taipei Economic and Cultural Representative Office in Japan")} <= t
