@@ -711,6 +711,7 @@ _NOT_HEAD_AFTER = {
 _TAIWAN = frozenset({"台灣", "台湾", "臺灣"})
 # the forms of foundations, associations and agencies, before 法人: "公益財團法人", "独立行政法人"
 _FOUNDATION_FORMS = "公益財團|公益財団|一般財團|一般財団|一般社團|一般社団|公益社團|公益社団|獨立行政|独立行政"
+_FOUNDATION = re.compile(rf"(?:{_FOUNDATION_FORMS}|財團|財団|社團|社団)法人")
 _JURIDICAL_FIRST = re.compile(rf"(?:{_FOUNDATION_FORMS})法人"
                               r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fcA-Za-z0-9０-９]{2,14}?)"
                               r"(?=[｜|、，,。（(「」』\s]|$|は|が|と|の|に|で|も|與|与|及|和|的|於|在|將|将|簽)")
@@ -976,7 +977,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
                 and head in _PARK_HEADS and hs - prefix.end >= 2 and prefix.text[-1] in _PLACE_SUFFIX_CHARS:
             start, prefix = prefix.end, None  # "桃園市觀音工業區": the park, in the city before it
         typ = "Company" if head in legal or head in cues.set("company_heads") else \
-            ("Agency" if head in agency else "Organization")
+            ("Agency" if head in agency and not _FOUNDATION.search(text, start, min(hs, start + 9)) else "Organization")
+        # ("公益財團法人大阪產業局": a foundation, whatever its head, and no government's part)
         parent = None
         if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES:
             parent = prefix.span

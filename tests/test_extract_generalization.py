@@ -1905,3 +1905,8 @@ def test_a_division_of_a_known_office_ends_where_the_offices_name_starts():
                    "Taipei Economic and Cultural Representative Office in Japan.", "en")
     assert {("Chen Li-hua", "holdsPosition", "Science and Technology Division"),
             ("Science and Technology Division", "partOf", "Taipei Economic and Cultural Representative Office in Japan")} <= t
+
+
+def test_a_foundation_is_an_organization_whatever_its_head():
+    data, _ = triples("中企署與日本公益財團法人大阪產業局簽署合作備忘錄。", "zh-Hant")
+    assert {e["label"]: e["type"] for e in data["entities"]}.get("公益財團法人大阪產業局") == "Organization"
