@@ -1910,3 +1910,8 @@ def test_a_division_of_a_known_office_ends_where_the_offices_name_starts():
 def test_a_foundation_is_an_organization_whatever_its_head():
     data, _ = triples("中企署與日本公益財團法人大阪產業局簽署合作備忘錄。", "zh-Hant")
     assert {e["label"]: e["type"] for e in data["entities"]}.get("公益財團法人大阪產業局") == "Organization"
+
+
+def test_a_political_deputy_minister():
+    _, t = triples("經濟部政務次長林佳慧與日本台灣交流協會台北事務所副代表中川健太郎到場見證。", "zh-Hant")
+    assert ("林佳慧", "holdsPosition", "經濟部") in t
