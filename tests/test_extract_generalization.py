@@ -1915,3 +1915,9 @@ def test_a_foundation_is_an_organization_whatever_its_head():
 def test_a_political_deputy_minister():
     _, t = triples("經濟部政務次長林佳慧與日本台灣交流協會台北事務所副代表中川健太郎到場見證。", "zh-Hant")
     assert ("林佳慧", "holdsPosition", "經濟部") in t
+
+
+def test_more_posts_a_plant_manager():
+    data, t = triples("調印式では、熊本精機株式会社の田中一郎工場長が協定書に署名した。", "ja")
+    assert ("田中一郎", "holdsPosition", "熊本精機株式会社") in t
+    assert "田中一郎" in {e["label"] for e in data["entities"] if e["type"] == "Person"}
