@@ -1921,3 +1921,8 @@ def test_more_posts_a_plant_manager():
     data, t = triples("調印式では、熊本精機株式会社の田中一郎工場長が協定書に署名した。", "ja")
     assert ("田中一郎", "holdsPosition", "熊本精機株式会社") in t
     assert "田中一郎" in {e["label"] for e in data["entities"] if e["type"] == "Person"}
+
+
+def test_museums_sign_and_their_directors_hold_posts():
+    _, t = triples("國立科學工藝博物館館長陳訓祥與大阪市立科學館代表簽署合作備忘錄。", "zh-Hant")
+    assert {("國立科學工藝博物館", "signedMOUWith", "大阪市立科學館"), ("陳訓祥", "holdsPosition", "國立科學工藝博物館")} <= t
