@@ -40,6 +40,7 @@ BLIND7 = ROOT / "tests" / "fixtures" / "blind7"  # the same, after the fixes the
 BLIND8 = ROOT / "tests" / "fixtures" / "blind8"  # the same, after the fixes the seventh one showed
 BLIND9 = ROOT / "tests" / "fixtures" / "blind9"  # the same, after the fixes the eighth one showed, other shapes
 BLIND10 = ROOT / "tests" / "fixtures" / "blind10"  # the same, after the fixes the ninth one showed, shapes unlike 1-9
+BLIND11 = ROOT / "tests" / "fixtures" / "blind11"  # the same, after the fixes the tenth one showed, shapes unlike 1-10
 
 # Gazetteer records that exist mostly because a dev text names them: narrow departments,
 # chambers, divisions and people that an unseen announcement is unlikely to share.
@@ -107,6 +108,7 @@ def main(argv: list[str]) -> int:
             ("blind 8 (first seen at e108d2f: 0.84 / 0.62)", BLIND8 / "gold.jsonl", BLIND8, full),
             ("blind 9 (first seen at 5e278ad: 0.83 / 0.58)", BLIND9 / "gold.jsonl", BLIND9, full),
             ("blind 10 (first seen at b296383: 0.83 / 0.62)", BLIND10 / "gold.jsonl", BLIND10, full),
+            ("blind 11 (first seen at 42e39a6: 0.80 / 0.52)", BLIND11 / "gold.jsonl", BLIND11, full),
             ("dev, gazetteer without dev-fitted entries", DEV / "gold.jsonl", DEV / "texts", ablated),
             ("held-out, same ablated gazetteer", HELDOUT / "gold.jsonl", HELDOUT, ablated)]
     print(f"{'set':<44} {'lang':<4} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'dates':>6}")
