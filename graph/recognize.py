@@ -543,6 +543,8 @@ _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<sa
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
+# a kind of firm before its name: "…品廠", "…通路商", "…製造商" (not 商業, 商事, 商會: words of a name)
+_FIRM_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}(?:廠|商)(?![業事會会社店船工務號号銀行])(?=[\u4e00-\u9fff\u30a1-\u30fc]{2})")
 _VERBS_BEFORE_A_PARK = frozenset({"推動", "打造", "進駐", "擴建", "開發", "規劃"})
 _COUNTRY_OF = re.compile(r"(?:台湾|臺灣|台灣|日本)(?:の|的)")
 _OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
@@ -908,6 +910,8 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             start = form.start()  # "一般社団法人首都圏産業活性化協会": a long name, its juridical form first
         if head in _PARK_HEADS and text[start:start + 2] in _VERBS_BEFORE_A_PARK and hs - start >= 4:
             start += 2  # "推動彰濱工業區轉型": promote, then the park
+        if head in legal and (kind := _FIRM_KIND.search(text, start, hs - 2)) is not None:
+            start = kind.end()  # "日本特用化學品廠瀨戶內化學工業株式會社", "化學品通路商昱晟化學股份有限公司": what it is, then its name
         lead = start
         if (country := _COUNTRY_OF.match(text, start, hs)) is not None:
             start = country.end()  # "台湾の経済部投資促進司": of Taiwan, the ministry's department

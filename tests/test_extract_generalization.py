@@ -1926,3 +1926,10 @@ def test_more_posts_a_plant_manager():
 def test_museums_sign_and_their_directors_hold_posts():
     _, t = triples("國立科學工藝博物館館長陳訓祥與大阪市立科學館代表簽署合作備忘錄。", "zh-Hant")
     assert {("國立科學工藝博物館", "signedMOUWith", "大阪市立科學館"), ("陳訓祥", "holdsPosition", "國立科學工藝博物館")} <= t
+
+
+def test_what_a_firm_is_before_its_registered_name():
+    data, t = triples("日本特用化學品廠瀨戶內化學工業株式會社（瀨戶內化學）與國內化學品通路商昱晟化學股份有限公司（昱晟）昨日簽署合資協議。"
+                      "華南商業銀行股份有限公司與三商行股份有限公司出席。", "zh-Hant")
+    firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert {"瀨戶內化學工業株式會社", "昱晟化學股份有限公司", "華南商業銀行股份有限公司", "三商行股份有限公司"} <= firms
