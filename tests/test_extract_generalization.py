@@ -1933,3 +1933,9 @@ def test_what_a_firm_is_before_its_registered_name():
                       "華南商業銀行股份有限公司與三商行股份有限公司出席。", "zh-Hant")
     firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
     assert {"瀨戶內化學工業株式會社", "昱晟化學股份有限公司", "華南商業銀行股份有限公司", "三商行股份有限公司"} <= firms
+
+
+def test_a_name_ends_before_takes_the_post():
+    data, t = triples("總經理則由瀨戶內化學工業株式會社常務董事村上亮出任。", "zh-Hant")
+    assert ("村上亮", "holdsPosition", "瀨戶內化學工業株式會社") in t
+    assert "村上亮出" not in {e["label"] for e in data["entities"]}
