@@ -740,7 +740,9 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
             continue
         ch = text[start - 1]
         kana = _KANA_WORD.search(text, max(0, start - 8), start) if run and "\u3041" <= ch <= "\u3096" else None
-        if kana and _PARTICLE_CHARS & set(kana.group()):
+        if kana is None and "\u3041" <= ch <= "\u3096":  # "株式会社しまなみ銀行": a name in hiragana after its legal form
+            kana = _KANA_AFTER_FORM.search(text, max(0, start - 14), start)
+        elif kana and _PARTICLE_CHARS & set(kana.group()) and not _KANA_AFTER_FORM.search(text, max(0, start - 14), start):
             kana = None
         if kana:  # "諏訪圏ものづくり推進機構", "やまなし産業支援機構": a word in hiragana inside the name
             start = kana.start()
@@ -767,6 +769,7 @@ _NAME_WORDS = frozenset({"同業", "全国", "全國", "自動", "自然"})  # a
 _HEAD_END = set("會会社司局處処部市縣県府院所廳庁課室團団國国")
 # four or more hiragana without a particle's character (に, て, は, を, が, で, と, へ, や, か, ら, る, た, し)
 _KANA_WORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]{4,8}$")
+_KANA_AFTER_FORM = re.compile(r"(?<=株式会社|株式會社|有限会社|合同会社)[\u3041-\u3096ー]{2,8}$")
 _PARTICLE_CHARS = set("にてはをがでとへやからるたし")
 
 

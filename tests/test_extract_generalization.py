@@ -1939,3 +1939,10 @@ def test_a_name_ends_before_takes_the_post():
     data, t = triples("總經理則由瀨戶內化學工業株式會社常務董事村上亮出任。", "zh-Hant")
     assert ("村上亮", "holdsPosition", "瀨戶內化學工業株式會社") in t
     assert "村上亮出" not in {e["label"] for e in data["entities"]}
+
+
+def test_a_firm_named_in_hiragana_after_its_legal_form():
+    data, _ = triples("　株式会社しまなみフィナンシャルグループ（代表取締役社長　村上 道彦）は、本日、覚書を締結しました。"
+                      "株式会社ひろしま銀行（頭取　越智 健太郎）も出席しました。", "ja")
+    firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
+    assert {"しまなみフィナンシャルグループ", "ひろしま銀行"} <= firms
