@@ -1946,3 +1946,10 @@ def test_a_firm_named_in_hiragana_after_its_legal_form():
                       "株式会社ひろしま銀行（頭取　越智 健太郎）も出席しました。", "ja")
     firms = {e["label"] for e in data["entities"] if e["type"] == "Company"}
     assert {"しまなみフィナンシャルグループ", "ひろしま銀行"} <= firms
+
+
+def test_hospitals_are_bodies_after_their_names():
+    data, t = triples("鼎佑醫電股份有限公司與中國醫藥大學附設醫院簽署合作備忘錄。該醫院表示將持續合作。", "zh-Hant")
+    orgs = {e["label"]: e["type"] for e in data["entities"]}
+    assert orgs.get("中國醫藥大學附設醫院") == "Organization" and "醫院" not in orgs
+    assert ("鼎佑醫電股份有限公司", "signedMOUWith", "中國醫藥大學附設醫院") in t
