@@ -1093,6 +1093,8 @@ def find_mentions(text: str, lang: str, gaz, *, folded: str | None = None, body_
     base = [_directed_city(text, m) for m in base
             if not (m.type in PLACE_TYPES and m.text[-1] not in _PLACE_SUFFIX_CHARS
                     and (t := titles.match(text, m.end - 1)) and t.end() > m.end)]
+    # "日台中小企業": 中 starts 中小企業 (small and medium firms), so 台中 is not named there
+    base = [m for m in base if not (m.type in PLACE_TYPES and m.text.endswith("中") and text.startswith("小企業", m.end))]
     base, places = _cjk_places(text, base, cues)
     found = _cjk_mentions(text, base + places, cues)
     found = [_link(m, gaz) for m in found + places + _latin_firms(text) + _japan_arms(text, base, gaz)]

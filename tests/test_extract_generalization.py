@@ -1953,3 +1953,8 @@ def test_hospitals_are_bodies_after_their_names():
     orgs = {e["label"]: e["type"] for e in data["entities"]}
     assert orgs.get("中國醫藥大學附設醫院") == "Organization" and "醫院" not in orgs
     assert ("鼎佑醫電股份有限公司", "signedMOUWith", "中國醫藥大學附設醫院") in t
+
+
+def test_small_and_medium_firms_name_no_city():
+    data, _ = triples("当所は台北市進出口商業同業公会と「日台中小企業の貿易・投資促進に関する協力覚書」を締結した。", "ja")
+    assert not {e["label"] for e in data["entities"] if e["type"] in ("City", "Prefecture")} & {"台中", "日台中"}
