@@ -1958,3 +1958,14 @@ def test_hospitals_are_bodies_after_their_names():
 def test_small_and_medium_firms_name_no_city():
     data, _ = triples("当所は台北市進出口商業同業公会と「日台中小企業の貿易・投資促進に関する協力覚書」を締結した。", "ja")
     assert not {e["label"] for e in data["entities"] if e["type"] in ("City", "Prefecture")} & {"台中", "日台中"}
+
+
+def test_two_japanese_clauses_two_agreements_and_a_schedules_dated_line():
+    text = ("台湾経済ミッションを派遣\n\n大阪商工会議所　会報（2026年3月10日発行）\n\n"
+            "　期間中、当所は台北市進出口商業同業公会（IEAT）と協力覚書を締結したほか、ミッションに同行した"
+            "公益財団法人大阪産業振興機構（OSIP）も、台北市電脳商業同業公会（TCA）と覚書を交わしました。\n\n■主な日程\n"
+            "・2月26日（木）　台北市内のホテルで交流会を開催。交流会に先立ち、当所とIEATが協力覚書に署名。\n")
+    _, t = triples(text, "ja", date(2026, 3, 10))
+    assert {("大阪商工会議所", "signedMOUWith", "台北市進出口商業同業公会"),
+            ("公益財団法人大阪産業振興機構", "signedMOUWith", "台北市電脳商業同業公会")} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"台北市進出口商業同業公会", "台北市電脳商業同業公会"}]

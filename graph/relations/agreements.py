@@ -29,7 +29,7 @@ __all__ = ["Event"]
 # from the final parties and the most precise date, so that every fact about it agrees.
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth)\b|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例番]|\d+\s*(?:例目|番目|件目)|に続いて|に次いで|先前已")
+                      r"eleventh|twelfth)\b|第\s*[0-9一二三四五六七八九十]+\s*[個位名家例番]|\d+\s*(?:例目|番目|件目)|に続いて|に続き|に次いで|先前已")
 _SEPARATE = re.compile(r"\b(?:separate|another|second|third|fourth|other)\s+(?:[\w-]+\s+){0,2}?(?:MOU|MoU|memorandum|agreement|accord|pact|document)"
                        r"|另(?:與|外|一)|別の|もう一つ", re.I)
 _AFTER_SIGNING = re.compile(r"(?:を受け|後|以後|之後|以來|以来|を機に|を記念|式典後)")  # "締結を受け": a signing referred to
@@ -133,7 +133,15 @@ def _event_date(doc: Doc, s: int, e: int, anchors: list[int]) -> DateMention | N
     if _SAME_DAY.search(doc.text, s, e):
         before = [d for d in doc.dates if d.end <= s and d.precision == "day"]
         return before[-1] if before else None
+    line = doc.text.rfind("\n", 0, s) + 1
+    item = _DATED_ITEM.match(doc.text, line)
+    if item is not None and item.end() <= s:  # "・2月26日（木）　…。当所とIEATが協力覚書に署名。": the day its line gives
+        return next((d for d in doc.dates_in(line, item.end()) if d.precision == "day"), None)
     return None
+
+
+# a line of a schedule or timeline that starts with its date: "・2月26日（木）", "- March 5:", "2026年3月5日　"
+_DATED_ITEM = re.compile(r"[ \t\u3000]*(?:[・•\-*■●◆]\s*)?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[（(][^）)\n]{1,3}[）)])?[ \t\u3000:：]")
 
 
 def _en_witnesses(doc: Doc, s: int, e: int, wits: list, signers: list[Unit], people: list[Unit]) -> list[Unit]:
@@ -208,7 +216,10 @@ def _self_body(doc: Doc, ref: str) -> str | None:
         firm = _first_company(doc)
         return firm.entity if firm is not None else None
     if ref in ("当所", "本所", "弊所", "当会", "本会", "本會"):  # the chamber or association whose news it is
-        body = next((u for u in doc.units if u.person is None and u.type in ("Organization", "Agency")), None)
+        bodies = [u for u in doc.units if u.person is None and u.type in ("Organization", "Agency")]
+        # (of its kind first: "当所" a 商工会議所, "当会" an association; a partner may be named before it, in a title)
+        body = next((u for u in bodies if (_label_of(doc, u.entity) or "").endswith(ref[-1])), None) or \
+            next(iter(bodies), None)
         return body.entity if body is not None else None
     if ref in ("本学", "本校", "當校", "当校"):  # the university whose news it is
         school = next((u for u in doc.units if u.person is None and u.type == "Organization"
@@ -265,6 +276,32 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
     if len(partners) < 2 or subject is None or subject in partners:
         return []
     return [(subject, u) for u in partners]
+
+
+_JA_SUBJECT_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:は|も|が)")
+_JA_PARTNER_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*と")
+
+
+def _each_clause_its_pair(doc: Doc, parties: list[Unit], s: int, verbs: list) -> list[tuple[Unit, Unit]]:
+    """"当所はAと…を締結したほか、BもCと覚書を交わしました": a signing verb each, its own subject
+    (before は / も / が, or a self-reference) and partner (before と)."""
+    if doc.lang != "ja" or len(verbs) < 2:
+        return []
+    text = doc.text
+    pairs = []
+    lo = s
+    for v in verbs:
+        hi = s + v.start()
+        seg = [u for u in parties if lo <= u.start < hi]
+        partner = next((u for u in seg if _JA_PARTNER_AFTER.match(text, u.end)), None)
+        subject = next((u for u in seg if u is not partner and _JA_SUBJECT_AFTER.match(text, u.end)), None)
+        own = _SELF_REF.search(text, lo, hi) if subject is None else None
+        if own is not None and (home := _self_body(doc, own.group("ref"))):
+            subject = Unit(lo + own.start() - lo, lo + own.start() - lo, home, _type_of(doc, home))
+        if partner is not None and subject is not None and subject.entity != partner.entity:
+            pairs.append((subject, partner))
+        lo = s + v.end()
+    return pairs if len(pairs) >= 2 else []
 
 
 def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) -> list[tuple[Unit, Unit]]:
@@ -515,7 +552,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if (said := _SPEAKER_SAID.match(text, u.end)) and doc.units_in(said.end(), last_verb):
                     continue  # "屏科大國際事務處指出，屏科大曾於2019年與…簽署": who tells it, not who signed
                 parties.append(u)
-            pairs = _one_with_each(doc, parties, s, e, cues) or _each_verb_its_partner(doc, parties, s, verbs)
+            pairs = _one_with_each(doc, parties, s, e, cues) or _each_verb_its_partner(doc, parties, s, verbs) \
+                or _each_clause_its_pair(doc, parties, s, verbs)
             withs = [u for u in parties if text.startswith(("との", "とも"), u.end)]
             if doc.lang == "ja" and len(withs) >= 2 and len(withs) == len(parties):
                 # "北九州市との覚書締結や広島県との覚書更新が相次いだ": each a partner of the body the text is about
@@ -943,10 +981,17 @@ def _date_wins(doc: Doc, new: DateMention | None, old: DateMention | None) -> bo
     return new.precision == old.precision and _said_on(doc, old) and not _said_on(doc, new)
 
 
+def _date_of_another(doc: Doc, ev: Event) -> bool:
+    """Whether the event's date is that of a body it names besides its parties: "2019年の台中市工業会に続き"."""
+    d = ev.date
+    other = doc.unit_at(d.end + 1) if d is not None and doc.text[d.end:d.end + 1] in ("の", "的") else None
+    return other is not None and other.person is None and other.entity not in ev.parties
+
+
 def _date_known(doc: Doc, agreements: list, ev: Event) -> None:
     """Give the date of an event that restates a known agreement to the agreement that shares
     two of its parties."""
-    if ev.date is None:
+    if ev.date is None or _date_of_another(doc, ev):
         return
     for ag in reversed(agreements):
         if len(set(ag.parties) & set(ev.parties)) >= 2:
@@ -1014,7 +1059,7 @@ def _resolve_agreements(doc: Doc, events: list[Event]) -> list[Agreement]:
             for p in ev.parties:
                 if p not in target.parties:
                     target.parties.append(p)
-            if _date_wins(doc, ev.date, target.date):
+            if _date_wins(doc, ev.date, target.date) and not _date_of_another(doc, ev):
                 target.date = ev.date
         for u in ev.signers:  # "JAPIA會長鈴木邦彥" told with another agreement's signers: he signs the one JAPIA is party to
             body = _party_of(doc, u)
