@@ -1969,3 +1969,14 @@ def test_two_japanese_clauses_two_agreements_and_a_schedules_dated_line():
     assert {("大阪商工会議所", "signedMOUWith", "台北市進出口商業同業公会"),
             ("公益財団法人大阪産業振興機構", "signedMOUWith", "台北市電脳商業同業公会")} <= t
     assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"台北市進出口商業同業公会", "台北市電脳商業同業公会"}]
+
+
+def test_a_capital_increase_for_a_subsidiary_and_who_helped_the_subsidiary():
+    text = ("TAIPEI, May 22 -- Lianfa Optics Corp., a Changhua-based maker of lenses, said on Thursday that its board had "
+            "approved a JPY 2.5 billion capital increase for Chikuho Lianfa Co., Ltd., its wholly owned subsidiary in Iizuka "
+            "City, Fukuoka Prefecture. The Fukuoka Prefectural Government and Iizuka City helped the subsidiary lease an "
+            "adjacent plot for the new line.")
+    _, t = triples(text, "en", date(2026, 5, 22))
+    assert {("Lianfa Optics Corp.", "investedIn", "Chikuho Lianfa Co., Ltd."), ("Chikuho Lianfa Co., Ltd.", "locatedIn", "Iizuka City"),
+            ("Iizuka City", "facilitatedInvestment", "Chikuho Lianfa Co., Ltd."),
+            ("Fukuoka Prefecture", "facilitatedInvestment", "Chikuho Lianfa Co., Ltd.")} <= t

@@ -59,26 +59,35 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
             helped = re.search(rf"(?:{fac.pattern})\s+", sent, re.I) if not f else None
             if helped:
                 comps = _chain(doc, s + helped.end(), e)
-                the_co = re.match(r"(?:the|this)\s+(?:company|firm|maker|group)\b", text[s + helped.end():e])
-                last_inv = next((r.subject for r in reversed(rels) if r.predicate == "investedIn"), None)
+                the_co = re.match(r"(?:the|this)\s+(?:company|firm|maker|group|(?P<unit>subsidiary|unit))\b", text[s + helped.end():e])
+                last = next((r for r in reversed(rels) if r.predicate == "investedIn"), None)
+                last_inv = last.subject if last is not None else None
+                if the_co and the_co.group("unit") and last is not None and _type_of(doc, last.object) == "Company":
+                    last_inv = last.object  # "helped the subsidiary lease a plot": the firm invested in
                 if not comps and the_co and last_inv is not None:  # "helped the company find a site"
                     comps = [Unit(s + helped.end(), s + helped.end() + the_co.end(), last_inv, "Company")]
                 appos = re.match(r",\s+(?:a|an|the)\b[^,;]{0,100},", text[comps[-1].end:e]) if comps else None
                 skip = appos.end() if appos else 0  # "helped X Co., a lens maker based in Y, open a line in Z"
                 rest = text[comps[-1].end + skip:e] if comps else ""
                 inv_in = re.match(r"\s+(?:to\s+)?(?:invest|set up|build|establish|open)\w*\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?", rest)
-                subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES]
+                subj = [u for u in doc.units_in(s, s + helped.start()) if u.person is None and u.type in ORG_TYPES | {"Prefecture", "City"}
+                        and u.start not in doc.qualifiers]
                 if not subj and re.search(r"\b(?:it|the\s+(?:office|agency|bureau|association|organization))\s+(?:also\s+)?$", text[s:s + helped.start()], re.I) and i > 0:
                     ps, pe = doc.sentences[i - 1]  # "Among other cases, it helped X ...": the body the text spoke of
                     subj = [u for u in doc.units_in(ps, pe) if u.person is None and u.type in ("Agency", "Organization")][:1]
                 while len(subj) >= 2 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[subj[-2].end:subj[-1].start]):
                     subj = subj[:-1]  # "the Department of X of the Ministry of Y, which helped": the department
                 if comps and not inv_in and subj and all(c.type == "Company" for c in comps) and re.match(
-                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate|select|choose|pick)\b"
+                        r"\s+(?:to\s+)?(?:find|obtain|secure|get|acquire|arrange|complete|apply|locate|select|choose|pick|lease|rent|buy)\b"
                         r"|\s+with\s+(?:the\s+|its\s+)?(?:land|sites?|permits?|licen[cs]es?|utilit|water|power|hiring|recruit|"
                         r"financ|subsid|approvals?|applications?)", rest):  # ("helped X with land and permits")
+                    helpers = [subj[-1]]  # "The Fukuoka Prefectural Government and Kurume City helped": each
+                    while len(subj) > len(helpers) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?",
+                                                                     text[subj[-len(helpers) - 1].end:helpers[0].start]):
+                        helpers.insert(0, subj[-len(helpers) - 1])
                     for c in comps:
-                        rels.append(_rel(doc, subj[-1].entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
+                        for h in helpers:
+                            rels.append(_rel(doc, h.entity, "facilitatedInvestment", c.entity, (s, e), 0.7))
                     continue
                 if comps and inv_in and subj and all(c.type == "Company" for c in comps):
                     target = doc.unit_at(comps[-1].end + skip + inv_in.end())
@@ -126,13 +135,14 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 gap = _EN_RESOLVED.sub(" ", _EN_APPOSITION.sub("", text[s + said.end() if said else investor.end:vs]))
                 if carried is not None:
                     investor, gap = carried, ""  # the clause after "and to": the same firm invests
-                if len(gap) > 60 or re.search(r"[.;]", gap):
+                if len(gap) > 60 or re.search(r";|\.(?!\d)", gap):  # (not the point of "JPY 2.5 billion")
                     continue
                 clause = re.split(r"[.;](?!\d)", sent[v.end():v.end() + 200])[0]  # "NT$4.2 billion" goes on
                 target = None
                 # "in Kumamoto", "in its consolidated subsidiary TOK Taiwan"
-                for t in re.finditer(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,2}"
-                                     r"(?:subsidiary|unit|affiliate|arm|venture)\s+)?", clause):
+                into = r"in|into|for" if re.search(r"capital|increase|injection", v.group(), re.I) else r"in|into"
+                for t in re.finditer(rf"\b(?:{into})\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w-]+\s+){{0,2}}"
+                                     r"(?:subsidiary|unit|affiliate|arm|venture)\s+)?", clause):  # ("a capital increase for X")
                     u = doc.unit_at(s + v.end() + t.end())
                     owned = doc.unit_at(u.end + 3) if u is not None and text.startswith(("'s ", "’s "), u.end) else None
                     u = owned or u  # "a stake in Taiwan's Formosa Wind": the firm
@@ -146,6 +156,11 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
                 # "Sony Semiconductor Solutions and Denso will take stakes in X": every company of the subject
                 investors = [u for u in _chain_back(doc, vs, s) if u.type == "Company" and u.person is None]
                 site = _en_site(doc, s + v.end() + (target.end - (s + v.end())), s + v.end() + len(clause), target)
+                unit_in = _EN_UNIT_IN.match(text, target.end) if target.type == "Company" else None
+                where = doc.unit_at(unit_in.end()) if unit_in else None
+                if where is not None and where.person is None and where.type in ("City", "Prefecture"):
+                    rels.append(_rel(doc, target.entity, "locatedIn", where.entity, (s, e), 0.75))
+                    # ("X Co., Ltd., its wholly owned subsidiary in Kurume City")
                 for who in investors if investor in investors else [investor]:
                     rels.append(_rel(doc, who.entity, "investedIn", target.entity, (s, e), 0.8, quals=tuple(quals),
                                      when=when))
@@ -170,6 +185,7 @@ def _investments(doc: Doc, cues: Cues, rels: list[Relation]) -> None:
 
 # "set up a robot plant in", "opened its first overseas factory in": a company investing in a place
 # "(…) announces that its Board of Directors resolved today to carry out": the firm decides, the firm invests
+_EN_UNIT_IN = re.compile(r",\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|affiliate|arm|plant|factory)\s+(?:in|based\s+in)\s+(?:the\s+)?")
 _EN_RESOLVED = re.compile(r"\s*(?:[)）][\"”]?\s*)?(?:announce[sd]?|said|says|stated)(?:\s+today|\s+on\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s+(?:that\s+)?(?:its\s+)?(?:board(?:\s+of\s+directors)?\s+)?"
                           r"(?:has\s+|had\s+)?(?:resolved|decided|approved|agreed)(?:\s+(?:today|on\s+[A-Z][a-z]+\s+\d{1,2}))?"
                           r"(?:\s+to\s+(?:carry\s+out|make|conduct|implement|undertake))?\s+(?:an?\s+|the\s+)?", re.I)
