@@ -1980,3 +1980,9 @@ def test_a_capital_increase_for_a_subsidiary_and_who_helped_the_subsidiary():
     assert {("Lianfa Optics Corp.", "investedIn", "Chikuho Lianfa Co., Ltd."), ("Chikuho Lianfa Co., Ltd.", "locatedIn", "Iizuka City"),
             ("Iizuka City", "facilitatedInvestment", "Chikuho Lianfa Co., Ltd."),
             ("Fukuoka Prefecture", "facilitatedInvestment", "Chikuho Lianfa Co., Ltd.")} <= t
+
+
+def test_a_public_corporation_signs():
+    _, t = triples("中科管理局與沖繩縣產業振興公社簽署合作備忘錄，由局長洪國禎與公社理事長比嘉健二簽署。", "zh-Hant")
+    assert ("中科管理局", "signedMOUWith", "沖繩縣產業振興公社") in t
+    assert not [x for x in t if x[1] == "signedMOUWith" and x[2] == "沖繩縣"]
