@@ -140,6 +140,12 @@ def _own_level(name: str, lang: str) -> str:
     return "Prefecture"
 
 
+def _parent_after_comma(text: str, parent) -> str | None:
+    """The parent's English name after a comma: "Industrial Development Administration, Ministry of
+    Economic Affairs" -> "Ministry of Economic Affairs", else None."""
+    return next((t for t, lang in parent.labels if lang == "en" and text.endswith(", " + t)), None)
+
+
 def _parent_written(text: str, gaz, parent_id: str) -> str | None:
     """The part of a Chinese or Japanese name that names its parent body, when it starts with
     one of the parent's names and goes on ("經濟部產業發展署" -> "經濟部"), else None."""
@@ -256,7 +262,8 @@ def _analyse(text: str, base: int, lang: str, ann: Announcement, gaz):
                 if parent is not None and entity_iri(parent.id) in type_of and any(
                         key.startswith(n) and len(key) > len(n) for n in _name_keys(gaz, parent.id)):
                     compound.append((res.of_span[m.span], entity_iri(parent.id), m.span))
-                elif parent is not None and lang != "en" and (written := _parent_written(m.text, gaz, parent.id)):
+                elif parent is not None and (written := _parent_written(m.text, gaz, parent.id) if lang != "en"
+                                             else _parent_after_comma(m.text, parent)):
                     # "經濟部產業發展署" alone: the ministry named inside the name is an entity here too
                     pid = entity_iri(parent.id)
                     entities.append(Entity(pid, parent.type, written, lang, (written,), tuple(parent.labels)))

@@ -333,4 +333,7 @@ def _label(texts: list[str], entry, lang: str, typ: str) -> str:
                                                                    for x in texts)]
         if inside:  # "Taiwan's Ministry of Economic Affairs": the name without its country
             return max(inside, key=len)
+        chained = [t for t, l in entry.labels if l == lang and any(x.startswith(t + ", ") for x in texts)]
+        if chained:  # "Industrial Development Administration, Ministry of Economic Affairs": the body, not its chain
+            return max(chained, key=len)
     return max(texts, key=len)

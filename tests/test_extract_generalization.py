@@ -1986,3 +1986,11 @@ def test_a_public_corporation_signs():
     _, t = triples("中科管理局與沖繩縣產業振興公社簽署合作備忘錄，由局長洪國禎與公社理事長比嘉健二簽署。", "zh-Hant")
     assert ("中科管理局", "signedMOUWith", "沖繩縣產業振興公社") in t
     assert not [x for x in t if x[1] == "signedMOUWith" and x[2] == "沖繩縣"]
+
+
+def test_a_known_body_written_with_its_ministry_after_a_comma():
+    data, t = triples("Lai Ming-hsun, Deputy Director-General of the Industrial Development Administration, Ministry of "
+                      "Economic Affairs, attended.", "en")
+    assert "Industrial Development Administration" in {e["label"] for e in data["entities"]}
+    assert {("Industrial Development Administration", "partOf", "Ministry of Economic Affairs"),
+            ("Lai Ming-hsun", "holdsPosition", "Industrial Development Administration")} <= t
