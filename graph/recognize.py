@@ -425,6 +425,10 @@ def _en_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             if of and b.end > e and b.type in ORG_TYPES:
                 e = s + of.start()  # "the Science and Technology Division of the Taipei Economic and Cultural
                 break  # Representative Office in Japan": the division ends where a known body's name starts
+        plural_owner = _PLURAL_OWNER.search(text, s, e)
+        if plural_owner and any(b.end == plural_owner.start() for b in base):
+            s = plural_owner.end()  # "the Ministry of Economic Affairs' Water Resources Agency": the agency (but a
+            # "Farmers' Association" is one name)
         owner = _AND_OWNER.search(text, s, e)
         if owner and owner.end() == e and (text.startswith(("'s", "’s"), e) or owner.group().split()[-1].isupper()):
             e = owner.start()  # "the Taichung Chamber of Commerce and Japan's Nagoya Chamber", "College of X and CIES": two bodies
@@ -547,6 +551,7 @@ _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)
 _FIRM_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}(?:廠|商)(?![業事會会社店船工務號号銀行])(?=[\u4e00-\u9fff\u30a1-\u30fc]{2})")
 _VERBS_BEFORE_A_PARK = frozenset({"推動", "打造", "進駐", "擴建", "開發", "規劃"})
 _COUNTRY_OF = re.compile(r"(?:台湾|臺灣|台灣|日本)(?:の|的)")
+_PLURAL_OWNER = re.compile(r"(?<=s)['’]\s+(?=[A-Z])")
 _OF_OWNER_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _ACRONYM_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,8}),\s+the\s+$")
 _ACRONYM_COMMA = re.compile(r",\s*(?:or\s+|known\s+as\s+|also\s+known\s+as\s+)?([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,6})[,.;]")

@@ -1994,3 +1994,10 @@ def test_a_known_body_written_with_its_ministry_after_a_comma():
     assert "Industrial Development Administration" in {e["label"] for e in data["entities"]}
     assert {("Industrial Development Administration", "partOf", "Ministry of Economic Affairs"),
             ("Lai Ming-hsun", "holdsPosition", "Industrial Development Administration")} <= t
+
+
+def test_a_ministrys_agency_after_a_plural_possessive_but_a_farmers_association_whole():
+    data, t = triples("Officials of the Ministry of Economic Affairs' Water Resources Agency said supply was adequate. "
+                      "The Taitung County Farmers' Association attended.", "en")
+    assert ("Water Resources Agency", "partOf", "Ministry of Economic Affairs") in t
+    assert "Taitung County Farmers' Association" in {e["label"] for e in data["entities"]}

@@ -392,7 +392,8 @@ def _more_parents(doc: Doc, rels: list[Relation]) -> None:
                     big = doc.unit_at(m.end())
                     if big is not None:
                         add(u, big, (s, e))
-                poss = re.match(r"['’]s\s+(?:own\s+)?", text[u.end:u.end + 8])
+                poss = re.match(r"['’]s\s+(?:own\s+)?", text[u.end:u.end + 8]) or \
+                    (re.match(r"['’]\s+", text[u.end:u.end + 3]) if text[u.end - 1:u.end] == "s" else None)  # ("Affairs' X")
                 if poss and u.type in ORG_TYPES | {"City", "Prefecture"}:
                     small = doc.unit_at(u.end + poss.end())  # "Kaohsiung City Government's Economic Development Bureau"
                     if small is not None and small.type == "Agency" and small.mention is not None and _SUB_BODY.search(small.mention.text):
