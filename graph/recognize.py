@@ -545,6 +545,7 @@ _ACRONYM_DEF = re.compile(r"\s*[(（]\s*(?P<said>(?:以下|下稱|下称|簡稱|
 _ACRONYM_LATE = re.compile(r"\s*[(（][^（）()\n]{1,60}?[、，,；;]\s*(?P<said>(?:以下|下稱|下称|hereinafter(?:\s+referred\s+to\s+as)?)"
                            r"[、，,:：\s]*(?:簡稱|简称|稱|称|は)?\s*)[「『\"“]([A-ZＡ-Ｚ][A-Za-z&Ａ-Ｚａ-ｚ]{1,9}|[\u4e00-\u9fff\u30a1-\u30fc]{2,6})"
                            r"[」』\"”]\s*(?:という。?|といいます。?)?[)）]")
+_NAME_IN_ENGLISH = re.compile(r"\s*[（(]\s*(?:英文名稱|英文名称|英文名|英語名|英文|English\s+name)\s*[:：]\s*([A-Za-z][^（）()\n]{2,80}?)\s*[）)]")
 _DEFINED_SELF = re.compile(r"\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?\s+)?(?:the\s+)?[\"“](?:the\s+)?"
                            r"(?P<word>Company|Bank|Corporation)[\"”]\s*[)）]")
 # a kind of firm before its name: "…品廠", "…通路商", "…製造商" (not 商業, 商事, 商會: words of a name)
@@ -626,6 +627,11 @@ def _acronyms(text: str, mentions: list[Mention], cues: Cues | None) -> list[Men
         a = d.start(2)
         out.append(Mention(a, a + len(acr), acr, full.type, None, "acronym", alias_of=full.span))
         defined[acr] = full
+    # its name in another script: "聯嘉精密工業股份有限公司（英文名：Lianjia Precision Industry Co., Ltd.）"
+    for end, full in by_end.items():
+        d = _NAME_IN_ENGLISH.match(text, end, end + 100) if full.type in ORG_TYPES else None
+        if d:
+            out.append(Mention(d.start(1), d.end(1), d.group(1), full.type, full.entry, "acronym", alias_of=full.span))
     # a filing's defined term for its issuer: 'Kurashiki Fine Ceramics Co., Ltd. (the "Company")', then "the Company"
     for end, full in by_end.items():
         d = _DEFINED_SELF.match(text, end, end + 40) if full.type == "Company" else None

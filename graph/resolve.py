@@ -336,4 +336,5 @@ def _label(texts: list[str], entry, lang: str, typ: str) -> str:
         chained = [t for t, l in entry.labels if l == lang and any(x.startswith(t + ", ") for x in texts)]
         if chained:  # "Industrial Development Administration, Ministry of Economic Affairs": the body, not its chain
             return max(chained, key=len)
-    return max(texts, key=len)
+    own_script = [t for t in texts if not t.isascii()] if lang != "en" else []
+    return max(own_script or texts, key=len)  # ("聯嘉精密工業股份有限公司（英文名：Lianjia …）": the name in the text's script)

@@ -2001,3 +2001,18 @@ def test_a_ministrys_agency_after_a_plural_possessive_but_a_farmers_association_
                       "The Taitung County Farmers' Association attended.", "en")
     assert ("Water Resources Agency", "partOf", "Ministry of Economic Affairs") in t
     assert "Taitung County Farmers' Association" in {e["label"] for e in data["entities"]}
+
+
+def test_a_filing_buying_shares_of_a_firm_named_first_in_its_title():
+    text = ("台湾・聯嘉精密工業股份有限公司の株式取得（子会社化）に関するお知らせ\n\n2026年8月7日\n"
+            "会社名　株式会社北星精機（本社：大阪府東大阪市）\n\n"
+            "　当社は、本日開催の取締役会において、台湾の精密部品メーカーである聯嘉精密工業股份有限公司（以下「聯嘉精密」）の"
+            "発行済株式の70.0％を取得し、子会社化することを決議いたしました。\n\n"
+            "（１）名称　　　聯嘉精密工業股份有限公司（英文名：Lianjia Precision Industry Co., Ltd.）\n"
+            "（２）所在地　　台湾台中市西屯区工業区三十八路100号\n")
+    data, t = triples(text, "ja", date(2026, 8, 7))
+    assert {("北星精機", "investedIn", "聯嘉精密工業股份有限公司"), ("聯嘉精密工業股份有限公司", "locatedIn", "台中市")} <= \
+        {(x[0].removeprefix("株式会社"), x[1], x[2]) for x in t}
+    firm = next(e for e in data["entities"] if e["label"] == "聯嘉精密工業股份有限公司")
+    assert "Lianjia Precision Industry Co., Ltd." in firm["mentions"]
+    assert not [x for x in t if x[1] == "locatedIn" and "工業区" in x[2]]

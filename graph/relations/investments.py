@@ -510,11 +510,13 @@ def _stakes(doc: Doc, rels: list[Relation]) -> None:
                 for m in _JA_SHARES.finditer(text, s, e):  # "同社の発行済株式の30％を取得し": a stake in it
                     firms = [u for u in doc.units_in(s, m.start()) if u.person is None and u.type == "Company"]
                     own = _CJK_SELF_FIRM.search(text, s, m.start())
-                    issuer = _first_company(doc) if own else None
+                    issuer = _issuer(doc) if own else None
                     holder = issuer if issuer is not None and (not firms or own.start() < firms[0].start) else \
                         (firms[0] if firms else None)
                     held = [u for u in firms if holder is None or u.entity != holder.entity]
-                    if holder is not None and held and (m.group("ref") or held[-1].end == m.start()):
+                    if holder is not None and held and (m.group("ref") or re.fullmatch(
+                            r"\s*[（(][^（）()]{0,30}[）)]|[」』）)]{0,2}", text[held[-1].end:m.start()])):
+                        # ("聯嘉精密工業股份有限公司（以下「聯嘉精密」）の発行済株式の70.0％を取得")
                         add(holder.entity, held[-1], m.group("pct"), (s, e))
 
 
@@ -637,7 +639,8 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
                                      quals=(("stake", st.group("pct").strip()),)))
         elif label in _PLACE_LABELS:
             places = [u for u in units if u.person is None and u.type in ("City", "Prefecture")]
-            parks = [u for u in units if u.person is None and _is_park(u)]
+            parks = [u for u in units if u.person is None and _is_park(u)
+                     and not re.match(r"[一二三四五六七八九十百0-9０-９]*[路街道]", doc.text[u.end:u.end + 5])]  # ("工業区三十八路": a road)
             for where in ([_most_local(places)] if places else []) + parks[:1]:
                 rels.append(_rel(doc, firm.entity, "locatedIn", where.entity, m.span(), 0.8))
         elif label in _HEAD_LABELS:
@@ -655,6 +658,17 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
                 if who and who != firm.entity:
                     rels.append(_rel(doc, who, "investedIn", firm.entity, m.span(), 0.8,
                                      quals=(("stake", st.group("pct").strip()),)))
+
+
+def _issuer(doc: Doc) -> Unit | None:
+    """The firm whose filing it is: the one its header names ("会社名　株式会社北星精機"), else the
+    first named (a title may name the firm bought first)."""
+    for line in _OUTLINE_LINE.finditer(doc.text, 0, min(len(doc.text), 600)):
+        if _label(line) in ("会社名", "會社名", "Company name"):
+            firm = next((u for u in doc.units_in(*line.span("value")) if u.person is None and u.type == "Company"), None)
+            if firm is not None:
+                return firm
+    return _first_company(doc)
 
 
 def _label(line: re.Match) -> str:
