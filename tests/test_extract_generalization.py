@@ -2016,3 +2016,10 @@ def test_a_filing_buying_shares_of_a_firm_named_first_in_its_title():
     firm = next(e for e in data["entities"] if e["label"] == "聯嘉精密工業股份有限公司")
     assert "Lianjia Precision Industry Co., Ltd." in firm["mentions"]
     assert not [x for x in t if x[1] == "locatedIn" and "工業区" in x[2]]
+
+
+def test_an_introduction_that_led_to_the_deal():
+    text = ("会社名　株式会社北星精機\n\n　当社は、台湾の聯嘉精密工業股份有限公司の発行済株式の70％を取得することを決議いたしました。"
+            "本件は、台日産業連携推進オフィス（TJPO）から同社の紹介を受けたことを契機に検討を開始したものです。\n")
+    _, t = triples(text, "ja", date(2026, 8, 7))
+    assert [x for x in t if x[0] == "台日産業連携推進オフィス" and x[1] == "facilitatedInvestment"]

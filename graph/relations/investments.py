@@ -371,6 +371,8 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
         if _CJK_SELF_FIRM.match(text, f.end()) and _first_company(doc) is not None:
             company = _first_company(doc).entity  # "將協助本公司辦理用地取得": the company whose notice it is
         deal = _CJK_THIS_DEAL.search(text, s, f.start())  # "本案由X協助媒合": the deal the text is about
+        if deal and last_investor is None and (filer := _issuer(doc)) is not None:
+            last_investor = filer.entity  # "本件は、TJPOから同社の紹介を受けた": the filing firm's deal
         if company is None and last_investor is not None and (
                 deal or _CJK_THIS_COMPANY.search(text, s, e) or re.search(r"用地|進出|設廠|建廠|選址|廠商|拠点|據點|立地|補助金|助成|補助", text[s:e])):
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援", "最大200億円を助成する"
