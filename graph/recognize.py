@@ -998,8 +998,9 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             ("Agency" if head in agency and not _FOUNDATION.search(text, start, min(hs, start + 9)) else "Organization")
         # ("公益財團法人大阪產業局": a foundation, whatever its head, and no government's part)
         parent = None
-        if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES:
-            parent = prefix.span
+        if prefix is not None and prefix.end < hs and prefix.type in ORG_TYPES \
+                and not (prefix.type == "Company" and head[-1] in "會会"):
+            parent = prefix.span  # (but a firm's name starts no association's: "日本航空" and "日本航空宇宙工業會")
         elif prefix is not None and prefix.end < hs and prefix.type in ("Prefecture", "City") and typ == "Agency":
             parent = prefix.span
         elif own_body is not None:

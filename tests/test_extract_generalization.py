@@ -2023,3 +2023,14 @@ def test_an_introduction_that_led_to_the_deal():
             "本件は、台日産業連携推進オフィス（TJPO）から同社の紹介を受けたことを契機に検討を開始したものです。\n")
     _, t = triples(text, "ja", date(2026, 8, 7))
     assert [x for x in t if x[0] == "台日産業連携推進オフィス" and x[1] == "facilitatedInvestment"]
+
+
+def test_two_pairs_in_one_sentence_and_witnesses_of_all_the_signings():
+    text = ("經濟部今日舉辦論壇。車測中心與日本汽車研究所簽署合作備忘錄，航太公會與日本航空宇宙工業會簽署無人機合作備忘錄。"
+            "經濟部政務次長連振華擔任兩項簽署的見證人，日本經濟產業省製造產業局審議官小野寺健出席。")
+    _, t = triples(text, "zh-Hant")
+    assert {("航太公會", "signedMOUWith", "日本航空宇宙工業會"), ("車測中心", "signedMOUWith", "日本汽車研究所")} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"車測中心", "日本航空宇宙工業會"}]
+    assert len([x for x in t if x[:2] == ("連振華", "witnessOf")]) == 2
+    assert not [x for x in t if x[1] == "partOf" and x[2] == "日本航空"]
+    assert [x for x in t if x[:2] == ("小野寺健", "holdsPosition")]

@@ -261,6 +261,7 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
         return []
     starts = [s] + [s + v.end() for v in verbs[:-1]]
     partners = []
+    own: dict[int, Unit] = {}  # a clause's own subject: "A與B簽署…，C與D簽署…"
     seen: set[str] = set()  # "臺灣區車輛工業同業公會（車輛公會）": one body, named twice
     parties = [u for u in parties if not (u.entity in seen or seen.add(u.entity))]
     for a, v in zip(starts, verbs):
@@ -269,13 +270,15 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
         withs = [u for u in seg if _with_partner(doc, max(a, u.start - 12), u)]
         if withs:
             partners.append(withs[0])
+            if partners[1:] and (before := [u for u in seg if u.start < withs[0].start and u not in withs]):
+                own[len(partners) - 1] = before[0]
     subject = next((u for u in parties if u.start < (partners[0].start if partners else s)), None)
     if subject is None and len(partners) >= 2:  # "與關經連的備忘錄…；與大阪商工會議所的備忘錄…": the body told of
         topic = _topic_before(doc, s)
         subject = Unit(s, s, topic, _type_of(doc, topic)) if topic else None
     if len(partners) < 2 or subject is None or subject in partners:
         return []
-    return [(subject, u) for u in partners]
+    return [(own.get(k, subject), u) for k, u in enumerate(partners)]
 
 
 _JA_SUBJECT_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:は|も|が)")
@@ -807,7 +810,7 @@ _LABELLED_ROW = re.compile(r"^[^\n|｜]*?(?:締結先|締結相手|協定先|提
 
 
 # the witnesses of every agreement told: "両覚書の署名式", "both agreements", "三項簽約"
-_EVERY_AGREEMENT = re.compile(r"両(?:覚書|協定)|兩(?:份|項)?(?:備忘錄|協定|協議|簽約)|[二三四兩]項簽約|"
+_EVERY_AGREEMENT = re.compile(r"両(?:覚書|協定)|兩(?:份|項)?(?:備忘錄|協定|協議|簽約)|[二三四五兩](?:項|份)(?:簽約|簽署|備忘錄)|各項簽署|"
                               r"\b(?:both|all)\s+(?:the\s+)?(?:two\s+|three\s+)?(?:agreements|MOUs|memoranda|signings)\b", re.I)
 _SAME_BODY = re.compile(r"(?:同|該|该)(?:局|社|市|県|縣|府|会|會|協会|協會|大学|大學|公司|署|処|處|部)")
 
