@@ -177,6 +177,9 @@ def _en_posts(text: str, pos: int, rx: dict, by_start: dict[int, Mention], menti
             role, link = text[t.start():area.start("at")].strip(), area
         if link:
             org = _org_at(link.end(), by_start)
+            based = re.match(r"-(?:based|headquartered)\s+", text[org.end:org.end + 16]) if org is not None else None
+            if based and (firm := _org_at(org.end + based.end(), by_start)) is not None:
+                org = firm  # "an analyst at Taipei-based Grand Fortune Securities": the firm, not its city
             # "Osaka Prefect. Gov., Dep. of Commerce, Industry and Labor": the last of a chain
             while org is not None:
                 nxt = re.match(r",\s*|['’]s\s+", text[org.end:org.end + 3])  # ("the City Government's Economic

@@ -2034,3 +2034,8 @@ def test_two_pairs_in_one_sentence_and_witnesses_of_all_the_signings():
     assert len([x for x in t if x[:2] == ("連振華", "witnessOf")]) == 2
     assert not [x for x in t if x[1] == "partOf" and x[2] == "日本航空"]
     assert [x for x in t if x[:2] == ("小野寺健", "holdsPosition")]
+
+
+def test_an_analyst_at_a_firm_based_in_a_city():
+    _, t = triples('"Water matters," said Eric Liu, an analyst at Taipei-based Grand Fortune Securities.', "en")
+    assert ("Eric Liu", "holdsPosition", "Grand Fortune Securities") in t
