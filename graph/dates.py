@@ -57,7 +57,7 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("en_rel", r"\b(?P<w>yesterday|today|this year|last year|next year|this month|last month)\b"),
     # "In 2018 the bureau signed", "since 2014": a year alone after a preposition of time
     ("en_y", r"\b(?:in|since|back\s+in|from|until)\s+(?P<y>(?:19|20)\d\d)\b(?![-/.]\d|\s*(?:%|percent|yen|units|people))"),
-    ("en_wd", r"\b(?:on|last)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    ("en_wd", r"\b(?:on|last|this\s+past|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     # "signed on the 19th": a day of the publication's month, as news style writes it
     ("en_day", r"\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|floor|anniversary|century|day|time|edition))"),
     ("ja_rel", r"(?P<w>昨日|昨天|本日|今日|今天|前日)"),

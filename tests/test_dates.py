@@ -68,3 +68,8 @@ def test_future_events_keep_the_publication_year():
 def test_yesterday_with_the_day_in_brackets():
     assert iso("昨（18）日宣布", date(2024, 1, 19)) == ["2024-01-18"]
     assert iso("今（28）日", date(2024, 2, 3)) == ["2024-01-28"]
+
+
+def test_this_past_weekday_is_the_last_one_before_publication():
+    found = find_dates("This past Friday, the two signed a research agreement.", date(2026, 3, 18))
+    assert [(d.iso, d.precision) for d in found] == [("2026-03-13", "day")]
