@@ -2039,3 +2039,9 @@ def test_two_pairs_in_one_sentence_and_witnesses_of_all_the_signings():
 def test_an_analyst_at_a_firm_based_in_a_city():
     _, t = triples('"Water matters," said Eric Liu, an analyst at Taipei-based Grand Fortune Securities.', "en")
     assert ("Eric Liu", "holdsPosition", "Grand Fortune Securities") in t
+
+
+def test_the_local_subsidiary_of_a_firm_based_elsewhere():
+    _, t = triples("One of them is Taiwan Kobayashi Seiko Co., Ltd., the local subsidiary of Osaka-based Kobayashi Seiko "
+                   "Engineering Co., Ltd.", "en")
+    assert ("Kobayashi Seiko Engineering Co., Ltd.", "investedIn", "Taiwan Kobayashi Seiko Co., Ltd.") in t

@@ -26,7 +26,7 @@ from ..people import Person
 from .agreements import Event, _agreement_events, _emit_agreements, _fields, _resolve_agreements
 from .counts import _counts, _more_counts, _ordinals
 from .doc import Agreement, Doc, Unit, _rel, _sentence_of
-from .investments import _allotments, _investments, _ja_bases, _ja_seats, _outlines, _stakes
+from .investments import _allotments, _investments, _ja_bases, _ja_seats, _outlines, _stakes, _subsidiaries
 from .places import _more_parents, _more_places, _parents, _places
 
 __all__ = ["Doc", "Unit", "find_relations", "Agreement", "Event"]
@@ -116,6 +116,7 @@ def find_relations(doc: Doc, people: list[tuple[Unit, Person]], org_of, implied,
     _investments(doc, cues, rels)
     _stakes(doc, rels)
     _allotments(doc, rels)
+    _subsidiaries(doc, rels)
     _outlines(doc, rels)
     if doc.lang != "en":
         _ja_seats(doc, rels)

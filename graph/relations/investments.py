@@ -390,6 +390,25 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             break
 
 
+# ---------------------------------------------------------------- subsidiaries
+# "Taiwan Hoshino Aqua Co., Ltd., the local subsidiary of Osaka-based Hoshino Aqua Engineering Co., Ltd.":
+# the parent has invested in its subsidiary.
+
+_EN_SUBSIDIARY_OF = re.compile(r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|arm|affiliate)\s+of\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?-based\s+)?")
+
+
+def _subsidiaries(doc: Doc, rels: list[Relation]) -> None:
+    if doc.lang != "en":
+        return
+    for u in doc.units:
+        if u.person is None and u.type == "Company" and (m := _EN_SUBSIDIARY_OF.match(doc.text, u.end)):
+            parent = doc.unit_at(m.end())
+            if parent is not None and parent.person is None and parent.type == "Company" and parent.entity != u.entity:
+                span = next(((s, e) for s, e in doc.sentences if s <= u.start < e), (u.start, m.end()))
+                rels.append(_rel(doc, parent.entity, "investedIn", u.entity, span, 0.75))
+
+
 # ---------------------------------------------------------------- third-party allotments
 # A listed firm issues new shares to an investor: 'issue new shares ... to Hsuanyu by way of third-party
 # allotment', "| (5) Allottee | Hsuanyu Technology Corporation |", "X社を割当予定先とする第三者割当".
