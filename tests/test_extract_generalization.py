@@ -2045,3 +2045,9 @@ def test_the_local_subsidiary_of_a_firm_based_elsewhere():
     _, t = triples("One of them is Taiwan Kobayashi Seiko Co., Ltd., the local subsidiary of Osaka-based Kobayashi Seiko "
                    "Engineering Co., Ltd.", "en")
     assert ("Kobayashi Seiko Engineering Co., Ltd.", "investedIn", "Taiwan Kobayashi Seiko Co., Ltd.") in t
+
+
+def test_commercial_associations_sign():
+    _, t = triples("基隆市政府與日本京都府舞鶴市、舞鶴商工會議所及基隆市商業會共同簽署備忘錄，基隆市商業會理事長王志偉出席。", "zh-Hant")
+    assert ("王志偉", "holdsPosition", "基隆市商業會") in t
+    assert [x for x in t if x[1] == "signedMOUWith" and "基隆市商業會" in (x[0], x[2])]
