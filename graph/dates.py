@@ -54,7 +54,8 @@ _PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in (
     ("en_mdy", rf"\b(?P<mn>{_MONTH_RE})\.?\s+{_DAY}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"),
     ("en_dmy", rf"\b{_DAY}\s+(?:of\s+)?(?P<mn>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"),
     ("en_my", rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    ("en_rel", r"\b(?P<w>yesterday|today|this year|last year|next year|this month|last month)\b"),
+    ("en_rel", r"\b(?P<w>yesterday|today|this morning|this afternoon|this evening|this year|last year|next year|this month|"
+               r"last month)\b"),
     # "In 2018 the bureau signed", "since 2014": a year alone after a preposition of time
     ("en_y", r"\b(?:in|since|back\s+in|from|until)\s+(?P<y>(?:19|20)\d\d)\b(?![-/.]\d|\s*(?:%|percent|yen|units|people))"),
     ("en_wd", r"\b(?:on|last|this\s+past|past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
@@ -212,7 +213,7 @@ def _english(kind: str, m: re.Match, published: date | None, future: bool = Fals
         if published is None:
             return None
         w = g["w"].lower()
-        if w in ("yesterday", "today"):
+        if w in ("yesterday", "today") or w in ("this morning", "this afternoon", "this evening"):
             return (published - timedelta(days=1 if w == "yesterday" else 0)).isoformat(), "day"
         if w.endswith("month"):
             y, mo = divmod(published.year * 12 + published.month - 1 - (w == "last month"), 12)

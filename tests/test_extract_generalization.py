@@ -2051,3 +2051,16 @@ def test_commercial_associations_sign():
     _, t = triples("基隆市政府與日本京都府舞鶴市、舞鶴商工會議所及基隆市商業會共同簽署備忘錄，基隆市商業會理事長王志偉出席。", "zh-Hant")
     assert ("王志偉", "holdsPosition", "基隆市商業會") in t
     assert [x for x in t if x[1] == "signedMOUWith" and "基隆市商業會" in (x[0], x[2])]
+
+
+def test_this_mornings_signing_earlier_partners_dates_and_an_exchanged_letter_of_intent():
+    text = ("Hualien County and Ube City Sign Memorandum\n\nHualien County Government | News Release | April 14, 2026\n\n"
+            "Hualien County and Ube City, Yamaguchi Prefecture, Japan, signed a memorandum of understanding on industrial "
+            "cooperation this morning. In addition, the Hualien County Stone Industry Association and the Ube Chamber of "
+            "Commerce and Industry exchanged a letter of intent this morning.\n\nUbe is the third Japanese city to sign an "
+            "industrial memorandum with Hualien County, after Izumo City in 2019.\n")
+    data, t = triples(text, "en", date(2026, 4, 14))
+    assert ("Hualien County Stone Industry Association", "signedMOUWith", "Ube Chamber of Commerce and Industry") in t
+    label = {e["id"]: e["label"] for e in data["entities"]}
+    dates = {(label[r["subject"]], label[r["object"]]): r.get("date") for r in data["relations"] if r["predicate"] == "signedMOUWith"}
+    assert dates.get(("Hualien County", "Ube City")) == "2026-04-14"

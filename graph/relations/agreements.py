@@ -987,7 +987,12 @@ def _date_wins(doc: Doc, new: DateMention | None, old: DateMention | None) -> bo
 def _date_of_another(doc: Doc, ev: Event) -> bool:
     """Whether the event's date is that of a body it names besides its parties: "2019年の台中市工業会に続き"."""
     d = ev.date
-    other = doc.unit_at(d.end + 1) if d is not None and doc.text[d.end:d.end + 1] in ("の", "的") else None
+    if d is None:
+        return False
+    other = doc.unit_at(d.end + 1) if doc.text[d.end:d.end + 1] in ("の", "的") else None
+    if other is None and doc.text.startswith("in ", d.start):
+        # "after Izumo City in 2019 and Kitami City in 2023": the dates of the agreements with those
+        other = next((u for u in doc.units_in(max(0, d.start - 80), d.start) if u.end == d.start - 1), None)
     return other is not None and other.person is None and other.entity not in ev.parties
 
 
