@@ -2058,9 +2058,10 @@ def test_this_mornings_signing_earlier_partners_dates_and_an_exchanged_letter_of
             "Hualien County and Ube City, Yamaguchi Prefecture, Japan, signed a memorandum of understanding on industrial "
             "cooperation this morning. In addition, the Hualien County Stone Industry Association and the Ube Chamber of "
             "Commerce and Industry exchanged a letter of intent this morning.\n\nUbe is the third Japanese city to sign an "
-            "industrial memorandum with Hualien County, after Izumo City in 2019.\n")
+            "industrial memorandum with Hualien County, after Izumo City in 2019 and Kitami City in 2023.\n")
     data, t = triples(text, "en", date(2026, 4, 14))
     assert ("Hualien County Stone Industry Association", "signedMOUWith", "Ube Chamber of Commerce and Industry") in t
     label = {e["id"]: e["label"] for e in data["entities"]}
     dates = {(label[r["subject"]], label[r["object"]]): r.get("date") for r in data["relations"] if r["predicate"] == "signedMOUWith"}
     assert dates.get(("Hualien County", "Ube City")) == "2026-04-14"
+    assert ("Hualien County", "Kitami City") in dates

@@ -218,6 +218,9 @@ def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
         acr = re.match(r"\s*[（(][^()（）]{1,12}[)）][」』]?|[」』]", doc.text[end:end + 16])
         if acr:
             end += acr.end()
+        year = re.match(r"\s+in\s+(?:19|20)\d\d\b", doc.text[end:end + 12]) if doc.lang == "en" else None
+        if year:
+            end += year.end()  # "after Izumo City in 2019 and Kitami City in 2023": each with its year
         j = join.match(doc.text, end)
         if not j or j.end() >= limit:
             break
