@@ -141,9 +141,10 @@ def _own_level(name: str, lang: str) -> str:
 
 
 def _parent_after_comma(text: str, parent) -> str | None:
-    """The parent's English name after a comma: "Industrial Development Administration, Ministry of
-    Economic Affairs" -> "Ministry of Economic Affairs", else None."""
-    return next((t for t, lang in parent.labels if lang == "en" and text.endswith(", " + t)), None)
+    """The parent's English name after a comma or "of the": "Industrial Development Administration,
+    Ministry of Economic Affairs" -> "Ministry of Economic Affairs", "Kaohsiung Office of the
+    Japan-Taiwan Exchange Association" -> "Japan-Taiwan Exchange Association", else None."""
+    return next((t for t, lang in parent.labels if lang == "en" and text.endswith((", " + t, " of the " + t, " of " + t))), None)
 
 
 def _parent_written(text: str, gaz, parent_id: str) -> str | None:

@@ -2065,3 +2065,10 @@ def test_this_mornings_signing_earlier_partners_dates_and_an_exchanged_letter_of
     dates = {(label[r["subject"]], label[r["object"]]): r.get("date") for r in data["relations"] if r["predicate"] == "signedMOUWith"}
     assert dates.get(("Hualien County", "Ube City")) == "2026-04-14"
     assert ("Hualien County", "Kitami City") in dates
+
+
+def test_an_office_of_the_association_named_whole_and_part_of_it():
+    data, t = triples("Aki Kuroda, Director of the Kaohsiung Office of the Japan-Taiwan Exchange Association, attended as "
+                      "a witness.", "en")
+    assert ("Aki Kuroda", "holdsPosition", "Kaohsiung Office of the Japan-Taiwan Exchange Association") in t
+    assert ("Kaohsiung Office of the Japan-Taiwan Exchange Association", "partOf", "Japan-Taiwan Exchange Association") in t
