@@ -766,9 +766,12 @@ def _left_run(text: str, pos: int, rx_delim: re.Pattern, ends: dict[int, Mention
                 and not (college and d.group() == "及" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END) \
                 and not (d.group() == "暨" and start - 1 not in ends and text[start - 2:start - 1] not in _HEAD_END
                          and is_cjk(text[start - 2:start - 1] or " ")) \
-                and text[start - 1:start + 1] not in _NAME_WORDS:
+                and text[start - 1:start + 1] not in _NAME_WORDS \
+                and not (d.group() == "本" and text[start - 2:start] != "日本"
+                         and _jp_family_names().ending(text[max(0, start - 3):start])):
             break  # but "大和化成", "昭和電工", "農業暨自然資源學院": 和 / 暨 join two bodies only after a body's head,
-            # and 及 in a college's name ("智慧半導體及永續製造學院"); "同業公会", "全国", "自動車", "自然": words of a name
+            # and 及 in a college's name ("智慧半導體及永續製造學院"); "同業公会", "全国", "自動車", "自然": words of a name;
+            # 本 ends a family name ("松本秀樹米子商工会議所会頭") as well as starting "本協定"
         start -= 1
         run += 1
     return start
@@ -872,6 +875,22 @@ def _name_before_body(text: str, seg: str, head: str) -> int:
     return 0
 
 
+def _name_then_body(text: str, seg: str, head: str, shared: bool, city_stems: set) -> int:
+    """How many characters of ``seg`` are a Japanese name before a body and its title: "河野雅之商工労働部長"
+    (the title holds the head), "松本秀樹米子商工会議所会頭" (the title after it), when the text names the
+    body on its own or the body starts with a city the text names (米子市); 0 when none."""
+    cut = _name_before_body(text, seg, head)
+    if cut and (shared or _named_apart(text, seg[cut:] + head, seg[cut - 1])):
+        return cut
+    return next((i for stem in city_stems if (i := seg.find(stem)) >= 3 and _jp_family_names().starting(seg)), 0)
+
+
+def _named_apart(text: str, body: str, before: str) -> bool:
+    """Whether ``body`` is written somewhere after another character than ``before``: named on its
+    own, not only inside a longer name ("米子商工会議所は", not only "宮城電機推進協議會")."""
+    return any(text[m.start() - 1:m.start()] != before for m in re.finditer(re.escape(body), text))
+
+
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     rx = _cjk_rx(cues)
     agency = cues.set("agency_heads")
@@ -885,6 +904,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
     for m in base:
         if m.end not in ends or ends[m.end].end - ends[m.end].start < m.end - m.start:
             ends[m.end] = m
+    city_stems = {m.text[:-1] for m in base if m.type == "City" and m.text.endswith("市") and len(m.text) >= 3}
     titles_at = rx["titles"].match
     title_cover: dict[int, int] = {}
     for t in rx["titles"].finditer(text):
@@ -948,7 +968,7 @@ def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
             # (the first body named: the one whose news it is)
         if shared and (lead := titles_at(text, start)) and lead.end() < hs:
             continue  # "取締役管理本部長": a post whose words name a division, not a body named by itself
-        if shared and len(seg) >= 5 and (cut := _name_before_body(text, seg, head)):
+        if (shared or titles_at(text, he)) and len(seg) >= 5 and (cut := _name_then_body(text, seg, head, shared, city_stems)):
             start += cut  # "河野雅之商工労働部長": a name, then a post named after a body the text names again
             seg = text[start:hs]
         elif shared and len(seg) >= 3 and text[start - 1:start] in "\u3000 " and start >= 2 \

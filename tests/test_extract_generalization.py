@@ -2072,3 +2072,10 @@ def test_an_office_of_the_association_named_whole_and_part_of_it():
                       "a witness.", "en")
     assert ("Aki Kuroda", "holdsPosition", "Kaohsiung Office of the Japan-Taiwan Exchange Association") in t
     assert ("Kaohsiung Office of the Japan-Taiwan Exchange Association", "partOf", "Japan-Taiwan Exchange Association") in t
+
+
+def test_a_name_then_a_chamber_then_its_title_and_a_family_name_ending_in_hon():
+    _, t = triples("米子市（鳥取県）は覚書を締結した。覚書には、岩田健一米子市長および松本秀樹米子商工会議所会頭が署名した。", "ja")
+    assert {("松本秀樹", "holdsPosition", "米子商工会議所"), ("岩田健一", "holdsPosition", "米子市")} <= t
+    data, _ = triples("為深化臺日產業合作，辦公室與宮城電機推進協議會締結合作備忘錄。宮城電機推進協議會秘書長吉田隆共同簽署。", "zh-Hant")
+    assert "宮城電機推進協議會" in {e["label"] for e in data["entities"]}
