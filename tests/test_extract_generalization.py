@@ -2079,3 +2079,10 @@ def test_a_name_then_a_chamber_then_its_title_and_a_family_name_ending_in_hon():
     assert {("松本秀樹", "holdsPosition", "米子商工会議所"), ("岩田健一", "holdsPosition", "米子市")} <= t
     data, _ = triples("為深化臺日產業合作，辦公室與宮城電機推進協議會締結合作備忘錄。宮城電機推進協議會秘書長吉田隆共同簽署。", "zh-Hant")
     assert "宮城電機推進協議會" in {e["label"] for e in data["entities"]}
+
+
+def test_a_city_with_its_prefecture_in_brackets():
+    _, t = triples("米子市（鳥取県）は、台湾の嘉義市と覚書を締結しました。", "ja")
+    assert ("米子市", "locatedIn", "鳥取県") in t
+    _, t = triples("Ube City (Yamaguchi Prefecture) signed an MOU with Hualien County.", "en")
+    assert ("Ube City", "locatedIn", "Yamaguchi Prefecture") in t

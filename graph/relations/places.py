@@ -296,6 +296,10 @@ def _more_places(doc: Doc, rels: list[Relation]) -> None:
         # "北陸地區福井縣": a region before its prefecture
         if cjk and a.type == "Region" and b.type in ("Prefecture", "City") and text[a.end:b.start] in ("", "の", "・"):
             rels.append(_rel(doc, b.entity, "locatedIn", a.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.75))
+        # "米子市（鳥取県）", "Ube City (Yamaguchi Prefecture)": a city, its prefecture or county in brackets
+        if a.type == "City" and b.type == "Prefecture" and text[a.end:b.start].strip() in ("（", "(") \
+                and text[b.end:b.end + 1] in ("）", ")"):
+            rels.append(_rel(doc, a.entity, "locatedIn", b.entity, _sentence_of(doc, a.start, (a.start, b.end)), 0.8))
     home = doc.implied.get("Prefecture")
     for s, e in doc.sentences:
         if cjk and home is not None:
