@@ -300,7 +300,7 @@ def _each_clause_its_pair(doc: Doc, parties: list[Unit], s: int, verbs: list) ->
         subject = next((u for u in seg if u is not partner and _JA_SUBJECT_AFTER.match(text, u.end)), None)
         own = _SELF_REF.search(text, lo, hi) if subject is None else None
         if own is not None and (home := _self_body(doc, own.group("ref"))):
-            subject = Unit(lo + own.start() - lo, lo + own.start() - lo, home, _type_of(doc, home))
+            subject = Unit(own.start(), own.start(), home, _type_of(doc, home))
         if partner is not None and subject is not None and subject.entity != partner.entity:
             pairs.append((subject, partner))
         lo = s + v.end()
