@@ -238,7 +238,7 @@ _EN_BOTH_IN = re.compile(r",\s+(?:both|all|each)\s+(?:located\s+|situated\s+)?in
 _EN_PLACE_APPOS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|port|county|prefecture|region|"
                              r"municipality|township|district|island|capital|hub)\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
 # "AのB", "A的B", "Aの地方支分部局であるB": a ministry's, an office's or a body's unit
-_CJK_OF_KIND = re.compile(r"[のの的]|の[^、。，,「」（）()]{1,12}?である")
+_CJK_OF_KIND = re.compile(r"[の的]|の[^、。，,「」（）()]{1,12}?である")
 _CJK_PARENT = re.compile(r"(?:省|部|代表処|代表處|機構|協会|協會|公会|公會|大学|大學|銀行)$")
 _CJK_UNIT = re.compile(r"(?:局|分処|分處|事務所|辦事處|支部|支店|分行|センター|中心|本部)$")
 _CJK_UNDER = re.compile(r"(?:轄下|辖下|所屬|所属|旗下|下轄|下辖|の下に置かれた|の下に置かれている|の下にある|傘下の|所管の|直属の|直轄の)(?:的)?")
