@@ -2086,3 +2086,8 @@ def test_a_city_with_its_prefecture_in_brackets():
     assert ("米子市", "locatedIn", "鳥取県") in t
     _, t = triples("Ube City (Yamaguchi Prefecture) signed an MOU with Hualien County.", "en")
     assert ("Ube City", "locatedIn", "Yamaguchi Prefecture") in t
+
+
+def test_the_first_partner_of_its_kind():
+    _, t = triples("千葉県は、台湾・桃園市と覚書を締結しました。本県が台湾の地方政府と覚書を締結するのは、今回が初めてです。", "ja")
+    assert ("桃園市", "memberOrdinal", "1") in t

@@ -8,6 +8,7 @@ from ..cues import Cues, alternation
 from ..models import Relation
 from ..recognize import ORG_TYPES, PLACE_TYPES
 
+from .agreements import _SELF_REF, _self_body
 from .doc import (
     Agreement, Doc, PARTY_TYPES, Unit, _CJK_NUM, _WORD_ORD, _chain, _hit_sentences, _label_of, _rel,
     _sentence_dates, _sentence_of, _type_of,
@@ -58,6 +59,11 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
                           and not re.search(r"のは|ことは|的是", text[u.end:s + m.start()])]  # "鯖江市が…結ぶのは": an event
                 if marked:
                     subj = marked[-1].entity
+            elif (first := _FIRST_TIME.search(sent)) and main is not None and len(main.parties) == 2 \
+                    and (own := _SELF_REF.search(text, s, s + first.start())) is not None \
+                    and (home := _self_body(doc, own.group("ref"))) in main.parties:
+                # "本県が台湾の地方政府と覚書を締結するのは、今回が初めてです": its first partner of that kind
+                n, subj = 1, next(p for p in main.parties if p != home)
             else:
                 m = re.search(r"(?:先前|之前|此前|已先後)[^。]{0,12}?與[^。]{0,6}?([0-9]+|[一二三四五六七八九十])\s*個[^。]{0,40}?再與", sent)
                 if m:
@@ -119,7 +125,8 @@ def _ordinals(doc: Doc, cues: Cues, agreements: list[Agreement], rels: list[Rela
 
 _YEAR_NOTE = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*")  # "山形縣（2018年）": a note after a name
 _ORD_HINT_EN = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b", re.I)
-_ORD_HINT_CJK = re.compile(r"第|例目|番目|件目|先前|之前|此前|已先後")
+_ORD_HINT_CJK = re.compile(r"第|例目|番目|件目|先前|之前|此前|已先後|初めて")
+_FIRST_TIME = re.compile(r"(?:今回が|今回は)?初めて")
 _DIGIT = re.compile(r"\d+")
 
 
