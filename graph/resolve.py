@@ -145,6 +145,19 @@ def _without_legal_form(name: str) -> str | None:
     return name[:m.start()] if m and m.start() > 0 else None
 
 
+_CJK_LEGAL_FORM = re.compile(r"^(?:株式会社|株式會社)|(?:股份有限公司|有限公司|株式会社|株式會社)$")
+
+
+def _without_cjk_legal_form(name: str) -> str | None:
+    """A Chinese or Japanese firm's name without its legal form, or None when it has none.
+
+    >>> _without_cjk_legal_form("臺灣中小企業銀行股份有限公司"), _without_cjk_legal_form("株式会社しまなみ銀行")
+    ('臺灣中小企業銀行', 'しまなみ銀行')
+    """
+    bare = _CJK_LEGAL_FORM.sub("", name)
+    return bare if bare != name and len(bare) >= 2 else None
+
+
 def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person], gaz) -> Resolved:
     """Group ``mentions`` and ``people`` into entities (see the module docstring)."""
     uf = _Union()
@@ -183,16 +196,17 @@ def resolve(text: str, lang: str, mentions: list[Mention], people: list[Person],
                 roots = {uf.find(s) for s in hits}
                 if len(roots) == 1:
                     uf.union(next(iter(hits)), m.span)
-    # "The Shiga Bank, Ltd." / "Shiga Bank": a firm named with and without its legal form
-    if lang == "en":
-        firms = {}
-        for m in mentions:
-            if m.type in ORG_TYPES and m.source != "anaphor" and (bare := _without_legal_form(m.text)):
-                firms.setdefault(name_key(bare), []).append(m)
-        for m in mentions:
-            for firm in firms.get(name_key(m.text), []) if m.type in ORG_TYPES else []:
-                if m.entry is None or firm.entry in (None, m.entry):
-                    uf.union(firm.span, m.span)
+    # "The Shiga Bank, Ltd." / "Shiga Bank", "臺灣中小企業銀行股份有限公司" / "台湾中小企業銀行": a firm named with and
+    # without its legal form
+    bare_of = _without_legal_form if lang == "en" else _without_cjk_legal_form
+    firms = {}
+    for m in mentions:
+        if m.type in ORG_TYPES and m.source != "anaphor" and (bare := bare_of(m.text)):
+            firms.setdefault(name_key(bare), []).append(m)
+    for m in mentions:
+        for firm in firms.get(name_key(m.text), []) if m.type in ORG_TYPES else []:
+            if m.entry is None or firm.entry in (None, m.entry):
+                uf.union(firm.span, m.span)
     # fuzzy, same type only, names the gazetteer does not know
     loose = [m for m in mentions if m.entry is None and m.type in ORG_TYPES and m.source != "anaphor"]
     for i, a in enumerate(loose[:200]):

@@ -2091,3 +2091,10 @@ def test_a_city_with_its_prefecture_in_brackets():
 def test_the_first_partner_of_its_kind():
     _, t = triples("千葉県は、台湾・桃園市と覚書を締結しました。本県が台湾の地方政府と覚書を締結するのは、今回が初めてです。", "ja")
     assert ("桃園市", "memberOrdinal", "1") in t
+
+
+def test_a_firm_named_with_and_without_its_legal_form_and_another_script_of_taiwan():
+    data, _ = triples("台湾中小企業銀行との業務協力覚書の締結について\n\n　当社は、本日、臺灣中小企業銀行股份有限公司（董事長　黃 志豪）"
+                      "との間で覚書を締結しました。", "ja")
+    banks = [e for e in data["entities"] if "中小企業銀行" in e["label"]]
+    assert len(banks) == 1 and {"台湾中小企業銀行", "臺灣中小企業銀行股份有限公司"} <= set(banks[0]["mentions"])
