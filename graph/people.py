@@ -84,6 +84,8 @@ def _en_rx(cues: Cues) -> dict:
         "title_name": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+(?:(?:{hon})\.?\s*)?(?P<name>{name}|{_CAPS_NAME})(?![\w-])"),
         "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+|(?P<owner>[A-Z][\w&.-]*)['’]s\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
+        # "Lin Cheng-hao (Chairman, Hengyu Precision Components)", "Okubo Satoshi (Mayor of Yurihonjo City)"
+        "bracket_post": re.compile(rf"(?<![\w.-])(?P<name>{name})\s*\((?=(?:{title_group})(?:,\s*|\s+of\s+)[A-Z])"),
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
         "name": name,
@@ -227,6 +229,12 @@ def _find_en(text: str, mentions: list[Mention], cues: Cues) -> list[Person]:
             posts = [Post(p.role, p.org if p.org is not None and p.org.type in ORG_TYPES else owner, p.start, p.end)
                      for p in posts]  # ("Nuvoton's senior vice president for Japan operations": at Nuvoton)
         put(Person(m.start("name"), m.end("name"), name, tuple(posts), alias=m.group("cjk"), suffix_end=end))
+    for m in rx["bracket_post"].finditer(text):
+        name, ns = m.group("name"), m.start("name")
+        if len(name.split()) < 2 or _bad_name(name, cues) or _covered(ns, m.end("name"), mask):
+            continue
+        posts, end = _en_posts(text, m.end(), rx, by_start, mentions)
+        put(Person(ns, m.end("name"), name, tuple(posts), suffix_end=end))
     for m in near_matches(rx["title_name"], rx["title_at"], text, 60, 30):
         name = m.group("name")
         ns, ne = m.start("name"), m.end("name")

@@ -2098,3 +2098,11 @@ def test_a_firm_named_with_and_without_its_legal_form_and_another_script_of_taiw
                       "との間で覚書を締結しました。", "ja")
     banks = [e for e in data["entities"] if "中小企業銀行" in e["label"]]
     assert len(banks) == 1 and {"台湾中小企業銀行", "臺灣中小企業銀行股份有限公司"} <= set(banks[0]["mentions"])
+
+
+def test_signers_with_their_posts_in_brackets():
+    _, t = triples("The agreement was signed by Lin Cheng-hao (Chairman, Hengyu Precision Components Co., Ltd.) and Okubo "
+                   "Satoshi (Mayor of Yurihonjo City).", "en")
+    assert {("Lin Cheng-hao", "holdsPosition", "Hengyu Precision Components Co., Ltd."),
+            ("Okubo Satoshi", "holdsPosition", "Yurihonjo City"),
+            ("Okubo Satoshi", "signatoryOf", "Yurihonjo City")} <= t

@@ -215,9 +215,10 @@ def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
             if qu is None or qu.start not in doc.qualifiers:
                 break
             end = qu.end
-        acr = re.match(r"\s*[（(][^()（）]{1,12}[)）][」』]?|[」』]", doc.text[end:end + 16])
+        acr = re.match(r"\s*[（(][^()（）]{1,12}[)）][」』]?|[」』]", doc.text[end:end + 16]) or \
+            (re.match(r"\s*\([^()\n]{1,80}\)|\)", doc.text[end:end + 84]) if u.person is not None else None)
         if acr:
-            end += acr.end()
+            end += acr.end()  # ("Lin Cheng-hao (Chairman, Hengyu Precision Components) and Okubo Satoshi (…)")
         year = re.match(r"\s+in\s+(?:19|20)\d\d\b", doc.text[end:end + 12]) if doc.lang == "en" else None
         if year:
             end += year.end()  # "after Izumo City in 2019 and Kitami City in 2023": each with its year
