@@ -85,7 +85,8 @@ def _en_rx(cues: Cues) -> dict:
         "appos": re.compile(rf"(?<![\w.-])(?:(?P<hon>{hon})\s*)?(?P<name>{name})(?:\s*[(（](?P<cjk>[\u4e00-\u9fff]{{2,4}})[)）])?,\s+(?:the\s+|an?\s+|(?P<owner>[A-Z][\w&.-]*)['’]s\s+)?(?=(?:{title_group})\b)"),
         "title": re.compile(rf"(?P<title>{title_group})(?![\w-])"),
         # "Lin Cheng-hao (Chairman, Hengyu Precision Components)", "Okubo Satoshi (Mayor of Yurihonjo City)"
-        "bracket_post": re.compile(rf"(?<![\w.-])(?P<name>{name})\s*\((?=(?:{title_group})(?:,\s*|\s+of\s+)[A-Z])"),
+        "bracket_post": re.compile(rf"(?<![\w.-])(?P<name>[A-Z]{{3,}} {_NAME_TOKEN}|{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})"
+                                   rf"\s*\((?=(?:{title_group})(?:,\s*|\s+of\s+)[A-Z])"),  # (one space between a name's words)
         "mod_end": re.compile(rf"(?:{mods})\s+$"),
         "title_of": re.compile(rf"(?<![\w-])(?P<title>{title_group})\s+of\s+(?:the\s+)?(?=[A-Z])"),
         "name": name,

@@ -2106,3 +2106,16 @@ def test_signers_with_their_posts_in_brackets():
     assert {("Lin Cheng-hao", "holdsPosition", "Hengyu Precision Components Co., Ltd."),
             ("Okubo Satoshi", "holdsPosition", "Yurihonjo City"),
             ("Okubo Satoshi", "signatoryOf", "Yurihonjo City")} <= t
+
+
+def test_a_table_of_agreements_whose_rows_name_their_signers_with_posts():
+    text = ("Three companies signed siting agreements on February 4.\n\nSiting agreements signed on February 4, 2026\n\n"
+            "No.  Company                          Site             Signed by\n"
+            "1    Hengyu Components Co., Ltd.      Yurihonjo City   Lin Cheng-hao (Chairman, Hengyu Components Co., Ltd.); "
+            "Okubo Satoshi (Mayor of Yurihonjo City); Noriko Takeuchi (Governor of Akita Prefecture)\n"
+            "2    Jinhai Marine Corp.              Noshiro City     Wang Yi-ting (President, Jinhai Marine Corp.); "
+            "Sato Hideki (Mayor of Noshiro City); Noriko Takeuchi (Governor of Akita Prefecture)\n")
+    _, t = triples(text, "en", date(2026, 2, 6))
+    assert {("Hengyu Components Co., Ltd.", "signedMOUWith", "Yurihonjo City"), ("Jinhai Marine Corp.", "signedMOUWith", "Noshiro City"),
+            ("Sato Hideki", "signatoryOf", "Noshiro City")} <= t
+    assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"Yurihonjo City", "Noshiro City"}]

@@ -735,9 +735,17 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[tuple
         # the body the lead line names, else the one its paragraph starts with ("電電公會…簽署…本次簽署內容整理如下：")
         owner = next((u for span in ((intro_start, intro_end), (para, intro_end)) for u in doc.units_in(*span)
                       if u.person is None and u.type in PARTY_TYPES and u.type != "Country"), None)
-        if owner is None:
-            continue
         events = []
+        if owner is None:  # each row names its signers with their posts: "Lin Cheng-hao (Chairman, X); Okubo Satoshi (Mayor of Y)"
+            for row in block[1:]:
+                signers = [u for u in doc.units_in(row.start(), row.end()) if u.person is not None]
+                bodies = list(dict.fromkeys(b for b in (_party_of(doc, u) for u in signers) if b))
+                if len(bodies) >= 2:
+                    when = next(iter(doc.dates_in(row.start(), row.end())), None) or _best_date(doc.dates_in(intro_start, intro_end))
+                    events.append(Event((row.start(), row.end()), bodies, signers, [], when))
+            if events:
+                tables.append((events, (para, intro_end)))
+            continue
         for row in block[1:]:
             partner = next((u for u in doc.units_in(row.start(), row.end()) if u.person is None
                             and u.type in PARTY_TYPES and u.type != "Country" and u.entity != owner.entity), None)
