@@ -1210,11 +1210,13 @@ def _latin_firms(text: str) -> list[Mention]:
 
 # "同会の陳美玲理事長", "該會": the body of that kind named last before
 _SAME_BODY = re.compile(r"(?:同|該)(?P<head>協会|協會|公会|公會|機構|大学|大學|センター|会|會)(?![\u4e00-\u9fff])")
+# a body named by its kind alone before its head's title: "與公社理事長比嘉健二簽署" (the 公社 named before)
+_KIND_BEFORE_TITLE = re.compile(r"(?<=[與与及和、，,])(?P<head>公社|公會|公会|協會|協会|商會|財團|財団)(?=理事長|會長|会長|董事長|總經理|社長)")
 
 
 def _same_body(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
-    for m in _SAME_BODY.finditer(text):
+    for m in [*_SAME_BODY.finditer(text), *_KIND_BEFORE_TITLE.finditer(text)]:
         head = m.group("head")
         prev = [x for x in mentions if x.end <= m.start() and x.type in ORG_TYPES and x.text.endswith(head)]
         if prev:

@@ -2119,3 +2119,9 @@ def test_a_table_of_agreements_whose_rows_name_their_signers_with_posts():
     assert {("Hengyu Components Co., Ltd.", "signedMOUWith", "Yurihonjo City"), ("Jinhai Marine Corp.", "signedMOUWith", "Noshiro City"),
             ("Sato Hideki", "signatoryOf", "Noshiro City")} <= t
     assert not [x for x in t if x[1] == "signedMOUWith" and {x[0], x[2]} == {"Yurihonjo City", "Noshiro City"}]
+
+
+def test_a_body_named_by_its_kind_before_its_heads_title():
+    _, t = triples("中科管理局與公益財團法人沖繩縣產業振興公社簽署備忘錄。備忘錄由中科管理局局長洪國禎與公社理事長比嘉健二簽署。",
+                   "zh-Hant")
+    assert ("比嘉健二", "holdsPosition", "公益財團法人沖繩縣產業振興公社") in t
