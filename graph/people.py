@@ -586,6 +586,8 @@ def _find_cjk(text: str, lang: str, mentions: list[Mention], cues: Cues) -> list
                 # (or right before the name: "鳥取大學原田浩司校長")
                 named = name[0] in rx["surnames"] or bool(rx["jp_families"].starting(fold_cjk(name)))
                 before = by_end.get(s - 1) if text[s - 1:s] in ("の", "的") else by_end.get(s) if named else None
+                if before is None and text[s - 2:s] in ("から", "より"):  # "札幌分処から黄俊傑処長が立ち会った"
+                    before = by_end.get(s - 2)
                 acr = _ACRONYM_BEFORE.search(text, max(0, s - 14), s) if before is None else None
                 if acr is not None:  # "台日産業連携推進オフィス（TJPO）の周家豪執行長"
                     before = by_end.get(acr.start())

@@ -2125,3 +2125,8 @@ def test_a_body_named_by_its_kind_before_its_heads_title():
     _, t = triples("中科管理局與公益財團法人沖繩縣產業振興公社簽署備忘錄。備忘錄由中科管理局局長洪國禎與公社理事長比嘉健二簽署。",
                    "zh-Hant")
     assert ("比嘉健二", "holdsPosition", "公益財團法人沖繩縣產業振興公社") in t
+
+
+def test_an_official_from_an_office_holds_his_post_there():
+    _, t = triples("調印式には、台北駐日経済文化代表処の福岡分処から黄俊傑処長が立ち会った。", "ja")
+    assert [x for x in t if x[:2] == ("黄俊傑", "holdsPosition") and "福岡分処" in x[2]]
