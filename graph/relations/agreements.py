@@ -15,7 +15,7 @@ from ..recognize import BULLET, ORG_TYPES, PLACE_TYPES, is_cjk
 from .doc import (
     Agreement, Doc, PARTY_TYPES, Unit, _AS_DID, _A_NEW, _BECAME_THE_NTH, _COUNT_INCLUDING, _FIRST_PERSON,
     _PLURAL_MOU, _SUBJECT_WORD, _THE_KIND_BEFORE, _best_date, _chain, _chain_back, _chain_up, _country,
-    _first_company, _interviewee, _label_of, _party_of, _rel, _sentence_dates, _type_of,
+    _each_once, _first_company, _interviewee, _label_of, _party_of, _rel, _sentence_dates, _type_of,
 )
 
 __all__ = ["Event"]
@@ -262,8 +262,7 @@ def _each_verb_its_partner(doc: Doc, parties: list[Unit], s: int, verbs: list) -
     starts = [s] + [s + v.end() for v in verbs[:-1]]
     partners = []
     own: dict[int, Unit] = {}  # a clause's own subject: "A與B簽署…，C與D簽署…"
-    seen: set[str] = set()  # "臺灣區車輛工業同業公會（車輛公會）": one body, named twice
-    parties = [u for u in parties if not (u.entity in seen or seen.add(u.entity))]
+    parties = _each_once(parties)  # "臺灣區車輛工業同業公會（車輛公會）"
     for a, v in zip(starts, verbs):
         seg = [u for u in parties if a <= u.start < s + v.start()
                and not (u.type in PLACE_TYPES and doc.text[u.end:u.end + 1] == "的")]  # "總部位於名古屋市的": where
@@ -312,8 +311,7 @@ def _one_with_each(doc: Doc, parties: list[Unit], s: int, e: int, cues: Cues) ->
     屏東県と協定を結んでいる": an agreement with each partner, not one among them all. Partners of
     one kind, and no one named signing: "昇陽精材與熊本縣、菊陽町…由…分別代表簽署" is one agreement of three."""
     text = doc.text
-    seen: set[str] = set()  # "經濟部中小及新創企業署（中企署）": one body, named twice
-    parties = [u for u in parties if not (u.entity in seen or seen.add(u.entity))]
+    parties = _each_once(parties)
     # "與A、B及C（ASTEM）分別簽署": respectively, whatever kinds of body the partners are
     each = len(parties) >= 3 and bool(_RESPECTIVELY.match(text, parties[-1].end))
     if len(parties) < 3 or cues.rx("multilateral").search(doc.text, s, e) or \

@@ -169,6 +169,12 @@ _PLACE_OF_MANY = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:makers|manufacturers
                             r"producers|enterprises|exporters|startups|start-ups|universities|schools|hospitals|farmers)\b")
 
 
+def _each_once(units: list[Unit]) -> list[Unit]:
+    """Each body once, where first named: "經濟部中小及新創企業署（中企署）" is one body named twice."""
+    seen: set[str] = set()
+    return [u for u in units if not (u.entity in seen or seen.add(u.entity))]
+
+
 def _chain(doc: Doc, pos: int, limit: int, owners: bool = False) -> list[Unit]:
     """Units coordinated from ``pos`` on: "X, Y and Z", "X及Y", "XとY"; with ``owners``, a unit
     before "'s" only owns the next ("NTHU's College of Semiconductor Research": the college)."""

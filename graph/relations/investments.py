@@ -9,7 +9,7 @@ from ..models import Relation
 from ..recognize import _DEFINED_SELF, ORG_TYPES, PLACE_TYPES
 
 from .doc import (
-    Doc, Unit, _best_date, _chain, _chain_back, _first_company, _hit_sentences, _rel, _sentence_dates,
+    Doc, Unit, _best_date, _chain, _chain_back, _each_once, _first_company, _hit_sentences, _rel, _sentence_dates,
     _type_of,
 )
 from .places import _level
@@ -378,7 +378,7 @@ def _cjk_investments(doc: Doc, cues: Cues, s: int, e: int, quals: list, rels: li
             company = last_investor  # "協助該公司", "同社の進出を支援", "用地の取得を支援", "最大200億円を助成する"
         if company is not None and (deal or re.search(r"投資|設廠|建廠|選址|進出|用地|工場|投じ|出資|據點|拠点|立地|補助金|誘致|助成", text[s:e])
                                     or _CJK_BUILD_SITE.search(text, s, e)):
-            helper = list({h.entity: h for h in reversed(helper)}.values())[::-1]  # each body once, where first named
+            helper = _each_once(helper)
             while len(helper) >= 2 and _UNIT_GAP.fullmatch(text, helper[0].end, helper[1].start):
                 helper = helper[1:]  # "日本貿易振興機構（JETRO）秋田貿易資訊中心": the body's office helped
             helpers = [helper[0]]
