@@ -8,7 +8,7 @@ from ..cues import Cues, alternation
 from ..models import Relation
 from ..recognize import ORG_TYPES, PLACE_TYPES
 
-from .doc import Doc, Unit, _BASED, _country, _rel, _sentence_of
+from .doc import Doc, Unit, _BASED, _country, _inside, _rel, _sentence_of
 
 __all__ = []
 
@@ -367,6 +367,7 @@ def _more_parents(doc: Doc, rels: list[Relation]) -> None:
             doc.part_of.setdefault(a.entity, b.entity)
             rels.append(_rel(doc, a.entity, "partOf", b.entity, span, 0.8))
 
+    org_starts = [u.start for u in doc.org_units]  # (the bodies inside people's names too, in text order)
     for s, e in doc.sentences:
         if cjk:
             for m in _CJK_UNDER.finditer(text, s, e):  # "經濟部產業發展署轄下的台日產業合作推動辦公室"
@@ -374,8 +375,8 @@ def _more_parents(doc: Doc, rels: list[Relation]) -> None:
                 small = doc.unit_at(m.end())
                 if big is not None and small is not None and small.person is None:
                     add(small, big, (s, e))
-            units = sorted((u for u in doc.org_units if s <= u.start and u.end <= e), key=lambda u: u.start) if doc.org_units \
-                else [u for u in doc.units_in(s, e) if u.person is None]  # (the bodies inside people's names too)
+            units = _inside(doc.org_units, org_starts, s, e) if doc.org_units \
+                else [u for u in doc.units_in(s, e) if u.person is None]
             for big, small in zip(units, units[1:]):  # "経済産業省の東北経済産業局", "代表処の札幌分処": its unit
                 gap = text[big.end:small.start]
                 if big.type in ORG_TYPES and small.mention is not None and _CJK_UNIT.search(small.mention.text) \
