@@ -424,8 +424,7 @@ def _allotments(doc: Doc, rels: list[Relation]) -> None:
     text = doc.text
     if not _ALLOTMENT.search(text):
         return
-    defined = next((u for u in doc.units if u.person is None and u.type == "Company" and _DEFINED_SELF.match(text, u.end)), None)
-    issuer = defined or _first_company(doc)  # 'X Co., Ltd. (the "Company")': the firm whose notice it is
+    issuer = _issuer(doc)
     if issuer is None:
         return
     takers = []
@@ -682,8 +681,11 @@ def _outline_facts(doc: Doc, block: list[re.Match], rels: list[Relation]) -> Non
 
 
 def _issuer(doc: Doc) -> Unit | None:
-    """The firm whose filing it is: the one its header names ("会社名　株式会社北星精機"), else the
-    first named (a title may name the firm bought first)."""
+    """The firm whose filing it is: the one it defines as 'the "Company"', or the one its header
+    names ("会社名　株式会社北星精機"), else the first named (a title may name the firm bought first)."""
+    defined = next((u for u in doc.units if u.person is None and u.type == "Company" and _DEFINED_SELF.match(doc.text, u.end)), None)
+    if defined is not None:
+        return defined
     for line in _OUTLINE_LINE.finditer(doc.text, 0, min(len(doc.text), 600)):
         if _label(line) in ("会社名", "會社名", "Company name"):
             firm = next((u for u in doc.units_in(*line.span("value")) if u.person is None and u.type == "Company"), None)
