@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .cues import Cues, alternation, load_cues
 from .normalize import fold_cjk
-from .recognize import ORG_TYPES, PLACE_TYPES, FamilyNames, Mention, near_matches
+from .recognize import ORG_TYPES, PLACE_TYPES, FamilyNames, Mention, named_apart, near_matches
 
 __all__ = ["Post", "Person", "find_people"]
 
@@ -474,8 +474,7 @@ def _body_taken(text: str, end: int, longest: int) -> int:
         word = text[end - k:end + 2]
         if len(word) < k + 2 or "長" in word:
             return 0
-        if any(p != end - k and text[p - 1:p] != text[end - k - 1:end - k] and text[p + len(word):p + len(word) + 1] != "長"
-               for p in (m.start() for m in re.finditer(re.escape(word), text))):
+        if named_apart(text, word, text[end - k - 1:end - k], unless_next="長"):
             return k
     return 0
 

@@ -27,7 +27,7 @@ from .normalize import CJK_VARIANTS
 
 __all__ = [
     "Mention", "fold", "sentences", "find_mentions", "gazetteer_mentions", "is_cjk", "IDEO", "CJK",
-    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches", "occurrences", "FamilyNames",
+    "ORG_TYPES", "PLACE_TYPES", "MAX_NAME", "near_matches", "occurrences", "FamilyNames", "named_apart",
 ]
 
 IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -880,15 +880,22 @@ def _name_then_body(text: str, seg: str, head: str, shared: bool, city_stems: se
     (the title holds the head), "松本秀樹米子商工会議所会頭" (the title after it), when the text names the
     body on its own or the body starts with a city the text names (米子市); 0 when none."""
     cut = _name_before_body(text, seg, head)
-    if cut and (shared or _named_apart(text, seg[cut:] + head, seg[cut - 1])):
+    if cut and (shared or named_apart(text, seg[cut:] + head, seg[cut - 1])):
         return cut
     return next((i for stem in city_stems if (i := seg.find(stem)) >= 3 and _jp_family_names().starting(seg)), 0)
 
 
-def _named_apart(text: str, body: str, before: str) -> bool:
-    """Whether ``body`` is written somewhere after another character than ``before``: named on its
-    own, not only inside a longer name ("米子商工会議所は", not only "宮城電機推進協議會")."""
-    return any(text[m.start() - 1:m.start()] != before for m in re.finditer(re.escape(body), text))
+def named_apart(text: str, body: str, before: str, unless_next: str = "") -> bool:
+    """Whether ``body`` is written somewhere after another character than ``before`` (and not
+    followed by ``unless_next``): named on its own, not only inside a longer name.
+
+    >>> named_apart("米子商工会議所は…松本秀樹米子商工会議所会頭", "米子商工会議所", "樹")
+    True
+    >>> named_apart("宮城電機推進協議會…宮城電機推進協議會秘書長", "推進協議會", "機")
+    False
+    """
+    return any(text[m.start() - 1:m.start()] != before and not (unless_next and text.startswith(unless_next, m.end()))
+               for m in re.finditer(re.escape(body), text))
 
 
 def _cjk_mentions(text: str, base: list[Mention], cues: Cues) -> list[Mention]:
