@@ -428,8 +428,8 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
                 if not back and _FIRST_PERSON.search(text, s, vs) and (who := _interviewee(doc)) is not None:
                     back = [who]  # "I signed it with …" in an interview's answer: the one interviewed
                 if not back and _WE.search(text, s, vs) and (who := _interviewee(doc)) is not None \
-                        and (firm := _body_of(doc, who)) is not None:
-                    back = [firm]  # "we signed a siting agreement with …": the interviewee's firm
+                        and (firm := _party_of(doc, who)) is not None:
+                    back = [Unit(who.start, who.start, firm, _type_of(doc, firm))]  # "we signed … with": the interviewee's firm
                 kind = _THE_KIND_BEFORE.search(text, s, vs) if not back else None
                 if kind:  # "..., where the prefecture signed an agreement with X": the one named before
                     word = kind.group(1).lower()
@@ -885,12 +885,6 @@ _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
 _SIGNERS_COUNTED = re.compile(r"の(?:[2-9２-９]|二|三|四|五)者(?:が|は)")  # "…知事、…市長、…董事長の3者が署名した"
 _WE = re.compile(r"(?:^|(?<=[\s:]))(?:we|We)\s+(?:have\s+|had\s+|also\s+|then\s+|jointly\s+)*$")
-
-
-def _body_of(doc: Doc, person: Unit) -> Unit | None:
-    """The body of a person's first post named in the text, as a unit."""
-    org = next((o for _, o in doc.posts.get(person.entity, []) if o), None)
-    return Unit(person.start, person.start, org, _type_of(doc, org)) if org else None
 
 
 _SPEAKER_SAID = re.compile(r"(?:也|亦|則|更)?(?:指出|表示|說明|說|强調|強調|透露|提到|によると|は述べ)[，,、：:]")
