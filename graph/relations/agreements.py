@@ -634,7 +634,7 @@ def _agreement_events(doc: Doc, cues: Cues) -> list[Event]:
             if topic is not None and topic not in party_ids:
                 party_ids.insert(0, topic)
         if not en and not party_ids and _SIGNERS_COUNTED.search(sent) and len({u.entity for u in signers}) >= 2 and \
-                (bodies := list(dict.fromkeys(p for p in (_party_of(doc, u) for u in signers) if p))) and len(bodies) >= 2:
+                len(bodies := _signers_bodies(doc, signers)) >= 2:
             # "工藤誠知事、川村隆市長、長宏新能源の陳偉倫董事長の3者が協定書に署名した": the signers' bodies sign
             party_ids += [b for b in bodies if b not in party_ids]
         if en and not by_agent:
@@ -737,7 +737,7 @@ def _table_agreements(doc: Doc, mou: re.Pattern, sign: re.Pattern) -> list[tuple
         if owner is None:  # each row names its signers with their posts: "Lin Cheng-hao (Chairman, X); Okubo Satoshi (Mayor of Y)"
             for row in block[1:]:
                 signers = [u for u in doc.units_in(row.start(), row.end()) if u.person is not None]
-                bodies = list(dict.fromkeys(b for b in (_party_of(doc, u) for u in signers) if b))
+                bodies = _signers_bodies(doc, signers)
                 if len(bodies) >= 2:
                     when = next(iter(doc.dates_in(row.start(), row.end())), None) or _best_date(doc.dates_in(intro_start, intro_end))
                     events.append(Event((row.start(), row.end()), bodies, signers, [], when))
@@ -885,6 +885,11 @@ _FORM_LABEL = re.compile(rf"(?P<kind>{_LABEL_WORD.pattern})[】\]]?"
                          r"(?:[ \u3000:：\n]+|(?:則|分別)?(?:為|为|是|は)|として|$)")  # "見證人為外交部次長田中光"
 _SIGNERS_COUNTED = re.compile(r"の(?:[2-9２-９]|二|三|四|五)者(?:が|は)")  # "…知事、…市長、…董事長の3者が署名した"
 _WE = re.compile(r"(?:^|(?<=[\s:]))(?:we|We)\s+(?:have\s+|had\s+|also\s+|then\s+|jointly\s+)*$")
+
+
+def _signers_bodies(doc: Doc, signers: list[Unit]) -> list[str]:
+    """The bodies the signers hold posts at, each once, in the signers' order."""
+    return list(dict.fromkeys(b for b in (_party_of(doc, u) for u in signers) if b))
 
 
 _SPEAKER_SAID = re.compile(r"(?:也|亦|則|更)?(?:指出|表示|說明|說|强調|強調|透露|提到|によると|は述べ)[，,、：:]")
